@@ -1,0 +1,516 @@
+"""Claim assembly: a figure + the subject it is about + the period it covers -> a typed Claim.
+
+The recognizers (numbers, entities, periods) say what is written; this module decides what it
+means in its sentence: which kind of claim a figure makes, which subject it belongs to (the
+nearest one in its clause, the one it is "of"/"for", a coordinated list, or the previous
+sentence's subject for anaphora), which period applies, and the kind-specific attributes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from claimcheck.extract.periods import granularity_cue
+from claimcheck.extract.sentences import Sentence, cues
+from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
+from claimcheck.models import Claim, ClaimKind, Period
+
+_CURRENCIES = frozenset({"USD", "CNY", "EUR", "GBP", "JPY", "HKD"})
+_PER_MILLION = 1_000_000
+_QUOTE_LIMIT = 400
+
+
+@dataclass
+class ArticleState:
+    """What assembly remembers while it walks an article's sentences in order."""
+
+    article_id: str
+    text: str
+    published: dt.date | None
+    subjects: list[SubjectMention]
+    periods: list[PeriodMention]
+    platform: str | None = None  # the platform the article reports on (OpenRouter...)
+    paragraph: int = -1
+    last_subject: SubjectMention | None = None
+    paragraph_period: PeriodMention | None = None
+    price_base: float | None = None  # per-token base of the paragraph's last price
+    direction: str | None = None  # price direction in force in the paragraph
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    sentence: Sentence
+    subjects: list[SubjectMention]  # in the sentence, sources removed
+    periods: list[PeriodMention]  # in the sentence
+    text: str
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(cues()[key])
+
+
+@lru_cache(maxsize=64)
+def _cue_regex(key: str, subkey: str | None = None) -> re.Pattern[str]:
+    """One alternation for a cue list: word boundaries for Latin words, none for Chinese."""
+    words = cues()[key][subkey] if subkey else cues()[key]
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        escaped = re.escape(w)
+        parts.append(escaped if not w[:1].isascii() else rf"(?<![\w-]){escaped}(?![\w-])")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _has_cue(text: str, key: str, subkey: str | None = None) -> bool:
+    return bool(_cue_regex(key, subkey).search(text))
+
+
+def _last_cue(text: str, key: str, subkey: str | None = None) -> int:
+    """End offset of the last cue of ``key`` in text, -1 if none."""
+    last = -1
+    for m in _cue_regex(key, subkey).finditer(text):
+        last = m.end()
+    return last
+
+
+# -- subjects ----------------------------------------------------------------------------
+
+def _is_source(mention: SubjectMention, text: str) -> bool:
+    """'According to OpenRouter data' names where a figure comes from, not what it is about."""
+    before = text[max(0, mention.start - 20) : mention.start]
+    after = text[mention.end : mention.end + 12]
+    return bool(
+        re.search(_cue_regex("source_before").pattern + r")\W*(?:the\s+)?$", "(?:" + before)
+        if False else _cue_regex("source_before").search(before[-16:])
+    ) and mention.kind == "platform" or (
+        mention.kind == "platform" and bool(re.match(r"\W*(?:'s\s+)?(?:" +
+                                                    _cue_regex("source_after").pattern + ")",
+                                                    after, re.IGNORECASE))
+    )
+
+
+def _clause_bounds(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of the sentence around ``pos`` (split at ; while whereas compared with...)."""
+    start, end = sent.start, sent.end
+    for m in _cue_regex("clause_breaks").finditer(text, sent.start, sent.end):
+        if m.end() <= pos:
+            start = max(start, m.start())
+        elif m.start() >= pos:
+            end = min(end, m.start())
+            break
+    return start, end
+
+
+_OF_AFTER = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:of|for|by|from|to)\s+(?:the\s+|its\s+|their\s+)?$"
+)
+
+
+def _subject_after(fig: Figure, ctx: _Ctx, clause_end: int) -> SubjectMention | None:
+    """'2.94 trillion tokens of US models', '2.7 trillion for U.S. models'."""
+    for s in ctx.subjects:
+        if fig.end <= s.start < min(clause_end, fig.end + 45):
+            between = ctx.text[fig.end : s.start]
+            if _OF_AFTER.match(between):
+                return s
+            return None
+    return None
+
+
+def _subject_before(fig: Figure, ctx: _Ctx, clause_start: int) -> SubjectMention | None:
+    best = None
+    for s in ctx.subjects:
+        if clause_start <= s.start and s.end <= fig.start:
+            best = s
+    return best
+
+
+def _coordinated(last: SubjectMention, ctx: _Ctx) -> list[SubjectMention]:
+    """'MiniMax M2.5 and Zhipu GLM-5 are priced at': every subject of a list before a figure."""
+    group = [last]
+    seps = tuple(cues()["coordination"])
+    for s in reversed([s for s in ctx.subjects if s.end <= last.start]):
+        between = ctx.text[s.end : group[0].start]
+        if between.strip(" ,") in ("", *[x.strip(" ,") for x in seps]) and len(between) <= 7:
+            group.insert(0, s)
+        else:
+            break
+    return group
+
+
+# -- kinds -------------------------------------------------------------------------------
+
+def _window(text: str, start: int, end: int, before: int, after: int, lo: int, hi: int) -> str:
+    return text[max(lo, start - before) : min(hi, end + after)]
+
+
+def _percent_kind(fig: Figure, ctx: _Ctx, lo: int, hi: int) -> ClaimKind:
+    if fig.attributes.get("change") in ("increase", "decrease"):
+        return "change"
+    if fig.attributes.get("change") in ("from", "to"):
+        return "quantity"
+    before = ctx.text[max(lo, fig.start - 40) : fig.start]
+    after = ctx.text[fig.end : min(hi, fig.end + 30)]
+    if _has_cue(after[:25], "basis", "week_over_week") or _has_cue(after[:25], "basis",
+                                                                     "year_over_year"):
+        return "change"
+    if re.match(r"\s*(?:of|of the|of all)\b", after) or _has_cue(before, "share"):
+        return "share"
+    if _has_cue(before[-25:], "change"):
+        return "change"
+    return "quantity"
+
+
+def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
+    sentence_text = ctx.text[ctx.sentence.start : ctx.sentence.end]
+    if _has_cue(sentence_text, "price") or "$" in sentence_text or "美元" in sentence_text:
+        return "price"
+    if re.search(r"tokens?|call volume|usage|调用量", sentence_text, re.IGNORECASE):
+        return "token_volume"
+    if state.claims and state.claims[-1].kind in ("price", "token_volume"):
+        return state.claims[-1].kind
+    return None
+
+
+# -- periods -----------------------------------------------------------------------------
+
+def _period_for(fig: Figure, ctx: _Ctx, state: ArticleState) -> PeriodMention | None:
+    usable = [p for p in ctx.periods if p.role in ("date", "anchor")
+              and not p.attributes.get("event")]
+    before = [p for p in usable if p.end <= fig.start]
+    after = [p for p in usable if p.start >= fig.end]
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    return state.paragraph_period
+
+
+def _period(mention: PeriodMention | None, fig: Figure, ctx: _Ctx) -> Period:
+    lo = max(ctx.sentence.start, fig.start - 60)
+    cue = granularity_cue(ctx.text[lo : min(ctx.sentence.end, fig.end + 40)])
+    if mention is None:
+        return Period(granularity=cue, resolution="unresolved")
+    period = mention.period
+    if cue and cue != period.granularity and period.granularity not in ("week", "day"):
+        # a weekly figure "by mid-February" is still a weekly figure
+        return period.model_copy(update={"granularity": cue})
+    return period
+
+
+def _basis(fig: Figure, ctx: _Ctx) -> str | None:
+    after = ctx.text[fig.end : min(ctx.sentence.end, fig.end + 30)]
+    for basis in ("week_over_week", "month_over_month", "year_over_year"):
+        if _has_cue(after, "basis", basis) or fig.attributes.get("basis_hint") == basis:
+            return basis
+    for p in ctx.periods:
+        if p.role == "duration" and p.start >= fig.end - 5:
+            days = p.attributes.get("days")
+            return f"{days} days" if days else p.text
+    return None
+
+
+# -- assembly ----------------------------------------------------------------------------
+
+def claim_id(article_id: str, kind: str, span: tuple[int, int], subject: str) -> str:
+    key = f"{article_id}|{kind}|{span[0]}|{span[1]}|{subject}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _quote(text: str, sent: Sentence, fig: Figure) -> str:
+    if sent.end - sent.start <= _QUOTE_LIMIT:
+        return text[sent.start : sent.end]
+    lo = max(sent.start, fig.start - _QUOTE_LIMIT // 2)
+    hi = min(sent.end, lo + _QUOTE_LIMIT)
+    return ("…" if lo > sent.start else "") + text[lo:hi] + ("…" if hi < sent.end else "")
+
+
+def _nationality_group(text: str) -> str | None:
+    groups: dict[str, list[str]] = cues()["nationality_groups"]
+    for name, words in groups.items():
+        for w in words:
+            pattern = re.escape(w) if not w.isascii() else rf"(?<![\w.]){re.escape(w)}(?![\w])"
+            if re.search(pattern, text, re.IGNORECASE if w.islower() and len(w) > 2 else 0):
+                return name
+    return None
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                "七": 7, "八": 8, "九": 9}
+_SET_COUNT = re.compile(
+    r"(?<![\w])(two|three|four|five|six|seven|eight|nine|\d)\s+(?:of|are|were|among)\b|"
+    r"有\s*([两二三四五六七八九\d])\s*[个款家]", re.IGNORECASE)
+
+
+def sentence_claims(
+    sent: Sentence, figures: list[Figure], state: ArticleState
+) -> list[Claim]:
+    """The claims a sentence makes, given its figures (offsets into the article text)."""
+    text = state.text
+    if sent.paragraph != state.paragraph:
+        state.paragraph, state.paragraph_period = sent.paragraph, None
+        state.price_base = state.direction = None
+    subjects = [s for s in state.subjects if sent.start <= s.start < sent.end
+                and not _is_source(s, text)]
+    periods = [p for p in state.periods if sent.start <= p.start < sent.end]
+    ctx = _Ctx(sent, subjects, periods, text)
+    claims: list[Claim] = []
+    previous_unit = ""
+    for i, fig in enumerate(figures):
+        made = _figure_claims(fig, figures[i + 1 :], ctx, state, previous_unit)
+        if fig.unit:
+            previous_unit = fig.unit
+        claims.extend(made)
+        state.claims.extend(made)
+    dated = [p for p in periods if p.role in ("date", "anchor") and not p.attributes.get("event")
+             and p.period.start is not None]
+    if dated:
+        state.paragraph_period = dated[-1]
+    if subjects:
+        state.last_subject = subjects[-1]
+    elif claims:
+        state.last_subject = None
+    return _dedupe(claims)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[str, str, float]] = set()
+    kept = []
+    for c in claims:
+        key = (c.kind, c.subject, round(c.value, 9))
+        if c.kind == "ranking" and key in seen:
+            continue
+        seen.add(key)
+        kept.append(c)
+    return kept
+
+
+def _figure_claims(
+    fig: Figure, following: list[Figure], ctx: _Ctx, state: ArticleState, previous_unit: str
+) -> list[Claim]:
+    lo, hi = _clause_bounds(ctx.text, ctx.sentence, fig.start)
+    unit, value, attrs = fig.unit, fig.value, dict(fig.attributes)
+    confidence = 0.9
+    kind: ClaimKind
+    if unit == "" and attrs.get("scale") and previous_unit == "tokens":
+        unit, confidence = "tokens", 0.75
+    if unit == "tokens":
+        kind = "token_volume"
+    elif unit.endswith("/1M tokens"):
+        kind = "price"
+        state.price_base = float(attrs.get("per_tokens", _PER_MILLION))
+    elif unit in _CURRENCIES and _is_price(fig, ctx, state, lo, hi):
+        kind = "price"
+        base = state.price_base or _PER_MILLION
+        value, unit = value * _PER_MILLION / base, f"{unit}/1M tokens"
+        confidence = 0.8 if state.price_base else 0.6
+        attrs.setdefault("per_tokens", int(base))
+    elif unit == "%":
+        kind = _percent_kind(fig, ctx, lo, hi)
+    elif unit == "x":
+        kind = "change"
+    elif unit == "rank":
+        kind = "ranking"
+    elif unit == "top":
+        return _top_claims(fig, ctx, state)
+    elif unit in ("weeks", "days", "months") and attrs.get("streak"):
+        kind = "streak"
+    elif unit and unit not in ("", "years"):
+        kind = "quantity"
+    else:
+        return []
+
+    subject, subject_conf, compared = _subjects_for(fig, kind, ctx, state, lo, hi)
+    if not subject:
+        return []
+    mention = _period_for(fig, ctx, state)
+    period = _period(mention if kind not in ("price",) or mention else None, fig, ctx)
+    attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi)
+    if kind == "streak":
+        period = Period(granularity="week", resolution="unresolved") if not mention else period
+    qualifier = fig.qualifier if fig.qualifier in ("exact", "approx", "at_least",
+                                                   "at_most") else "exact"
+    out = []
+    for s in subject:
+        out.append(Claim(
+            id=claim_id(state.article_id, kind, (fig.start, fig.end), s.canonical),
+            article_id=state.article_id, kind=kind, subject=s.canonical, subject_text=s.text,
+            value=value, unit=unit, qualifier=qualifier, period=period,  # type: ignore[arg-type]
+            attributes=attrs, quote=_quote(ctx.text, ctx.sentence, fig),
+            span=(fig.start, fig.end),
+            confidence=round(min(confidence, subject_conf * s.confidence), 2),
+        ))
+    return out
+
+
+def _is_price(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int, hi: int) -> bool:
+    if fig.attributes.get("direction"):
+        return True
+    near = ctx.text[max(lo, fig.start - 40) : min(hi, fig.end + 40)]
+    if _has_cue(near, "money_measure"):
+        return False
+    return _has_cue(near, "price") and (state.price_base is not None or "token" in near.lower())
+
+
+def _subjects_for(
+    fig: Figure, kind: ClaimKind, ctx: _Ctx, state: ArticleState, lo: int, hi: int
+) -> tuple[list[SubjectMention], float, list[str]]:
+    """Who the figure is about, how sure we are, and (for ratios) what it is compared with."""
+    after = _subject_after(fig, ctx, hi)
+    before = _subject_before(fig, ctx, lo)
+    compared: list[str] = []
+    if kind == "change" and fig.unit == "x":
+        if after:
+            compared = [after.canonical]
+            after = None
+    if after and kind in ("token_volume", "price", "share", "quantity"):
+        return [after], 0.9, compared
+    if before is None:
+        before = _subject_before(fig, ctx, ctx.sentence.start)
+    if before is not None:
+        group = [before]
+        if kind in ("price", "token_volume"):
+            group = _coordinated(before, ctx)
+        return group, 0.9, compared
+    if after:
+        return [after], 0.8, compared
+    # anaphora ("this figure", a clause with no name): the previous sentence's subject
+    if state.claims and state.claims[-1].article_id == state.article_id:
+        last = state.claims[-1]
+        carried = SubjectMention(last.span[0], last.span[0], last.subject_text, last.subject,
+                                 "carried")
+        return [carried], 0.6, compared
+    if state.last_subject is not None:
+        return [state.last_subject], 0.6, compared
+    group = _nationality_group(ctx.text[ctx.sentence.start : ctx.sentence.end])
+    if group and kind in ("token_volume", "share", "streak"):
+        return [SubjectMention(fig.start, fig.start, group, group, "group")], 0.4, compared
+    return [], 0.0, compared
+
+
+def _attributes(
+    kind: ClaimKind, fig: Figure, attrs: dict[str, Any], ctx: _Ctx, state: ArticleState,
+    compared: list[str], period: Period, lo: int, hi: int,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    before = ctx.text[ctx.sentence.start : fig.start]
+    if kind == "price":
+        direction = attrs.get("direction") or _direction(before) or state.direction
+        if direction:
+            out["direction"] = direction
+            state.direction = direction
+        out["currency"] = attrs.get("currency") or fig.unit.split("/")[0]
+        if "per_tokens" in attrs:
+            out["per_tokens"] = attrs["per_tokens"]
+        for k in ("condition",):
+            if k in attrs:
+                out[k] = attrs[k]
+    elif kind == "change":
+        basis = _basis(fig, ctx)
+        if basis:
+            out["basis"] = basis
+        measure = _measure(ctx, fig, state)
+        if measure:
+            out["measure"] = measure
+        if fig.unit == "x" and not compared and measure == "price":
+            compared = _recent_other_subjects(state, "price")
+        if compared:
+            out["compared_to"] = compared
+        if measure == "price" and state.direction:
+            out["direction"] = state.direction
+    elif kind == "share":
+        after = _subject_after(fig, ctx, hi)
+        of = after.canonical if after else state.platform
+        if of:
+            out["of"] = of
+    elif kind == "ranking":
+        if state.platform:
+            out["scope"] = f"{state.platform} {period.granularity or ''}".strip()
+    elif kind == "streak":
+        over = _nationality_group(ctx.text[max(lo, fig.start - 40) : fig.start])
+        if over:
+            out["over"] = over
+    elif kind == "token_volume":
+        if period.granularity == "day" or _has_cue(ctx.text[max(lo, fig.start - 40): fig.start],
+                                                   "daily"):
+            out["daily_average"] = True
+        if "(" in ctx.text[max(lo, fig.start - 12) : fig.start] and _restates(fig, state):
+            out["restates"] = True
+    if "low" in attrs and "high" in attrs:
+        out["low"], out["high"] = attrs["low"], attrs["high"]
+    return out
+
+
+def _direction(before: str) -> str | None:
+    best, best_pos = None, -1
+    for direction in ("input", "output", "cache_hit"):
+        pos = _last_cue(before, "direction", direction)
+        if pos > best_pos:
+            best, best_pos = direction, pos
+    return best
+
+
+def _restates(fig: Figure, state: ArticleState) -> bool:
+    last = state.claims[-1] if state.claims else None
+    return bool(last and last.kind == "token_volume" and last.span[1] <= fig.start)
+
+
+def _recent_other_subjects(state: ArticleState, kind: str) -> list[str]:
+    """The subjects of the latest run of ``kind`` claims before the current subject's own."""
+    recent = [c for c in state.claims if c.kind == kind]
+    if not recent:
+        return []
+    current = recent[-1].subject
+    others: list[str] = []
+    for c in reversed(recent[:-1]):
+        if c.subject == current:
+            continue
+        if c.subject not in others:
+            others.insert(0, c.subject)
+        if len(others) == 2:
+            break
+    return others
+
+
+def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
+    """'four of the top five are Chinese: A, B, C and D' (a set) or 'the top three are A, B, C'."""
+    n = int(fig.value)
+    # a "top ten models" that names the subject is not a claim
+    if any(s.start <= fig.start < s.end for s in state.subjects):
+        return []
+    sentence_text = ctx.text[ctx.sentence.start : ctx.sentence.end]
+    members = [s for s in ctx.subjects if s.start >= fig.end and s.kind in ("model", "unknown")]
+    count_match = _SET_COUNT.search(sentence_text)
+    group = _nationality_group(sentence_text)
+    quote = _quote(ctx.text, ctx.sentence, fig)
+    scope = state.platform or "global"
+    if count_match and group:
+        raw = (count_match.group(1) or count_match.group(2) or "").lower()
+        count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw, 0)
+        if not count or count > n:
+            return []
+        attrs = {"set": [m.canonical for m in members][:count] or [], "count": count,
+                 "scope": scope}
+        return [Claim(
+            id=claim_id(state.article_id, "ranking", (fig.start, fig.end), group),
+            article_id=state.article_id, kind="ranking", subject=group, subject_text=group,
+            value=n, unit="rank", qualifier="at_most",
+            period=_period(_period_for(fig, ctx, state), fig, ctx), attributes=attrs,
+            quote=quote, span=(fig.start, fig.end), confidence=0.7,
+        )]
+    if len(members) == n and n <= 10 and not group:
+        return [Claim(
+            id=claim_id(state.article_id, "ranking", (m.start, m.end), m.canonical),
+            article_id=state.article_id, kind="ranking", subject=m.canonical,
+            subject_text=m.text, value=i, unit="rank", qualifier="exact",
+            period=_period(_period_for(fig, ctx, state), fig, ctx),
+            attributes={"scope": scope}, quote=quote, span=(fig.start, fig.end),
+            confidence=0.7,
+        ) for i, m in enumerate(members, 1)]
+    return []

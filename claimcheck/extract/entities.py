@@ -1,0 +1,654 @@
+"""Subjects: models, vendors, groups and platforms named in English and Chinese text.
+
+The gazetteer lives in ``corpora/entities.json`` (one entry per canonical name) and the few
+matching rules (connector words, model suffixes, confidences) in ``corpora/entity_rules.json``.
+
+Matching works on a *folded* copy of the text made with a 1-char -> 1-char translation (ASCII
+lower case, unicode dashes and spaces, full-width forms), so every offset found in the folded
+copy is an offset into the original text. All aliases are compiled into ONE regex shaped as a
+character trie, which lets ``re`` skip quickly over positions that cannot start an alias and
+makes the longest alias win at each position. Atoms found by that regex are then combined in a
+single pass over the matches (not the characters):
+
+* vendor + model          "Zhipu GLM-5", "MiniMax's M2.5", "MiniMax的M2.5" -> the model
+* model + "of" + vendor   "Kimi K2.5 of Dark Side of the Moon", "V3.2 of DeepSeek" -> the model
+* series + new version    "Qwen 3.7", "DeepSeek V5" -> a model named as written
+* model + suffix          "DeepSeek V3.2-Exp" -> DeepSeek V3.2 with a lower confidence
+
+Short aliases ("M2.5", "V3.2", "Step") only count next to their vendor, or when unambiguous and
+either followed by "model" or near a mention of their vendor.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from claimcheck.extract.types import SubjectMention
+
+_CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+_SEP_UNIT = "\x00"  # trie marker for a flexible separator between alias tokens
+_SEP_RE = r"[ \-]{0,3}"  # bounded: "GLM - 5" needs three characters, never more
+_DIGIT_END = r"(?![a-z0-9]|\.\d)"  # "GPT-4" must not end inside "GPT-4.1" or "GPT-4o"
+_LETTER_END = r"(?![a-z])"  # a digit may follow: "Qwen3.7" is "Qwen" + a new version
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+# --- 1-char -> 1-char folding (offsets survive) --------------------------------------------------
+
+
+def _shape_table() -> dict[int, str]:
+    """Unicode look-alikes -> ASCII, without changing case."""
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
+        table[code] = chr(code - 0xFEE0)
+    for code in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D):
+        table[code] = "-"
+    for code in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, 0x0009, *range(0x2000, 0x200B)):
+        table[code] = " "
+    for code in (0x2018, 0x2019, 0x02BC, 0xFF07, 0x2032):
+        table[code] = "'"
+    for code in (0x201C, 0x201D, 0x300C, 0x300D, 0xFF02):
+        table[code] = '"'
+    return table
+
+
+_SHAPE = _shape_table()
+_FOLD = {
+    **_SHAPE,
+    **{code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)},
+    **{code: target.lower() for code, target in _SHAPE.items() if target.isalpha()},
+}
+
+
+def fold(text: str) -> str:
+    """``text`` with ASCII lower case and unicode dashes/spaces/quotes made ASCII, same length."""
+    return text.translate(_FOLD)
+
+
+def _key(name: str) -> str:
+    """Lookup key of a name: folded, separators removed ("Qwen3.5-Plus" == "qwen 3.5 plus")."""
+    return _SEPARATORS.sub("", name.translate(_FOLD))
+
+
+def _case_key(name: str) -> str:
+    """Like ``_key`` but keeps case, for aliases that are common words ("Step", "Meta")."""
+    return _SEPARATORS.sub("", name.translate(_SHAPE))
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+# --- gazetteer -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _AliasRef:
+    """One way of writing an entry's name."""
+
+    entry: str
+    short: bool  # valid only next to its vendor, or in an unambiguous model context
+    case_key: str | None  # exact-case key when the alias is a common word
+    weak: bool  # lower confidence ("US users" for "US developers")
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    entries: dict[str, dict[str, Any]]
+    lexicon: dict[str, tuple[_AliasRef, ...]]
+    full_keys: tuple[str, ...]  # keys of full aliases, for fuzzy matching
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    with (_CORPORA / "entity_rules.json").open(encoding="utf-8") as handle:
+        rules: dict[str, Any] = json.load(handle)
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _raw_entries() -> tuple[dict[str, Any], ...]:
+    with (_CORPORA / "entities.json").open(encoding="utf-8") as handle:
+        return tuple(json.load(handle))
+
+
+def _family_aliases(entry: dict[str, Any], family: dict[str, Any]) -> Iterator[tuple[str, bool]]:
+    """Family aliases + the entry's version: "通义千问" + "3.5 Plus" for Qwen 3.5 Plus."""
+    name, family_name = entry["name"], family["name"]
+    if not name.startswith(family_name):
+        return
+    rest = name[len(family_name) :].strip(" -")
+    if not rest:
+        return
+    family_short = set(family.get("short", []))
+    family_cs = set(family.get("case_sensitive", []))
+    for alias in family["aliases"]:
+        if alias not in family_short:
+            yield f"{alias} {rest}", alias in family_cs
+
+
+def _alias_refs(
+    entry: dict[str, Any], entries: dict[str, dict[str, Any]]
+) -> Iterator[tuple[str, _AliasRef]]:
+    """Every (alias, ref) of one entry, including family-derived aliases."""
+    name = entry["name"]
+    short = set(entry.get("short", []))
+    case_sensitive = set(entry.get("case_sensitive", []))
+    weak = set(entry.get("weak", []))
+    written: list[tuple[str, bool]] = [(a, a in case_sensitive) for a in entry["aliases"]]
+    written += [(a, a in case_sensitive) for a in short | weak]
+    family = entries.get(entry.get("family") or "")
+    if family is not None:
+        written += list(_family_aliases(entry, family))
+    for alias, is_cs in written:
+        yield (
+            alias,
+            _AliasRef(
+                entry=name,
+                short=alias in short,
+                case_key=_case_key(alias) if is_cs else None,
+                weak=alias in weak,
+            ),
+        )
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    entries = {entry["name"]: entry for entry in _raw_entries()}
+    lexicon: dict[str, list[_AliasRef]] = {}
+    folded_aliases: set[str] = set()
+    for entry in entries.values():
+        for alias, ref in _alias_refs(entry, entries):
+            refs = lexicon.setdefault(_key(alias), [])
+            if ref not in refs:
+                refs.append(ref)
+            folded_aliases.add(fold(alias).strip())
+    full_keys = tuple(sorted(k for k, refs in lexicon.items() if any(not r.short for r in refs)))
+    return _Gazetteer(
+        entries=entries,
+        lexicon={k: tuple(v) for k, v in lexicon.items()},
+        full_keys=full_keys,
+        pattern=re.compile(_trie_pattern(folded_aliases)),
+    )
+
+
+# --- the trie regex ------------------------------------------------------------------------------
+
+
+def _units(folded_alias: str) -> list[str]:
+    """Characters of an alias with a separator marker at spaces/hyphens and letter-digit seams."""
+    units: list[str] = []
+    for char in folded_alias:
+        if char in " -_":
+            if units and units[-1] != _SEP_UNIT:
+                units.append(_SEP_UNIT)
+            continue
+        previous = units[-1] if units else ""
+        seam = (
+            previous.isascii()
+            and char.isascii()
+            and ((previous.isalpha() and char.isdigit()) or (previous.isdigit() and char.isalpha()))
+        )
+        if seam:
+            units.append(_SEP_UNIT)
+        units.append(char)
+    while units and units[-1] == _SEP_UNIT:
+        units.pop()
+    return units
+
+
+class _TrieNode:
+    __slots__ = ("children", "terminal")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _TrieNode] = {}
+        self.terminal = False
+
+
+def _trie_pattern(folded_aliases: Iterable[str]) -> str:
+    root = _TrieNode()
+    for alias in folded_aliases:
+        node = root
+        for unit in _units(alias):
+            node = node.children.setdefault(unit, _TrieNode())
+        node.terminal = True
+    return _node_pattern(root, "")
+
+
+def _terminal_boundary(last_unit: str) -> str:
+    if not _is_ascii_alnum(last_unit):
+        return ""  # CJK and punctuation: no word boundaries to respect
+    return _DIGIT_END if last_unit.isdigit() else _LETTER_END
+
+
+def _node_pattern(node: _TrieNode, last_unit: str) -> str:
+    # continuations come before the terminal alternative so that the longest alias wins
+    branches = [
+        (_SEP_RE if unit == _SEP_UNIT else re.escape(unit)) + _node_pattern(child, unit)
+        for unit, child in sorted(node.children.items())
+    ]
+    if node.terminal:
+        branches.append(_terminal_boundary(last_unit))
+    if len(branches) == 1 and not node.terminal:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+# --- compiled helper patterns from the rules -----------------------------------------------------
+
+
+def _words_alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _helpers() -> dict[str, re.Pattern[str]]:
+    rules = _rules()
+    suffixes = _words_alternation([*rules["identity_suffixes"], *rules["tier_suffixes"]])
+    units = rules["version_unit_words"]
+    alpha_units = _words_alternation(u for u in units if u.isascii() and u.isalpha())
+    other_units = _words_alternation(u for u in units if not (u.isascii() and u.isalpha()))
+    tiers = _words_alternation(rules["tier_suffixes"])
+    model_words = _words_alternation(rules["model_words"])
+    return {
+        "vendor_model_gap": re.compile(rules["vendor_model_gap"]),
+        "model_vendor_gap": re.compile(rules["model_vendor_gap"]),
+        "tail": re.compile(
+            r'"?[ \-]{0,2}(?:(?P<version>[a-z]?\d{1,3}(?:\.\d{1,2})?[a-z]?)|(?P<word>'
+            + suffixes
+            + r"))(?![a-z0-9]|\.\d)"
+        ),
+        "unit_after": re.compile(
+            r"[ ]{0,2}(?:(?:" + alpha_units + r")(?![a-z])|" + other_units + ")"
+        ),
+        "model_word_after": re.compile(r"[ \-]{0,2}(?:" + model_words + r")(?![a-z])"),
+        "unknown": re.compile(
+            r"(?<![A-Za-z0-9])(?:"
+            r"(?P<camel>[A-Z][a-z]+[A-Z][A-Za-z]*)[ \-](?P<tier>(?i:"
+            + tiers
+            + r")|\d{1,2}\.\d{1,2})"
+            r"|(?P<words>[A-Z][A-Za-z]{2,}(?: [A-Z][A-Za-z]{2,})?) (?P<version>\d{1,2}\.\d{1,2})"
+            r")(?![A-Za-z0-9]|\.\d)"
+        ),
+    }
+
+
+# --- atoms: raw alias matches --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    start: int
+    end: int
+    candidates: tuple[str, ...]  # entry names (several only for ambiguous short aliases)
+    short: bool
+    confidence: float
+    canonical: str | None = None  # a derived name ("Qwen 3.7") instead of the entry's name
+
+
+def _valid_refs(text: str, start: int, end: int, refs: tuple[_AliasRef, ...]) -> list[_AliasRef]:
+    written = _case_key(text[start:end])
+    after = text[end : end + 2].translate(_SHAPE)
+    valid = []
+    for ref in refs:
+        if ref.case_key is not None and (
+            written != ref.case_key or (after[:1] == "-" and after[1:2].islower())
+        ):
+            continue  # "Meta-analysis", "step", "Seed funding" are not subjects
+        valid.append(ref)
+    return valid
+
+
+def _atoms(text: str, folded: str) -> list[_Atom]:
+    gazetteer = _gazetteer()
+    confidence = _rules()["confidence"]
+    atoms: list[_Atom] = []
+    for match in gazetteer.pattern.finditer(folded):
+        start, end = match.span()
+        if start and _is_ascii_alnum(folded[start - 1]) and _is_ascii_alnum(folded[start]):
+            continue  # inside a word: "OneStep", "xMeta"
+        refs = _valid_refs(text, start, end, gazetteer.lexicon.get(_key(match.group()), ()))
+        full = [r for r in refs if not r.short]
+        if full:
+            ref = min(full, key=lambda r: r.weak)
+            score = confidence["weak_alias"] if ref.weak else confidence["alias"]
+            atoms.append(_Atom(start, end, (ref.entry,), False, score))
+        elif refs:
+            names = tuple(dict.fromkeys(r.entry for r in refs))
+            atoms.append(_Atom(start, end, names, True, confidence["bare_short"]))
+    return atoms
+
+
+# --- tails: new versions and suffixes after a model ----------------------------------------------
+
+
+def _extend_with_tail(text: str, folded: str, atom: _Atom) -> _Atom:
+    """The atom grown over a following version or suffix ("Qwen" + " 3.7 Max")."""
+    entry = _gazetteer().entries[atom.candidates[0]]
+    if atom.short or entry["kind"] not in ("model", "product", "vendor"):
+        return atom
+    is_series = bool(entry.get("series"))
+    if entry["kind"] == "vendor" and not is_series:
+        return atom
+    parts, end, identity_only = _tail_parts(text, folded, atom.end, allow_version=is_series)
+    if not parts:
+        return atom
+    confidence = _rules()["confidence"]
+    if identity_only:
+        return replace(
+            atom, end=end, confidence=min(atom.confidence, confidence["identity_suffix"])
+        )
+    canonical = _derived_name(entry, parts)
+    refs = _gazetteer().lexicon.get(_key(canonical), ())
+    known = [r.entry for r in refs if not r.short]
+    if known:
+        return _Atom(atom.start, end, (known[0],), False, atom.confidence)
+    return _Atom(atom.start, end, atom.candidates, False, confidence["new_version"], canonical)
+
+
+def _tail_parts(
+    text: str, folded: str, pos: int, *, allow_version: bool
+) -> tuple[list[tuple[str, str]], int, bool]:
+    """(kind, token-as-written) parts after ``pos``, their end, and whether all are identity
+    suffixes (which leave the model unchanged)."""
+    helpers = _helpers()
+    identity = set(_rules()["identity_suffixes"])
+    parts: list[tuple[str, str]] = []
+    end = pos
+    for _ in range(3):
+        match = helpers["tail"].match(folded, end)
+        if match is None:
+            break
+        if match.group("version") is not None:
+            if not allow_version or any(kind == "version" for kind, _ in parts):
+                break
+            if not _plausible_version(folded, match):
+                break
+            parts.append(("version", text[match.start("version") : match.end("version")]))
+        else:
+            word = match.group("word")
+            parts.append(
+                (
+                    "identity" if word in identity else "tier",
+                    text[match.start("word") : match.end("word")],
+                )
+            )
+        end = match.end()
+    identity_only = bool(parts) and all(kind == "identity" for kind, _ in parts)
+    return parts, end, identity_only
+
+
+def _plausible_version(folded: str, match: re.Match[str]) -> bool:
+    version = match.group("version")
+    if version.isdigit() and int(version) > 20:
+        return False  # "Kimi 100": a count, not a version
+    return _helpers()["unit_after"].match(folded, match.end()) is None
+
+
+def _derived_name(entry: dict[str, Any], parts: list[tuple[str, str]]) -> str:
+    name = entry["name"]
+    for kind, token in parts:
+        if kind == "identity":
+            continue
+        joiner = entry.get("joiner", " ") if kind == "version" else " "
+        name += joiner + (token if kind == "version" else token[:1].upper() + token[1:])
+    return name
+
+
+# --- combining atoms -----------------------------------------------------------------------------
+
+
+def _related(owner: str, entry_name: str) -> bool:
+    """Whether ``owner`` (a vendor or a series) owns the entry: MiniMax -> MiniMax M2.5."""
+    entry = _gazetteer().entries[entry_name]
+    return owner != entry_name and owner in (entry.get("vendor"), entry.get("family"))
+
+
+def _is_owner(atom: _Atom) -> bool:
+    if atom.short or atom.canonical is not None:
+        return False
+    entry = _gazetteer().entries[atom.candidates[0]]
+    return entry["kind"] == "vendor" or bool(entry.get("series"))
+
+
+def _owned(owner: _Atom, atom: _Atom) -> _Atom | None:
+    """``atom`` resolved as a child of ``owner`` if it is one."""
+    if not _is_owner(owner):
+        return None
+    owner_name = owner.candidates[0]
+    names = [n for n in atom.candidates if _related(owner_name, n)]
+    if len(names) != 1 or (not atom.short and _gazetteer().entries[names[0]]["kind"] == "vendor"):
+        return None
+    confidence = _rules()["confidence"]["short_with_vendor"] if atom.short else atom.confidence
+    return replace(atom, candidates=(names[0],), short=False, confidence=confidence)
+
+
+def _gap_matches(folded: str, left: _Atom, right: _Atom, rule: str) -> bool:
+    return _helpers()[rule].fullmatch(folded, left.end, right.start) is not None
+
+
+def _combined(folded: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Vendor + model and model + "of" + vendor merged into one model atom, in one pass."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        previous = out[-1] if out else None
+        if previous is not None and _gap_matches(folded, previous, atom, "vendor_model_gap"):
+            owned = _owned(previous, atom)
+            if owned is not None:
+                out[-1] = replace(owned, start=previous.start)
+                i += 1
+                continue
+        following = atoms[i + 1] if i + 1 < len(atoms) else None
+        if following is not None and _gap_matches(folded, atom, following, "model_vendor_gap"):
+            owned = _owned(following, atom)
+            if owned is not None:
+                out.append(replace(owned, end=following.end))
+                i += 2
+                continue
+        out.append(atom)
+        i += 1
+    return out
+
+
+def _accepted_shorts(folded: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Bare short aliases kept only when unambiguous and in a model context."""
+    entries = _gazetteer().entries
+    window = int(_rules()["context_window"])
+    owners = [(a.start, a.candidates[0]) for a in atoms if not a.short]
+    positions = [pos for pos, _ in owners]
+    kept: list[_Atom] = []
+    for atom in atoms:
+        if not atom.short:
+            kept.append(atom)
+            continue
+        if len(atom.candidates) != 1:
+            continue
+        entry = entries[atom.candidates[0]]
+        owner_names = {entry.get("vendor"), entry.get("family")} - {None}
+        lo = bisect.bisect_left(positions, atom.start - window)
+        hi = bisect.bisect_right(positions, atom.end + window)
+        near_owner = any(owners[j][1] in owner_names for j in range(lo, hi))
+        model_word = _helpers()["model_word_after"].match(folded, atom.end) is not None
+        if near_owner or model_word:
+            kept.append(replace(atom, short=False))
+    return kept
+
+
+def _mention(text: str, atom: _Atom) -> SubjectMention:
+    entry = _gazetteer().entries[atom.candidates[0]]
+    return SubjectMention(
+        start=atom.start,
+        end=atom.end,
+        text=text[atom.start : atom.end],
+        canonical=atom.canonical or entry["name"],
+        kind="model" if atom.canonical else entry["kind"],
+        vendor=entry.get("vendor"),
+        country=entry.get("country"),
+        confidence=atom.confidence,
+    )
+
+
+def _with_platform(mentions: list[SubjectMention]) -> list[SubjectMention]:
+    """ "top 10 models" -> "OpenRouter top 10 models" when the text names that platform."""
+    entries = _gazetteer().entries
+    platforms = {m.canonical for m in mentions if m.kind == "platform"}
+    if not platforms:
+        return mentions
+    out = []
+    for mention in mentions:
+        variants: dict[str, str] = entries.get(mention.canonical, {}).get("platform_variant", {})
+        target = next((variants[p] for p in sorted(platforms) if p in variants), None)
+        out.append(replace(mention, canonical=target) if target else mention)
+    return out
+
+
+def _unknown_products(text: str, shaped: str, folded: str) -> Iterator[SubjectMention]:
+    """Capitalized names with a tier word or decimal version: "AutoResearcher Pro"."""
+    helpers = _helpers()
+    stopwords = set(_rules()["unknown_stopwords"])
+    score = float(_rules()["confidence"]["unknown"])
+    for match in helpers["unknown"].finditer(shaped):
+        head = match.group("camel") or match.group("words")
+        if any(word in stopwords for word in head.split()):
+            continue
+        has_number = match.group("version") or (match.group("tier") or "")[:1].isdigit()
+        if has_number and helpers["unit_after"].match(folded, match.end()):
+            continue  # "Growth 2.5 trillion": a figure, not a version
+        start, end = match.span()
+        name = " ".join(text[start:end].translate(_SHAPE).split())
+        yield SubjectMention(start, end, text[start:end], name, "unknown", confidence=score)
+
+
+def _interleaved(
+    known: list[SubjectMention], extra: Iterable[SubjectMention]
+) -> list[SubjectMention]:
+    """``known`` plus the ``extra`` mentions that overlap none of them, in text order."""
+    starts = [m.start for m in known]
+    merged = list(known)
+    for mention in extra:
+        i = bisect.bisect_right(starts, mention.start)
+        overlaps_left = i > 0 and known[i - 1].end > mention.start
+        overlaps_right = i < len(known) and known[i].start < mention.end
+        if not (overlaps_left or overlaps_right):
+            merged.append(mention)
+    return sorted(merged, key=lambda m: m.start)
+
+
+# --- public API ----------------------------------------------------------------------------------
+
+
+def find_subjects(text: str) -> list[SubjectMention]:
+    """Every subject mention in ``text``, in order, non-overlapping, offsets into ``text``."""
+    folded = fold(text)
+    atoms = [_extend_with_tail(text, folded, a) if not a.short else a for a in _atoms(text, folded)]
+    atoms = _accepted_shorts(folded, _combined(folded, atoms))
+    known = _with_platform([_mention(text, a) for a in atoms])
+    shaped = text.translate(_SHAPE)
+    return _interleaved(known, _unknown_products(text, shaped, folded))
+
+
+def entity(canonical: str) -> dict[str, Any] | None:
+    """The gazetteer entry of a canonical name (a copy), or None."""
+    entry = _gazetteer().entries.get(canonical)
+    return json.loads(json.dumps(entry)) if entry is not None else None
+
+
+def resolve_subject(name: str) -> SubjectMention | None:
+    """A name as written -> its canonical subject: exact alias, normalized alias, a single
+    mention covering the whole name, then fuzzy matching; None when far from everything."""
+    stripped = name.strip().strip("\"'“”‘’「」")
+    if not stripped:
+        return None
+    return (
+        _resolved_by_alias(name, stripped)
+        or _resolved_by_mention(name, stripped)
+        or _resolved_fuzzily(name, stripped)
+    )
+
+
+def _whole(name: str, canonical: str, confidence: float) -> SubjectMention:
+    entry = _gazetteer().entries.get(canonical, {})
+    return SubjectMention(
+        start=0,
+        end=len(name),
+        text=name,
+        canonical=canonical,
+        kind=entry.get("kind", "model"),
+        vendor=entry.get("vendor"),
+        country=entry.get("country"),
+        confidence=confidence,
+    )
+
+
+def _resolved_by_alias(name: str, stripped: str) -> SubjectMention | None:
+    refs = _gazetteer().lexicon.get(_key(stripped), ())
+    written = _case_key(stripped)
+    valid = [r for r in refs if r.case_key in (None, written)]
+    full = [r for r in valid if not r.short]
+    confidence = _rules()["confidence"]
+    if full:
+        ref = min(full, key=lambda r: r.weak)
+        return _whole(name, ref.entry, confidence["weak_alias" if ref.weak else "alias"])
+    if len({r.entry for r in valid}) == 1:  # "M2.5" alone: a name, so a model name
+        return _whole(name, valid[0].entry, confidence["bare_short"])
+    return None
+
+
+def _resolved_by_mention(name: str, stripped: str) -> SubjectMention | None:
+    mentions = [m for m in find_subjects(stripped) if m.kind != "unknown"]
+    if len(mentions) != 1:
+        return None
+    mention = mentions[0]
+    if stripped[: mention.start].strip() or stripped[mention.end :].strip(" .,;:'\"’"):
+        return _resolved_with_leftover(name, stripped, mention)
+    return replace(mention, start=0, end=len(name), text=name)
+
+
+def _resolved_with_leftover(
+    name: str, stripped: str, mention: SubjectMention
+) -> SubjectMention | None:
+    """Names like "Kimi K2.5 Thinking": a model followed by words we do not know."""
+    leftover = stripped[mention.end :]
+    if stripped[: mention.start].strip() or mention.kind not in ("model", "product"):
+        return None
+    if re.search(r"\d", leftover) or len(leftover.split()) > 1:
+        return None  # a different version or a phrase: not the same model
+    confidence = _rules()["confidence"]["identity_suffix"]
+    return replace(
+        mention, start=0, end=len(name), text=name, confidence=min(mention.confidence, confidence)
+    )
+
+
+def _digits(key: str) -> str:
+    return "".join(ch for ch in key if ch.isdigit())
+
+
+def _resolved_fuzzily(name: str, stripped: str) -> SubjectMention | None:
+    gazetteer = _gazetteer()
+    rules = _rules()
+    key = _key(stripped)
+    if len(key) < 5:
+        return None  # short names are too easy to confuse ("Groq" is not "Grok")
+    cutoff = float(rules["fuzzy_cutoff"])
+    for candidate, score, _ in process.extract(
+        key, gazetteer.full_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+    ):
+        if _digits(candidate) != _digits(key):
+            continue  # versions never resolve fuzzily: "Qwen 3.7" is not "Qwen 3.5"
+        ref = next(r for r in gazetteer.lexicon[candidate] if not r.short)
+        low, high = rules["confidence"]["fuzzy_min"], rules["confidence"]["fuzzy_max"]
+        confidence = low + (high - low) * (score - cutoff) / (100.0 - cutoff)
+        return _whole(name, ref.entry, round(confidence, 3))
+    return None

@@ -1,0 +1,129 @@
+"""The spaCy pipeline: ``spacy.blank(lang)`` plus claimcheck's registered components.
+
+An article is scanned once with cheap regexes (sentences, subjects, periods); only the
+sentences that hold a figure become spaCy Docs, and the components work on those:
+
+    claimcheck_figures   -> doc.spans["figures"]   (Span._.figure: Figure)
+    claimcheck_subjects  -> doc.spans["subjects"]  (Span._.subject: SubjectMention)
+    claimcheck_periods   -> doc.spans["periods"]   (Span._.period: PeriodMention)
+    claimcheck_claims    -> doc._.claims           (list[Claim])
+
+Each sentence Doc carries ``doc._.article`` (the article-wide scan and assembly state) and
+``doc._.offset`` (where the sentence starts in the article), so offsets stay article offsets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimcheck.extract.claims import ArticleState, sentence_claims
+from claimcheck.extract.numbers import find_figures
+from claimcheck.extract.sentences import Sentence
+from claimcheck.extract.types import Figure
+
+PIPELINE = ("claimcheck_figures", "claimcheck_subjects", "claimcheck_periods",
+            "claimcheck_claims")
+
+for _name, _default in (("article", None), ("offset", 0), ("sentence", None), ("claims", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+for _name in ("figure", "subject", "period"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+def _span(doc: Doc, start: int, end: int, label: str, attr: str, value: Any) -> Span | None:
+    """A Span over article offsets start..end, carrying ``value`` in ``Span._.<attr>``."""
+    offset = doc._.offset
+    span = doc.char_span(start - offset, end - offset, label=label, alignment_mode="expand")
+    if span is not None:
+        span._.set(attr, value)
+    return span
+
+
+@Language.factory("claimcheck_figures")
+def make_figures(nlp: Language, name: str) -> FigureRecognizer:
+    return FigureRecognizer()
+
+
+class FigureRecognizer:
+    """Numbers with their scale, unit, qualifier and the change/price words glued to them."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        offset = doc._.offset
+        spans = []
+        for fig in find_figures(doc.text):
+            shifted = Figure(fig.start + offset, fig.end + offset, fig.text, fig.value, fig.unit,
+                             fig.qualifier, fig.attributes, fig.decimals)
+            span = _span(doc, shifted.start, shifted.end, "FIGURE", "figure", shifted)
+            if span is not None:
+                spans.append(span)
+        doc.spans["figures"] = spans
+        return doc
+
+
+@Language.factory("claimcheck_subjects")
+def make_subjects(nlp: Language, name: str) -> MentionAttacher:
+    return MentionAttacher("subjects", "subject", "SUBJECT")
+
+
+@Language.factory("claimcheck_periods")
+def make_periods(nlp: Language, name: str) -> MentionAttacher:
+    return MentionAttacher("periods", "period", "PERIOD")
+
+
+class MentionAttacher:
+    """Attach the article-wide mentions (gazetteer subjects, periods) that fall in this sentence.
+
+    They are recognized once per article, not per sentence, because a period or a subject in a
+    sentence with no figure still sets the context of the sentences after it.
+    """
+
+    def __init__(self, group: str, attr: str, label: str) -> None:
+        self.group, self.attr, self.label = group, attr, label
+
+    def __call__(self, doc: Doc) -> Doc:
+        state: ArticleState = doc._.article
+        sentence: Sentence = doc._.sentence
+        mentions = state.subjects if self.group == "subjects" else state.periods
+        spans = []
+        for m in mentions:
+            if sentence.start <= m.start < sentence.end:
+                span = _span(doc, m.start, min(m.end, sentence.end), self.label, self.attr, m)
+                if span is not None:
+                    spans.append(span)
+        doc.spans[self.group] = spans
+        return doc
+
+
+@Language.factory("claimcheck_claims")
+def make_claims(nlp: Language, name: str) -> ClaimAssembler:
+    return ClaimAssembler()
+
+
+class ClaimAssembler:
+    """Figures + subjects + periods of the sentence -> typed Claims (see claims.py)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        figures = [span._.figure for span in doc.spans["figures"]]
+        doc._.claims = sentence_claims(doc._.sentence, figures, doc._.article)
+        return doc
+
+
+@lru_cache(maxsize=4)
+def pipeline(lang: str = "en", model: str | None = None) -> Language:
+    """The pipeline for a language, built once per process.
+
+    ``model`` names an installed trained spaCy pipeline to start from instead of a blank one
+    (opt-in; nothing is downloaded).
+    """
+    base = "zh" if lang.startswith("zh") else "en"
+    nlp = spacy.load(model, exclude=["ner"]) if model else spacy.blank(base)
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,105 @@
+"""Article metadata: the publication date, title and language when the file does not say."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from claimcheck.models import PublishedOrigin
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+# Only the top of an article is searched, and only for phrases that say "this was published":
+# a date deep in the body is about the news, not about the article.
+_HEAD_CHARS = 600
+_LABEL = r"(?:generated|published|posted|updated|date|released)(?:\s+(?:on|at))?\s*[:：]?\s*"
+_PUBLISHED_PATTERNS = [
+    re.compile(_LABEL + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", re.I),
+    re.compile(_LABEL + _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(_LABEL + r"(?P<d>\d{1,2})\s+" + _MONTH + r"\s+(?P<y>\d{4})\b", re.I),
+    re.compile(r"(?:发布(?:时间|日期)?|时间|日期)\s*[:：]?\s*(?P<y>\d{4})[-年/.](?P<m>\d{1,2})"
+               r"[-月/.](?P<d>\d{1,2})日?"),
+    # a wire dateline: "BEIJING, March 2, 2026 (Reuters) -"
+    re.compile(r"^[A-Z][A-Z .'-]{2,30},\s+" + _MONTH + r"\s+(?P<d>\d{1,2}),\s+(?P<y>\d{4})\b",
+               re.M | re.I),
+]
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from metadata: a date object or an ISO string (a datetime's date part is used)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"published date {text!r} is not YYYY-MM-DD") from None
+
+
+def inferred_published(text: str) -> dt.date | None:
+    """The publication date stated at the top of the text ("Generated: 2026-06-24"), if any."""
+    head = text[:_HEAD_CHARS]
+    for pattern in _PUBLISHED_PATTERNS:
+        match = pattern.search(head)
+        if match:
+            groups = match.groupdict()
+            month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["month"].lower()]
+            try:
+                return dt.date(int(groups["y"]), month, int(groups["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+def published_date(
+    meta: dict[str, Any], text: str, default: dt.date | None = None
+) -> tuple[dt.date | None, PublishedOrigin | None]:
+    """The publication date and where it came from: metadata, else the text, else the default.
+
+    Never today's date: an article whose date is unknown keeps ``None``.
+    """
+    stated = parse_date(meta.get("published"))
+    if stated:
+        return stated, "metadata"
+    inferred = inferred_published(text)
+    if inferred:
+        return inferred, "inferred"
+    if default:
+        return default, "metadata"
+    return None, None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def detected_language(text: str) -> str:
+    """``zh`` when Chinese characters make up a good part of the letters, else ``en``."""
+    sample = text[:5000]
+    cjk = len(_CJK.findall(sample))
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    # a Chinese character carries about as much as a short English word
+    return "zh" if cjk * 3 >= latin else "en"
+
+
+def inferred_title(text: str) -> str | None:
+    """The first line, when it is short enough to be a headline."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return first if 0 < len(first) <= 200 else None

@@ -1,0 +1,127 @@
+"""Grouping claims into facts: one slot, one period.
+
+Claims are bucketed by base slot and granularity (granularity-free kinds such as prices share
+one bucket). Within a bucket, dated claims whose periods overlap form one fact (connected
+components of the overlap relation, found by a sweep over start dates). Undated claims whose
+articles were published within the kind's window of each other form one *likely* fact; an
+undated claim of an article without a publication date joins no fact (it is still checked for
+magnitude slips against its whole bucket). Grouping first keeps reconciliation near-linear in
+the number of claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from claimcheck.models import Article, Claim, Period
+
+from .config import config
+from .dependence import Sources
+from .slots import base_slot_key, granularity_matters, is_dated, period_key
+from .tolerance import Bounds, claim_bounds
+
+
+@dataclass
+class Context:
+    """Everything the rules need, computed once per reconcile call."""
+
+    claims: list[Claim]
+    articles: Mapping[str, Article]
+    sources: Sources
+    bounds: dict[str, Bounds] = field(default_factory=dict)
+    by_id: dict[str, Claim] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, claims: Iterable[Claim], articles: Mapping[str, Article]) -> Context:
+        ordered = sorted({c.id: c for c in claims}.values(), key=lambda c: c.id)
+        ctx = cls(claims=ordered, articles=articles, sources=Sources(articles))
+        for claim in ordered:
+            ctx.by_id[claim.id] = claim
+            ctx.bounds[claim.id] = claim_bounds(claim, articles.get(claim.article_id))
+        return ctx
+
+    def b(self, claim: Claim) -> Bounds:
+        return self.bounds[claim.id]
+
+    def article(self, claim: Claim) -> Article | None:
+        return self.articles.get(claim.article_id)
+
+    def published(self, claim: Claim) -> dt.date | None:
+        article = self.article(claim)
+        return article.published if article else None
+
+
+@dataclass
+class Fact:
+    bucket: str
+    key: str
+    period: Period | None
+    claims: list[Claim]
+    likely: bool  # grouped by publication dates only
+
+
+def bucket_key(claim: Claim) -> str:
+    granularity = claim.period.granularity if granularity_matters(claim.kind) else "*"
+    return f"{base_slot_key(claim)}|g={granularity or '-'}"
+
+
+def buckets(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        grouped[bucket_key(claim)].append(claim)
+    return grouped
+
+
+def dated_facts(bucket: str, claims: Sequence[Claim]) -> list[Fact]:
+    dated = sorted(
+        (c for c in claims if is_dated(c.period)), key=lambda c: (c.period.start, c.id)
+    )
+    components: list[list[Claim]] = []
+    reach: dt.date | None = None
+    for claim in dated:
+        assert claim.period.start and claim.period.end
+        if reach is None or claim.period.start > reach:
+            components.append([])
+            reach = claim.period.end
+        components[-1].append(claim)
+        reach = max(reach, claim.period.end)
+    return [_fact(bucket, component, likely=False) for component in components]
+
+
+def _fact(bucket: str, claims: list[Claim], likely: bool) -> Fact:
+    if likely:
+        return Fact(bucket, "undated", None, claims, likely=True)
+    # the most common interval names the fact, so a late claim with another week convention
+    # does not rename it
+    counts = Counter(period_key(c.period) for c in claims)
+    key = min(counts, key=lambda k: (-counts[k], k))
+    period = next(c.period for c in claims if period_key(c.period) == key)
+    return Fact(bucket, key, period, claims, likely=False)
+
+
+def undated_facts(bucket: str, claims: Sequence[Claim], ctx: Context) -> list[Fact]:
+    """Undated claims grouped by publication-date windows (single-linkage over sorted dates)."""
+    undated = [c for c in claims if not is_dated(c.period) and ctx.published(c) is not None]
+    if not undated:
+        return []
+    undated.sort(key=lambda c: (ctx.published(c), c.id))
+    window = dt.timedelta(
+        days=config().window_days(undated[0].kind, undated[0].period.granularity)
+    )
+    groups: list[list[Claim]] = [[undated[0]]]
+    for previous, claim in zip(undated, undated[1:], strict=False):
+        gap = ctx.published(claim) - ctx.published(previous)  # type: ignore[operator]
+        if gap > window:
+            groups.append([])
+        groups[-1].append(claim)
+    facts = []
+    for group in groups:
+        if len({c.article_id for c in group}) > 1:
+            first = min(ctx.published(c) for c in group)  # type: ignore[type-var]
+            fact = _fact(bucket, group, likely=True)
+            fact.key = f"undated:{first}"
+            facts.append(fact)
+    return facts

@@ -1,0 +1,661 @@
+"""One function per discrepancy type over grouped facts (see facts.py and values.py).
+
+Ids (explain.discrepancy_id: blake2b of the type and a key) name the *fact*, never the set of
+claims, so a re-run yields the same ids and a claim that later joins a discrepancy keeps its id:
+
+* value_mismatch:    slot bucket + period key ("2026-02-16..2026-02-22"); for an undated claim
+                     checked against dated facts: bucket + the two values (3 significant digits)
+* magnitude_anomaly: slot bucket + the outlier value (3 significant digits)
+* period_mismatch:   the period the figures are misattributed to + the period they belong to
+                     (+ granularity), across subjects: one discrepancy per misattribution
+* rank_mismatch:     scope slot + period key + the subject, the position, or the set's subject
+* internal:          article + slot bucket + period key (or "daily>total")
+* streak:            streak slot + the contradicting period
+* arithmetic:        the stated claim's slot + period key + its value (3 significant digits)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimcheck.models import Claim, Period
+
+from .config import config
+from .explain import Findings, format_value, gap_level, severity, short_quote, value_key
+from .facts import Context, Fact
+from .slots import base_slot_key, is_dated, likely_same_period, overlaps, period_key, period_label
+from .tolerance import gap, is_precise, overlap
+from .values import (
+    Side,
+    cited_by,
+    describe_side,
+    dominant,
+    factor,
+    likely_slip,
+    outlets,
+    sides_of,
+    subject_phrase,
+)
+
+
+def _confidences(claims: Sequence[Claim]) -> list[float]:
+    return [c.confidence for c in claims]
+
+
+# --- value_mismatch and magnitude_anomaly ---------------------------------------------------
+
+
+def fact_values(fact: Fact, ctx: Context, findings: Findings, explained: set[str]) -> None:
+    """Cross-article disagreement within one fact: a slip of magnitude or a value mismatch."""
+    claims = [
+        c for c in fact.claims if c.id not in explained and not c.attributes.get("restates")
+    ]
+    if len({c.article_id for c in claims}) < 2:
+        return
+    sides = sides_of(claims, ctx)
+    if len(sides) < 2:
+        return
+    main = dominant(sides, ctx)
+    # a side that only one article shares with the main side is internal, not cross-article
+    others = [s for s in sides if s is not main and len(s.articles | main.articles) > 1]
+    slips = [s for s in others if factor(s.value, main.value) >= config().magnitude("min_factor")]
+    for side in slips:
+        magnitude_finding(fact.bucket, side.claims, main.claims, fact.likely, ctx, findings)
+    mismatched = [s for s in others if s not in slips]
+    if mismatched:
+        value_finding(fact, main, mismatched, ctx, findings)
+
+
+def magnitude_finding(
+    bucket: str,
+    outliers: Sequence[Claim],
+    reference: Sequence[Claim],
+    likely: bool,
+    ctx: Context,
+    findings: Findings,
+) -> None:
+    odd = outliers[0]
+    ref_value = statistics.median(c.value for c in reference)
+    ratio = factor(odd.value, ref_value)
+    slip = likely_slip(odd.kind, odd.value, ref_value)
+    reference_side = Side(list(reference), ref_value, ref_value)
+    explanation = (
+        f"{outlets(outliers, ctx)} gives {format_value(odd.value, odd.unit)} for "
+        f"{subject_phrase(odd)} ({period_label(odd.period)}; {short_quote(odd, ctx.article(odd))}), "
+        f"{ratio:.3g} times {describe_side(reference_side, ctx, odd.unit)}. "
+        f"Likely {slip}."
+    )
+    findings.add(
+        "magnitude_anomaly",
+        (bucket, value_key(odd.value)),
+        severity(2, likely, _confidences([*outliers, *reference])),
+        [*outliers, *reference],
+        explanation,
+        expected=ref_value,
+        stated=odd.value,
+    )
+
+
+def value_finding(
+    fact: Fact, main: Side, mismatched: Sequence[Side], ctx: Context, findings: Findings
+) -> None:
+    first = main.claims[0]
+    worst = max(mismatched, key=lambda s: gap(s.bounds(), main.bounds()))
+    relative = gap(worst.bounds(), main.bounds())
+    against = "; ".join(describe_side(s, ctx, first.unit) for s in mismatched)
+    majority = ""
+    if ctx.sources.independent(main.articles) > max(
+        ctx.sources.independent(s.articles) for s in mismatched
+    ):
+        majority = (
+            f" The majority of independent sources supports {format_value(main.value, first.unit)}."
+        )
+    explanation = (
+        f"Sources disagree on {subject_phrase(first)} for {period_label(fact.period)}: "
+        f"{describe_side(main, ctx, first.unit)} vs {against}; the gap "
+        f"({relative:.1%} beyond rounding) exceeds what the stated precision and hedges allow."
+        f"{majority}"
+    )
+    involved = [c for s in (main, *mismatched) for c in s.claims]
+    findings.add(
+        "value_mismatch",
+        (fact.bucket, fact.key),
+        severity(gap_level(relative), fact.likely, _confidences(involved)),
+        involved,
+        explanation,
+        expected=main.value,
+        stated=worst.value,
+    )
+
+
+def undated_values(
+    bucket: str, claims: Sequence[Claim], ctx: Context, findings: Findings
+) -> None:
+    """An undated claim against dated figures its publication date makes comparable; with no
+    comparable figure at all, only a slip of magnitude against the whole bucket is reported."""
+    min_factor = config().magnitude("min_factor")
+    for claim in claims:
+        if is_dated(claim.period) or claim.attributes.get("restates"):
+            continue
+        others = [c for c in claims if c.article_id != claim.article_id]
+        near = [
+            c for c in others if is_dated(c.period) and likely_same_period(claim, c, ctx.articles)
+        ]
+        if near:
+            if any(overlap(ctx.b(claim), ctx.b(c)) for c in near):
+                continue
+            closest = min(near, key=lambda c: (gap(ctx.b(claim), ctx.b(c)), c.id))
+            if factor(claim.value, closest.value) >= min_factor:
+                magnitude_finding(bucket, [claim], near, True, ctx, findings)
+            else:
+                _undated_mismatch(bucket, claim, closest, ctx, findings)
+        elif others and not any(likely_same_period(claim, c, ctx.articles) for c in others):
+            if all(factor(claim.value, c.value) >= min_factor for c in others) and (
+                len(others) > 1 or abs(claim.value) > abs(others[0].value)
+            ):
+                magnitude_finding(bucket, [claim], others, True, ctx, findings)
+
+
+def _undated_mismatch(
+    bucket: str, claim: Claim, closest: Claim, ctx: Context, findings: Findings
+) -> None:
+    relative = gap(ctx.b(claim), ctx.b(closest))
+    explanation = (
+        f"{ctx.sources.outlet(claim.article_id)} gives {format_value(claim.value, claim.unit)} "
+        f"for {subject_phrase(claim)} without a date ({short_quote(claim, ctx.article(claim))}); "
+        f"no figure of the period its publication date points to agrees, the closest being "
+        f"{format_value(closest.value, closest.unit)} for {period_label(closest.period)} "
+        f"({ctx.sources.outlet(closest.article_id)}: {short_quote(closest, ctx.article(closest))})."
+    )
+    findings.add(
+        "value_mismatch",
+        (bucket, "undated", *sorted((value_key(claim.value), value_key(closest.value)))),
+        severity(gap_level(relative), True, _confidences([claim, closest])),
+        [claim, closest],
+        explanation,
+        expected=closest.value,
+        stated=claim.value,
+    )
+
+
+# --- period_mismatch ------------------------------------------------------------------------
+
+
+@dataclass
+class Misattribution:
+    wrong: Claim  # the figure attributed to the wrong period
+    right: list[Claim]  # the same figure, in the period it belongs to
+    conflicting: list[Claim]  # other figures for the wrong period
+    wrong_fact: Fact
+    right_fact: Fact
+    directed: bool
+
+
+def misattributions(facts: Sequence[Fact], ctx: Context) -> list[Misattribution]:
+    """Figures one article gives for one period and others give, precisely, for another."""
+    dated = [f for f in facts if not f.likely]
+    found: list[Misattribution] = []
+    for p in dated:
+        for q in dated:
+            if p is q:
+                continue
+            for claim in p.claims:
+                hit = _misattributed(claim, p, q, ctx)
+                if hit is not None:
+                    found.append(hit)
+    return found
+
+
+def _agreeing(claim: Claim, claims: Sequence[Claim], ctx: Context) -> list[Claim]:
+    return [c for c in claims if overlap(ctx.b(claim), ctx.b(c))]
+
+
+def _misattributed(claim: Claim, p: Fact, q: Fact, ctx: Context) -> Misattribution | None:
+    if claim.kind not in config().raw["period_mismatch_kinds"]:
+        return None
+    if not is_precise(claim, ctx.article(claim)):
+        return None
+    right = [
+        c
+        for c in _agreeing(claim, q.claims, ctx)
+        if c.article_id != claim.article_id and is_precise(c, ctx.article(c))
+    ]
+    if not right or any(c.article_id == claim.article_id for c in _agreeing(claim, q.claims, ctx)):
+        return None
+    p_others = [c for c in p.claims if c.article_id != claim.article_id]
+    conflict_p = [c for c in p_others if not overlap(ctx.b(claim), ctx.b(c))]
+    conflict_q = [c for c in q.claims if c not in right and not overlap(ctx.b(claim), ctx.b(c))]
+    same_p = [claim, *_agreeing(claim, p_others, ctx)]
+    score = _direction(claim, same_p, right, bool(conflict_p), bool(conflict_q), ctx)
+    if score < 0:
+        return None
+    if score == 0 and (p.period and q.period and p.period.start and q.period.start) and (
+        p.period.start > q.period.start
+    ):
+        return None  # undirected: report once, from the earlier period
+    return Misattribution(claim, right, conflict_p, p, q, directed=score > 0)
+
+
+def _direction(
+    claim: Claim,
+    same_p: Sequence[Claim],
+    right: Sequence[Claim],
+    conflict_p: bool,
+    conflict_q: bool,
+    ctx: Context,
+) -> int:
+    """> 0: the claim's period is the wrong one; < 0: the other period is; 0: cannot tell."""
+    if conflict_p != conflict_q:
+        return 1 if conflict_p else -1
+    support_p = ctx.sources.independent(c.article_id for c in same_p)
+    support_q = ctx.sources.independent(c.article_id for c in right)
+    if support_p != support_q:
+        return 1 if support_q > support_p else -1
+    rank_p = config().resolution_rank(claim.period.resolution)
+    rank_q = max(config().resolution_rank(c.period.resolution) for c in right)
+    return (rank_q > rank_p) - (rank_q < rank_p)
+
+
+def period_findings(found: Sequence[Misattribution], ctx: Context, findings: Findings) -> set[str]:
+    """One discrepancy per (wrong period, right period): all subjects misattributed together.
+    Returns the ids of the misattributed claims, which value_mismatch then leaves out."""
+    grouped: dict[tuple[str, str, str], list[Misattribution]] = defaultdict(list)
+    for m in found:
+        assert m.wrong_fact.period and m.right_fact.period
+        key = (
+            period_key(m.wrong_fact.period),
+            period_key(m.right_fact.period),
+            m.wrong_fact.period.granularity or "-",
+        )
+        grouped[key].append(m)
+    explained: set[str] = set()
+    for key, items in sorted(grouped.items()):
+        items.sort(key=lambda m: (m.wrong.subject.casefold(), m.wrong.id))
+        findings.add(
+            "period_mismatch",
+            key,
+            "high" if any(m.conflicting for m in items) else "medium",
+            [c for m in items for c in (m.wrong, *m.right, *m.conflicting)],
+            _period_explanation(items, ctx),
+            expected=None,
+            stated=items[0].wrong.value,
+        )
+        explained.update(m.wrong.id for m in items if m.directed)
+    return explained
+
+
+def _period_explanation(items: Sequence[Misattribution], ctx: Context) -> str:
+    lead, rest = items[0], items[1:]
+    figures = format_value(lead.wrong.value, lead.wrong.unit)
+    if rest:
+        others = ", ".join(
+            f"{format_value(m.wrong.value, m.wrong.unit)} for {m.wrong.subject}" for m in rest
+        )
+        figures += f" (and {others})"
+    wrong_outlets = outlets([m.wrong for m in items], ctx)
+    right = [c for m in items for c in m.right]
+    where = period_label(lead.wrong_fact.period)
+    stated_as = lead.wrong.period.text or where
+    support = ctx.sources.support({c.article_id for c in right})
+    if not lead.directed:
+        return (
+            f"{figures} for {lead.wrong.subject} is given for {where} by {wrong_outlets} "
+            f"({short_quote(lead.wrong, ctx.article(lead.wrong))}) and for "
+            f"{period_label(lead.right_fact.period)} by {outlets(right, ctx)} ({support}); "
+            "one of them probably misdates it."
+        )
+    text = (
+        f"{figures} for {lead.wrong.subject} is the figure of "
+        f"{period_label(lead.right_fact.period)} ({outlets(right, ctx)}; {support}) that "
+        f"{wrong_outlets} attributes to {where} (\"{stated_as}\": "
+        f"{short_quote(lead.wrong, ctx.article(lead.wrong))}); probable misattribution."
+    )
+    conflicting = [c for m in items for c in m.conflicting]
+    if conflicting:
+        values = ", ".join(
+            dict.fromkeys(f"{format_value(c.value, c.unit)} for {c.subject}" for c in conflicting)
+        )
+        text += f" For {where}, {outlets(conflicting, ctx)} report {values}."
+    return text
+
+
+# --- internal -------------------------------------------------------------------------------
+
+
+def internal_findings(bucket: str, claims: Sequence[Claim], ctx: Context, findings: Findings) -> None:
+    """Two different values for one slot and one period within one article."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if not claim.attributes.get("restates"):
+            by_article[claim.article_id].append(claim)
+    for article_id, own in sorted(by_article.items()):
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        for claim in own:
+            groups[_internal_period(claim)].append(claim)
+        for key, group in sorted(groups.items()):
+            if key == "" or len(group) < 2:
+                continue
+            sides = sides_of(group, ctx)
+            if len(sides) < 2:
+                continue
+            _internal_values(article_id, bucket, key, sides, ctx, findings)
+
+
+def _internal_period(claim: Claim) -> str:
+    if is_dated(claim.period):
+        return period_key(claim.period)
+    text = " ".join((claim.period.text or "").split()).casefold()
+    return f"text:{text}" if text else ""
+
+
+def _internal_values(
+    article_id: str,
+    bucket: str,
+    key: str,
+    sides: Sequence[Side],
+    ctx: Context,
+    findings: Findings,
+) -> None:
+    first, second = sides[0], sides[1]
+    a, b = first.claims[0], second.claims[0]
+    relative = gap(first.bounds(), second.bounds())
+    explanation = (
+        f"{ctx.sources.outlet(article_id)} contradicts itself on {subject_phrase(a)} for "
+        f"{period_label(a.period)}: {format_value(a.value, a.unit)} "
+        f"({short_quote(a, ctx.article(a))}) vs {format_value(b.value, b.unit)} "
+        f"({short_quote(b, ctx.article(b))})."
+    )
+    involved = [c for s in sides for c in s.claims]
+    findings.add(
+        "internal",
+        (article_id, bucket, key),
+        severity(gap_level(relative), False, _confidences(involved)),
+        involved,
+        explanation,
+        expected=a.value,
+        stated=b.value,
+    )
+
+
+def daily_over_total(claims: Sequence[Claim], ctx: Context, findings: Findings) -> None:
+    """A daily average larger than a weekly (monthly...) total of the same subject and article."""
+    by_slot: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind in ("token_volume", "quantity"):
+            by_slot[(claim.article_id, base_slot_key(claim))].append(claim)
+    for (article_id, slot), group in sorted(by_slot.items()):
+        daily = [c for c in group if _is_daily(c)]
+        totals = [c for c in group if c.period.granularity in ("week", "month", "quarter", "year")]
+        for d in daily:
+            for t in totals:
+                if not _compatible(d.period, t.period) or ctx.b(d).lo <= ctx.b(t).hi:
+                    continue
+                explanation = (
+                    f"{ctx.sources.outlet(article_id)} gives a daily average of "
+                    f"{format_value(d.value, d.unit)} for {d.subject} "
+                    f"({short_quote(d, ctx.article(d))}), larger than its {t.period.granularity}ly "
+                    f"total of {format_value(t.value, t.unit)} ({short_quote(t, ctx.article(t))})."
+                )
+                findings.add(
+                    "internal",
+                    (article_id, slot, "daily>total", period_key(t.period)),
+                    severity(2, False, _confidences([d, t])),
+                    [d, t],
+                    explanation,
+                    expected=t.value,
+                    stated=d.value,
+                )
+
+
+def _is_daily(claim: Claim) -> bool:
+    return claim.period.granularity == "day" or bool(claim.attributes.get("daily_average"))
+
+
+def _compatible(a: Period, b: Period) -> bool:
+    return not (is_dated(a) and is_dated(b)) or overlaps(a, b)
+
+
+# --- rank_mismatch --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    subject: str
+    lo: float
+    hi: float
+    claim: Claim
+
+
+def _placements(claim: Claim) -> list[Placement]:
+    position = claim.value
+    if claim.qualifier == "at_most":
+        lo, hi = 1.0, position
+    elif claim.qualifier == "at_least":
+        lo, hi = position, float("inf")
+    else:
+        lo, hi = position, position
+    members = claim.attributes.get("set")
+    if isinstance(members, list) and members:
+        return [Placement(str(m).casefold(), 1.0, position, claim) for m in members]
+    return [Placement(claim.subject.casefold(), lo, hi, claim)]
+
+
+def rank_findings(fact: Fact, ctx: Context, findings: Findings) -> None:
+    placements = [p for c in fact.claims for p in _placements(c)]
+    by_subject: dict[str, list[Placement]] = defaultdict(list)
+    for p in placements:
+        by_subject[p.subject].append(p)
+    for subject, items in sorted(by_subject.items()):
+        clash = [
+            (a, b) for a in items for b in items if a.hi < b.lo and a.claim.id != b.claim.id
+        ]
+        if clash:
+            a, b = clash[0]
+            involved = list({p.claim.id: p.claim for pair in clash for p in pair}.values())
+            _rank_finding(fact, ("subject", subject), involved, _subject_text(a, b, ctx), ctx, findings)
+    exact: dict[float, list[Placement]] = defaultdict(list)
+    for p in placements:
+        if p.lo == p.hi and not p.claim.attributes.get("set"):
+            exact[p.lo].append(p)
+    for position, items in sorted(exact.items()):
+        if len({p.subject for p in items}) > 1:
+            text = "; ".join(
+                f"{outlets([p.claim], ctx)} puts {p.claim.subject} there "
+                f"({short_quote(p.claim, ctx.article(p.claim))})"
+                for p in items
+            )
+            _rank_finding(
+                fact,
+                ("position", f"{position:g}"),
+                [p.claim for p in items],
+                f"Different subjects at No. {position:g} of {_scope(items[0].claim)} for "
+                f"{period_label(fact.period)}: {text}.",
+                ctx,
+                findings,
+            )
+    _set_findings(fact, ctx, findings)
+
+
+def _scope(claim: Claim) -> str:
+    return str(claim.attributes.get("scope") or "the ranking")
+
+
+def _subject_text(a: Placement, b: Placement, ctx: Context) -> str:
+    def where(p: Placement) -> str:
+        place = f"No. {p.lo:g}" if p.lo == p.hi else f"in the top {p.hi:g}" if p.lo == 1 else (
+            f"No. {p.lo:g} or lower"
+        )
+        return f"{outlets([p.claim], ctx)} places {p.claim.subject if not p.claim.attributes.get('set') else p.subject} {place} ({short_quote(p.claim, ctx.article(p.claim))})"
+
+    return (
+        f"Positions in {_scope(a.claim)} for {period_label(a.claim.period)} contradict each "
+        f"other: {where(a)}, but {where(b)}."
+    )
+
+
+def _set_findings(fact: Fact, ctx: Context, findings: Findings) -> None:
+    sets = [c for c in fact.claims if isinstance(c.attributes.get("set"), list)]
+    by_group: dict[tuple[str, float], list[Claim]] = defaultdict(list)
+    for claim in sets:
+        by_group[(claim.subject.casefold(), claim.value)].append(claim)
+    for (group, top), claims in sorted(by_group.items()):
+        variants = {
+            (
+                claim.attributes.get("count", len(claim.attributes["set"])),
+                frozenset(str(m).casefold() for m in claim.attributes["set"]),
+            )
+            for claim in claims
+        }
+        counts = {v[0] for v in variants}
+        members = {v[1] for v in variants if len(v[1]) == v[0]}
+        if len(counts) > 1 or len(members) > 1:
+            text = "; ".join(
+                f"{outlets([c], ctx)}: {c.attributes.get('count', '?')} of the top {c.value:g} "
+                f"({', '.join(map(str, c.attributes['set']))})"
+                for c in claims
+            )
+            _rank_finding(
+                fact,
+                ("set", group, f"{top:g}"),
+                claims,
+                f"Sources disagree on which {group} are in the top {top:g} of {_scope(claims[0])}: "
+                f"{text}.",
+                ctx,
+                findings,
+            )
+
+
+def _rank_finding(
+    fact: Fact,
+    key: tuple[str, ...],
+    claims: Sequence[Claim],
+    explanation: str,
+    ctx: Context,
+    findings: Findings,
+) -> None:
+    single_article = len({c.article_id for c in claims}) == 1
+    kind = "internal" if single_article else "rank_mismatch"
+    findings.add(
+        kind,
+        (fact.bucket, fact.key, *key),
+        severity(2, fact.likely, _confidences(claims)),
+        claims,
+        explanation,
+    )
+
+
+# --- streak ---------------------------------------------------------------------------------
+
+
+def _period_index(day: dt.date, granularity: str) -> int:
+    if granularity == "day":
+        return day.toordinal()
+    if granularity == "month":
+        return day.year * 12 + day.month - 1
+    start = 0 if config().raw["week_starts_on"] == "monday" else 6
+    return (day.toordinal() - 1 - start) // 7  # 0001-01-01 was a Monday
+
+
+def _midpoint(period: Period) -> dt.date:
+    assert period.start and period.end
+    return period.start + (period.end - period.start) / 2
+
+
+def streak_findings(claims: Sequence[Claim], ctx: Context, findings: Findings) -> None:
+    """A streak ("for the fifth consecutive week") against dated figures of both subjects."""
+    for streak in claims:
+        if streak.kind != "streak" or not streak.attributes.get("over"):
+            continue
+        granularity = config().raw["streak_units"].get(streak.unit)
+        if granularity is None:
+            continue
+        measure = str(streak.attributes.get("measure") or "token_volume")
+        leader = _series(claims, measure, streak.subject, granularity)
+        other = _series(claims, measure, str(streak.attributes["over"]), granularity)
+        anchors = _anchors(streak, granularity, ctx)
+        if not anchors:
+            continue
+        length = int(round(streak.value))
+        broken = [_break_in(leader, other, anchor, length, ctx) for anchor in anchors]
+        if all(b is not None for b in broken):
+            index, lead_claims, other_claims = broken[-1]  # type: ignore[misc]
+            _streak_finding(streak, index, lead_claims, other_claims, len(anchors) > 1, ctx, findings)
+
+
+def _series(
+    claims: Sequence[Claim], measure: str, subject: str, granularity: str
+) -> dict[int, list[Claim]]:
+    series: dict[int, list[Claim]] = defaultdict(list)
+    folded = subject.casefold()
+    for c in claims:
+        if (
+            c.kind == measure
+            and c.subject.casefold() == folded
+            and c.period.granularity == granularity
+            and is_dated(c.period)
+        ):
+            series[_period_index(_midpoint(c.period), granularity)].append(c)
+    return series
+
+
+def _anchors(streak: Claim, granularity: str, ctx: Context) -> list[int]:
+    """The last period of the streak: its own end, else the periods its publication allows."""
+    if is_dated(streak.period):
+        assert streak.period.end
+        return [_period_index(streak.period.end, granularity)]
+    published = ctx.published(streak)
+    if published is None:
+        return []
+    window = config().window_days("streak", granularity)
+    last = _period_index(published, granularity)
+    first = _period_index(published - dt.timedelta(days=window), granularity)
+    return list(range(first, last + 1))
+
+
+def _break_in(
+    leader: dict[int, list[Claim]],
+    other: dict[int, list[Claim]],
+    anchor: int,
+    length: int,
+    ctx: Context,
+) -> tuple[int, list[Claim], list[Claim]] | None:
+    """The latest period of the streak in which the figures show the subject did not lead."""
+    for index in range(anchor, anchor - length, -1):
+        ours, theirs = leader.get(index, []), other.get(index, [])
+        if ours and theirs and max(ctx.b(c).hi for c in ours) <= min(ctx.b(c).lo for c in theirs):
+            return index, ours, theirs
+    return None
+
+
+def _streak_finding(
+    streak: Claim,
+    index: int,
+    ours: list[Claim],
+    theirs: list[Claim],
+    likely: bool,
+    ctx: Context,
+    findings: Findings,
+) -> None:
+    a, b = ours[0], theirs[0]
+    explanation = (
+        f"{ctx.sources.outlet(streak.article_id)} says {streak.subject} led "
+        f"{streak.attributes['over']} for {streak.value:g} consecutive {streak.unit} "
+        f"({short_quote(streak, ctx.article(streak))}), but in {period_label(a.period)} "
+        f"{a.subject} had {format_value(a.value, a.unit)} ({outlets(ours, ctx)}) against "
+        f"{format_value(b.value, b.unit)} for {b.subject} ({outlets(theirs, ctx)})."
+    )
+    cited = cited_by([streak, *ours, *theirs], ctx)
+    if cited:
+        explanation += f" Data cited: {cited}."
+    findings.add(
+        "streak",
+        (base_slot_key(streak), f"{streak.unit}:{index}"),
+        severity(2, likely, _confidences([streak, a, b])),
+        [streak, *ours, *theirs],
+        explanation,
+        stated=streak.value,
+    )

@@ -1,0 +1,140 @@
+"""Value clusters ("sides") of a fact and the wording shared by the value rules."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimcheck.models import Claim
+
+from .config import config
+from .explain import format_value, short_quote
+from .facts import Context
+from .tolerance import Bounds, overlap
+
+
+@dataclass
+class Side:
+    """Claims of one fact that agree with each other."""
+
+    claims: list[Claim]
+    lo: float
+    hi: float
+
+    @property
+    def value(self) -> float:
+        return statistics.median(c.value for c in self.claims)
+
+    @property
+    def articles(self) -> set[str]:
+        return {c.article_id for c in self.claims}
+
+    def bounds(self) -> Bounds:
+        return Bounds(self.lo, self.hi, self.value)
+
+
+def sides_of(claims: Sequence[Claim], ctx: Context) -> list[Side]:
+    """Point figures cluster by overlapping intervals; one-sided bounds join the best-supported
+    side they agree with, or form their own."""
+    points = sorted((c for c in claims if ctx.b(c).bounded), key=lambda c: (ctx.b(c).lo, c.id))
+    sides: list[Side] = []
+    for claim in points:
+        b = ctx.b(claim)
+        if sides and b.lo <= sides[-1].hi:
+            sides[-1].claims.append(claim)
+            sides[-1].hi = max(sides[-1].hi, b.hi)
+        else:
+            sides.append(Side([claim], b.lo, b.hi))
+    for claim in sorted((c for c in claims if not ctx.b(c).bounded), key=lambda c: c.id):
+        b = ctx.b(claim)
+        fitting = [s for s in sides if overlap(b, s.bounds())]
+        if fitting:
+            best = max(fitting, key=lambda s: (ctx.sources.independent(s.articles), -s.lo))
+            best.claims.append(claim)
+        else:
+            sides.append(Side([claim], b.lo, b.hi))
+    return sides
+
+
+def dominant(sides: Sequence[Side], ctx: Context) -> Side:
+    """The side the most independent sources support (then more claims, more confidence)."""
+    return max(
+        sides,
+        key=lambda s: (
+            ctx.sources.independent(s.articles),
+            len(s.articles),
+            any(ctx.b(c).bounded for c in s.claims),
+            sum(c.confidence for c in s.claims),
+            -s.value,
+        ),
+    )
+
+
+def factor(a: float, b: float) -> float:
+    small, large = sorted((abs(a), abs(b)))
+    if small == 0:
+        return math.inf if large else 1.0
+    return large / small
+
+
+def likely_slip(kind: str, outlier: float, reference: float) -> str:
+    """Name the slip that best explains a factor between two figures of one fact."""
+    ratio = factor(outlier, reference)
+    tolerance = math.log1p(config().magnitude("slip_tolerance"))
+    for slip in config().slips:
+        if kind in slip.kinds and abs(math.log(ratio / slip.factor)) <= tolerance:
+            return slip.label
+    if not math.isfinite(ratio) or outlier == 0:
+        return f"no common slip explains {format_value(outlier, '')}"
+    steps = round(math.log10(ratio))
+    if steps >= 1 and ratio / 10**steps <= config().magnitude("exponent_fit"):
+        exponent = math.floor(math.log10(abs(outlier)))
+        fitting = exponent - steps if abs(outlier) > abs(reference) else exponent + steps
+        mantissa = abs(outlier) / 10**exponent
+        return (
+            f"an exponent slip (10^{exponent} vs 10^{fitting}): {mantissa:.3g} × 10^{fitting} "
+            "would be in line with the other figures"
+        )
+    return f"no common slip explains a factor of {ratio:.3g}"
+
+
+def describe_side(side: Side, ctx: Context, unit: str) -> str:
+    """'4.12 trillion tokens (National Business Daily: "...quote..."; 2 sources, 1 independent)'"""
+    first = side.claims[0]
+    outlets = _outlets(side.claims, ctx)
+    detail = f"{outlets}: {short_quote(first, ctx.article(first))}"
+    if len(side.articles) > 1:
+        detail += f"; {ctx.sources.support(side.articles)}"
+    cited = cited_by(side.claims, ctx)
+    if cited:
+        detail += f"; citing {cited}"
+    return f"{format_value(side.value, unit)} ({detail})"
+
+
+def _outlets(claims: Iterable[Claim], ctx: Context) -> str:
+    names = list(dict.fromkeys(ctx.sources.outlet(c.article_id) for c in claims))
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def outlets(claims: Iterable[Claim], ctx: Context) -> str:
+    return _outlets(claims, ctx)
+
+
+def cited_by(claims: Iterable[Claim], ctx: Context) -> str | None:
+    found = [s for s in (ctx.sources.cited_source(c) for c in claims) if s]
+    return ", ".join(dict.fromkeys(found)) or None
+
+
+def subject_phrase(claim: Claim) -> str:
+    labels = {
+        "token_volume": "token volume",
+        "price": f"{claim.attributes.get('direction', '')} price".strip(),
+        "share": "share",
+        "change": "change",
+        "quantity": str(claim.attributes.get("measure") or "figure"),
+        "ranking": "ranking",
+        "streak": "streak",
+    }
+    return f"{claim.subject} {labels.get(claim.kind, claim.kind)}"

@@ -1,0 +1,350 @@
+"""The only module that touches the database: articles, claims, discrepancies, reviews.
+
+Every write is one short transaction, so a crash or a kill leaves the database consistent and a
+second process writing at the same time waits its turn instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, or_
+from sqlmodel import col, select
+
+from claimcheck.models import Article, Claim, Discrepancy, ExportDocument, Review, Status
+from claimcheck.store.database import database_url, make_engine, prepare, session
+from claimcheck.store.tables import (
+    ArticleLinkRow,
+    ArticleRow,
+    ClaimRow,
+    DiscrepancyClaimRow,
+    DiscrepancyRow,
+    FingerprintRow,
+    ReviewRow,
+    article_model,
+    article_row,
+    claim_model,
+    claim_row,
+    discrepancy_model,
+    review_model,
+)
+
+# SQLite allows 32,766 bound parameters; stay well below it in IN (...) lists.
+_CHUNK = 900
+
+
+class UnknownDiscrepancy(LookupError):
+    """No discrepancy has that id."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _chunks(items: Sequence[str] | Sequence[int]) -> Iterable[list]:  # type: ignore[type-arg]
+    for i in range(0, len(items), _CHUNK):
+        yield list(items[i : i + _CHUNK])
+
+
+class Store:
+    """A claimcheck database. ``Store()`` opens ``claimcheck.db`` (or ``$CLAIMCHECK_DB``)."""
+
+    def __init__(self, db: str | None = None) -> None:
+        self.url = database_url(db)
+        self.engine = make_engine(self.url)
+        prepare(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- articles and claims -------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        with session(self.engine) as s:
+            return s.get(ArticleRow, article_id) is not None
+
+    def add_article(
+        self,
+        article: Article,
+        claims: Sequence[Claim],
+        slots: Sequence[str],
+        fingerprints: Iterable[int] = (),
+        origin: str | None = None,
+    ) -> bool:
+        """Store an article with its claims in one transaction; False if it was already there."""
+        with session(self.engine) as s, s.begin():
+            if s.get(ArticleRow, article.id) is not None:
+                return False
+            s.add(article_row(article, origin, _now()))
+            s.flush()
+            s.add_all(claim_row(c, slot) for c, slot in zip(claims, slots, strict=True))
+            s.add_all(FingerprintRow(hash=h, article_id=article.id) for h in set(fingerprints))
+        return True
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        with session(self.engine) as s:
+            query = select(ArticleRow).order_by(ArticleRow.published, ArticleRow.id)  # type: ignore[arg-type]
+            if ids is not None:
+                wanted = sorted(set(ids))
+                rows = [r for chunk in _chunks(wanted)
+                        for r in s.exec(query.where(col(ArticleRow.id).in_(chunk)))]
+            else:
+                rows = list(s.exec(query))
+            links = self._links(s, [r.id for r in rows])
+            return [article_model(r, links.get(r.id)) for r in rows]
+
+    def _links(self, s, ids: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+        links: dict[str, list[str]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            stmt = select(ArticleLinkRow).where(col(ArticleLinkRow.article_id).in_(chunk))
+            for link in s.exec(stmt):
+                links[link.article_id].append(link.other_id)
+        return {k: sorted(v) for k, v in links.items()}
+
+    def claims(
+        self,
+        *,
+        kind: str | None = None,
+        subject: str | None = None,
+        article_id: str | None = None,
+        slots: Iterable[str] | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> list[Claim]:
+        """Stored claims, filtered; ``subject`` matches case-insensitively, also as written."""
+        query = select(ClaimRow)
+        if kind:
+            query = query.where(ClaimRow.kind == kind)
+        if subject:
+            pattern = f"%{subject.lower()}%"
+            query = query.where(or_(func.lower(ClaimRow.subject).like(pattern),
+                                    func.lower(ClaimRow.subject_text).like(pattern)))
+        if article_id:
+            query = query.where(ClaimRow.article_id == article_id)
+        query = query.order_by(ClaimRow.article_id, ClaimRow.span_start)  # type: ignore[arg-type]
+        with session(self.engine) as s:
+            keys: list[str] | None = None
+            column = None
+            if slots is not None:
+                keys, column = sorted(set(slots)), ClaimRow.slot
+            elif ids is not None:
+                keys, column = sorted(set(ids)), ClaimRow.id
+            if keys is None or column is None:
+                return [claim_model(r) for r in s.exec(query)]
+            return [claim_model(r) for chunk in _chunks(keys)
+                    for r in s.exec(query.where(col(column).in_(chunk)))]
+
+    def copy_candidates(self, article_id: str, fingerprints: Iterable[int], minimum: int) -> list[str]:
+        """Other articles sharing at least ``minimum`` passage fingerprints with this one."""
+        hashes = sorted(set(fingerprints))
+        counts: dict[str, int] = defaultdict(int)
+        with session(self.engine) as s:
+            for chunk in _chunks(hashes):
+                stmt = (
+                    select(FingerprintRow.article_id, func.count())
+                    .where(col(FingerprintRow.hash).in_(chunk))
+                    .where(FingerprintRow.article_id != article_id)
+                    .group_by(FingerprintRow.article_id)
+                )
+                for other, n in s.exec(stmt):
+                    counts[other] += n
+        return sorted(a for a, n in counts.items() if n >= minimum)
+
+    def link_articles(self, article_id: str, others: dict[str, int]) -> None:
+        """Record that ``article_id`` shares copied passages with each of ``others``."""
+        if not others:
+            return
+        with session(self.engine) as s, s.begin():
+            for other, n in others.items():
+                for a, b in ((article_id, other), (other, article_id)):
+                    row = s.get(ArticleLinkRow, (a, b))
+                    if row is None:
+                        s.add(ArticleLinkRow(article_id=a, other_id=b, shared_passages=n))
+                    else:
+                        row.shared_passages = n
+
+    def copies(self) -> dict[str, list[str]]:
+        """Who shares copied text with whom, for every linked article."""
+        with session(self.engine) as s:
+            links: dict[str, list[str]] = defaultdict(list)
+            for link in s.exec(select(ArticleLinkRow)):
+                links[link.article_id].append(link.other_id)
+        return dict(links)
+
+    # -- discrepancies ---------------------------------------------------------------------
+
+    def save_discrepancies(
+        self, found: Sequence[Discrepancy], retire_others_of: Iterable[str] | None = None
+    ) -> tuple[int, int]:
+        """Insert new discrepancies and update known ones; return (new, reopened).
+
+        A known discrepancy that gains claims is re-opened (its reviews stay in its history).
+        With ``retire_others_of`` (claim ids), active discrepancies involving those claims that
+        were not found again are marked inactive rather than deleted, so reviews keep a target.
+        """
+        now = _now()
+        new = reopened = 0
+        with session(self.engine) as s, s.begin():
+            for d in found:
+                members = self._members(s, d.id)
+                row = s.get(DiscrepancyRow, d.id)
+                if row is None:
+                    s.add(DiscrepancyRow(
+                        id=d.id, type=d.type, severity=d.severity, expected=d.expected,
+                        stated=d.stated, explanation=d.explanation, status="open",
+                        created_at=now, changed_at=now,
+                    ))
+                    s.flush()
+                    new += 1
+                else:
+                    row.severity, row.expected, row.stated = d.severity, d.expected, d.stated
+                    row.explanation, row.active = d.explanation, True
+                    if set(d.claim_ids) - members:
+                        row.changed_at = now
+                        if row.status != "open":
+                            row.status = "open"
+                            reopened += 1
+                claim_articles = self._claim_articles(s, set(d.claim_ids) - members)
+                s.add_all(
+                    DiscrepancyClaimRow(discrepancy_id=d.id, claim_id=c, article_id=claim_articles[c])
+                    for c in d.claim_ids if c not in members and c in claim_articles
+                )
+            if retire_others_of is not None:
+                self._retire(s, set(retire_others_of), {d.id for d in found})
+        return new, reopened
+
+    @staticmethod
+    def _members(s, discrepancy_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+        stmt = select(DiscrepancyClaimRow.claim_id).where(
+            DiscrepancyClaimRow.discrepancy_id == discrepancy_id)
+        return set(s.exec(stmt))
+
+    @staticmethod
+    def _claim_articles(s, claim_ids: set[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(claim_ids)):
+            stmt = select(ClaimRow.id, ClaimRow.article_id).where(col(ClaimRow.id).in_(chunk))
+            found.update(dict(s.exec(stmt).all()))
+        return found
+
+    @staticmethod
+    def _retire(s, claim_ids: set[str], keep: set[str]) -> None:  # type: ignore[no-untyped-def]
+        for chunk in _chunks(sorted(claim_ids)):
+            stmt = select(DiscrepancyClaimRow.discrepancy_id).where(
+                col(DiscrepancyClaimRow.claim_id).in_(chunk))
+            for did in set(s.exec(stmt)) - keep:
+                row = s.get(DiscrepancyRow, did)
+                if row is not None:
+                    row.active = False
+
+    def discrepancies(
+        self,
+        *,
+        status: str | None = None,
+        severity: str | None = None,
+        article_id: str | None = None,
+        since: dt.date | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> list[Discrepancy]:
+        """Active discrepancies, most severe first; ``status='all'`` or None for every status."""
+        query = select(DiscrepancyRow).where(DiscrepancyRow.active == True)  # noqa: E712
+        if status and status != "all":
+            query = query.where(DiscrepancyRow.status == status)
+        if severity:
+            query = query.where(DiscrepancyRow.severity == severity)
+        if since:
+            query = query.where(DiscrepancyRow.changed_at >= dt.datetime.combine(since, dt.time(), dt.timezone.utc))
+        if ids is not None:
+            query = query.where(col(DiscrepancyRow.id).in_(sorted(set(ids))))
+        with session(self.engine) as s:
+            rows = list(s.exec(query))
+            members: dict[str, list[DiscrepancyClaimRow]] = defaultdict(list)
+            for chunk in _chunks([r.id for r in rows]):
+                stmt = select(DiscrepancyClaimRow).where(
+                    col(DiscrepancyClaimRow.discrepancy_id).in_(chunk))
+                for m in s.exec(stmt):
+                    members[m.discrepancy_id].append(m)
+        found = [discrepancy_model(r, members[r.id]) for r in rows]
+        if article_id:
+            found = [d for d in found if article_id in d.article_ids]
+        rank = {"high": 0, "medium": 1, "low": 2}
+        return sorted(found, key=lambda d: (rank[d.severity], d.type, d.id))
+
+    # -- reviews ---------------------------------------------------------------------------
+
+    def add_review(
+        self, discrepancy_id: str, status: Status, editor: str, note: str | None = None
+    ) -> Review:
+        """Append an editor's decision; it becomes the discrepancy's status."""
+        at = _now()
+        with session(self.engine) as s, s.begin():
+            row = s.get(DiscrepancyRow, discrepancy_id)
+            if row is None:
+                raise UnknownDiscrepancy(discrepancy_id)
+            review_id = hashlib.sha256(
+                f"{discrepancy_id}|{at.isoformat()}|{editor}|{status}|{note}".encode()
+            ).hexdigest()[:16]
+            review = ReviewRow(id=review_id, discrepancy_id=discrepancy_id, status=status,
+                               editor=editor, note=note, at=at)
+            s.add(review)
+            row.status = status
+            return review_model(review)
+
+    def reviews(self, discrepancy_id: str | None = None) -> list[Review]:
+        """Reviews in the order they were made."""
+        query = select(ReviewRow).order_by(ReviewRow.at, ReviewRow.id)  # type: ignore[arg-type]
+        if discrepancy_id:
+            query = query.where(ReviewRow.discrepancy_id == discrepancy_id)
+        with session(self.engine) as s:
+            return [review_model(r) for r in s.exec(query)]
+
+    def resolve_discrepancy_id(self, prefix: str) -> str:
+        """The full id of a discrepancy from a unique prefix (editors type short ids)."""
+        with session(self.engine) as s:
+            stmt = select(DiscrepancyRow.id).where(col(DiscrepancyRow.id).startswith(prefix))
+            matches = list(s.exec(stmt.limit(2)))
+        if len(matches) != 1:
+            raise UnknownDiscrepancy(prefix)
+        return matches[0]
+
+    def resolve_article_id(self, prefix: str) -> str:
+        """The full id of an article from a unique prefix; LookupError otherwise."""
+        with session(self.engine) as s:
+            stmt = select(ArticleRow.id).where(col(ArticleRow.id).startswith(prefix))
+            matches = list(s.exec(stmt.limit(2)))
+        if len(matches) != 1:
+            raise LookupError(prefix)
+        return matches[0]
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export(self, *, since: dt.date | None = None, status: str | None = None) -> ExportDocument:
+        """Everything in the store as the contract's export document."""
+        discrepancies = self.discrepancies(status=status, since=since)
+        articles = self.articles()
+        if since:
+            articles = [a for a in articles if a.published is None or a.published >= since]
+        article_ids = {a.id for a in articles}
+        claims = [c for c in self.claims() if c.article_id in article_ids]
+        wanted = {d.id for d in discrepancies}
+        reviews = [r for r in self.reviews() if r.discrepancy_id in wanted]
+        return ExportDocument(articles=articles, claims=claims, discrepancies=discrepancies,
+                              reviews=reviews)
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each kind of record has, for summaries."""
+        with session(self.engine) as s:
+            return {
+                "articles": s.exec(select(func.count()).select_from(ArticleRow)).one(),
+                "claims": s.exec(select(func.count()).select_from(ClaimRow)).one(),
+                "discrepancies": s.exec(
+                    select(func.count()).select_from(DiscrepancyRow).where(
+                        DiscrepancyRow.active == True)  # noqa: E712
+                ).one(),
+                "reviews": s.exec(select(func.count()).select_from(ReviewRow)).one(),
+            }
+
+
+__all__ = ["Store", "UnknownDiscrepancy"]

@@ -1,0 +1,128 @@
+"""Engine, connection settings and schema migrations.
+
+SQLite is the default (one file, WAL so readers never block the writer); any SQLAlchemy URL
+works too. Everything SQLite-specific sits behind ``_is_sqlite`` checks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, SQLModel, create_engine
+
+from claimcheck.store import tables
+
+DEFAULT_DB = "claimcheck.db"
+ENV_VAR = "CLAIMCHECK_DB"
+# The database layout's version. Bump it with a migration in MIGRATIONS when tables change:
+# old databases are upgraded in place, keeping their articles and reviews.
+SCHEMA_VERSION = 1
+# A writer waits this long for another process's transaction instead of failing "locked".
+BUSY_TIMEOUT_MS = 60_000
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    # from_version: function that upgrades a connection to from_version + 1
+}
+
+
+def database_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for ``--db``: a URL as is, a path as SQLite; default from the env."""
+    db = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with foreign keys on and, for SQLite, WAL and immediate write transactions."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_conn: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling defers BEGIN; we issue it ourselves below
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout
+        # instead of deadlocking when both try to upgrade a read lock
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def schema_version(conn: Connection) -> int | None:
+    if not inspect(conn).has_table("schema_info"):
+        return None
+    row = conn.execute(text("SELECT value FROM schema_info WHERE key = 'schema_version'")).first()
+    return int(row[0]) if row else None
+
+
+def prepare(engine: Engine) -> None:
+    """Create missing tables and views, and migrate an older database to SCHEMA_VERSION."""
+    with engine.begin() as conn:
+        found = schema_version(conn)
+        if found is not None and found > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"database schema version {found} is newer than this claimcheck "
+                f"({SCHEMA_VERSION}); upgrade claimcheck"
+            )
+        version = found
+        while version is not None and version < SCHEMA_VERSION:
+            MIGRATIONS[version](conn)
+            version += 1
+        SQLModel.metadata.create_all(conn)
+        _create_views(conn)
+        if found != SCHEMA_VERSION:
+            conn.execute(text("DELETE FROM schema_info WHERE key = 'schema_version'"))
+            conn.execute(
+                text("INSERT INTO schema_info (key, value) VALUES ('schema_version', :v)"),
+                {"v": str(SCHEMA_VERSION)},
+            )
+
+
+_REPORT_VIEW = """
+CREATE VIEW discrepancy_report AS
+SELECT d.id AS discrepancy_id, d.type, d.severity, d.status, d.explanation,
+       d.expected, d.stated, c.id AS claim_id, c.kind, c.subject, c.value, c.unit,
+       c.qualifier, c.period_start, c.period_end, c.quote,
+       a.id AS article_id, a.title AS article_title, a.source AS article_source,
+       a.published AS article_published
+FROM discrepancies d
+JOIN discrepancy_claims dc ON dc.discrepancy_id = d.id
+JOIN claims c ON c.id = dc.claim_id
+JOIN articles a ON a.id = c.article_id
+WHERE d.active
+"""
+
+
+def _create_views(conn: Connection) -> None:
+    conn.execute(text("DROP VIEW IF EXISTS discrepancy_report"))
+    conn.execute(text(_REPORT_VIEW))
+
+
+def session(engine: Engine) -> Session:
+    return Session(engine, expire_on_commit=False)
+
+
+__all__ = [
+    "DEFAULT_DB", "ENV_VAR", "SCHEMA_VERSION", "database_url", "make_engine", "prepare",
+    "session", "tables",
+]

@@ -1,0 +1,186 @@
+"""The database tables, in plain words so that any SQLite browser makes sense of them.
+
+Rows are converted to and from the contract models (claimcheck.models) here and only here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Index, String, Text
+from sqlmodel import Field, SQLModel
+
+from claimcheck.models import Article, Claim, Discrepancy, Period, Review
+
+
+class SchemaInfo(SQLModel, table=True):
+    __tablename__ = "schema_info"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class ArticleRow(SQLModel, table=True):
+    __tablename__ = "articles"
+    id: str = Field(primary_key=True)
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: dt.date | None = Field(default=None, index=True)
+    published_origin: str | None = None
+    lang: str = "en"
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    origin: str | None = None  # the file (and line) it was read from
+    ingested_at: dt.datetime
+
+
+class ClaimRow(SQLModel, table=True):
+    __tablename__ = "claims"
+    id: str = Field(primary_key=True)
+    article_id: str = Field(
+        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+                         index=True)
+    )
+    kind: str = Field(index=True)
+    subject: str = Field(index=True)
+    subject_text: str
+    value: float
+    unit: str
+    qualifier: str
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    period_granularity: str | None = None
+    period_text: str | None = None
+    period_resolution: str = "unresolved"
+    attributes: str = "{}"  # JSON object
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    span_start: int
+    span_end: int
+    confidence: float
+    slot: str = Field(index=True)  # the fact this claim is about; reconciliation looks up by it
+
+
+class ArticleLinkRow(SQLModel, table=True):
+    """Two articles that share copied passages (stored in both directions)."""
+
+    __tablename__ = "article_links"
+    article_id: str = Field(
+        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"),
+                         primary_key=True)
+    )
+    other_id: str = Field(
+        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"),
+                         primary_key=True)
+    )
+    shared_passages: int = 0
+
+
+class FingerprintRow(SQLModel, table=True):
+    """Hashes of an article's passages, to find candidate copies without reading every text."""
+
+    __tablename__ = "passage_fingerprints"
+    __table_args__ = (Index("ix_passage_fingerprints_hash", "hash"),)
+    hash: int = Field(primary_key=True)
+    article_id: str = Field(
+        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"),
+                         primary_key=True)
+    )
+
+
+class DiscrepancyRow(SQLModel, table=True):
+    __tablename__ = "discrepancies"
+    id: str = Field(primary_key=True)
+    type: str = Field(index=True)
+    severity: str = Field(index=True)
+    expected: float | None = None
+    stated: float | None = None
+    explanation: str = Field(sa_column=Column(Text, nullable=False))
+    status: str = Field(default="open", index=True)  # the latest review's, or open after a change
+    created_at: dt.datetime
+    changed_at: dt.datetime  # when its claims last changed; a later review sets the status
+    active: bool = True  # False when a re-run no longer finds it (kept for its reviews)
+
+
+class DiscrepancyClaimRow(SQLModel, table=True):
+    __tablename__ = "discrepancy_claims"
+    discrepancy_id: str = Field(
+        sa_column=Column(String, ForeignKey("discrepancies.id", ondelete="CASCADE"),
+                         primary_key=True)
+    )
+    claim_id: str = Field(sa_column=Column(String, primary_key=True, index=True))
+    article_id: str = Field(index=True)
+
+
+class ReviewRow(SQLModel, table=True):
+    """Editors' decisions: only ever appended, never edited."""
+
+    __tablename__ = "reviews"
+    id: str = Field(primary_key=True)
+    discrepancy_id: str = Field(
+        sa_column=Column(String, ForeignKey("discrepancies.id"), nullable=False, index=True)
+    )
+    status: str
+    editor: str
+    note: str | None = None
+    at: dt.datetime = Field(index=True)
+
+
+def article_row(article: Article, origin: str | None, now: dt.datetime) -> ArticleRow:
+    data = article.model_dump(exclude={"shares_text_with"})
+    return ArticleRow(**data, origin=origin, ingested_at=now)
+
+
+def article_model(row: ArticleRow, shares_text_with: list[str] | None = None) -> Article:
+    return Article(
+        id=row.id, title=row.title, url=row.url, source=row.source, published=row.published,
+        published_origin=row.published_origin,  # type: ignore[arg-type]
+        lang=row.lang, text=row.text, shares_text_with=shares_text_with or [],
+    )
+
+
+def claim_row(claim: Claim, slot: str) -> ClaimRow:
+    p = claim.period
+    return ClaimRow(
+        id=claim.id, article_id=claim.article_id, kind=claim.kind, subject=claim.subject,
+        subject_text=claim.subject_text, value=claim.value, unit=claim.unit,
+        qualifier=claim.qualifier, period_start=p.start, period_end=p.end,
+        period_granularity=p.granularity, period_text=p.text, period_resolution=p.resolution,
+        attributes=json.dumps(claim.attributes, ensure_ascii=False, sort_keys=True),
+        quote=claim.quote, span_start=claim.span[0], span_end=claim.span[1],
+        confidence=claim.confidence, slot=slot,
+    )
+
+
+def claim_model(row: ClaimRow) -> Claim:
+    attributes: dict[str, Any] = json.loads(row.attributes or "{}")
+    return Claim(
+        id=row.id, article_id=row.article_id, kind=row.kind,  # type: ignore[arg-type]
+        subject=row.subject, subject_text=row.subject_text, value=row.value, unit=row.unit,
+        qualifier=row.qualifier,  # type: ignore[arg-type]
+        period=Period(
+            start=row.period_start, end=row.period_end,
+            granularity=row.period_granularity,  # type: ignore[arg-type]
+            text=row.period_text, resolution=row.period_resolution,  # type: ignore[arg-type]
+        ),
+        attributes=attributes, quote=row.quote, span=(row.span_start, row.span_end),
+        confidence=row.confidence,
+    )
+
+
+def discrepancy_model(row: DiscrepancyRow, members: list[DiscrepancyClaimRow]) -> Discrepancy:
+    return Discrepancy(
+        id=row.id, type=row.type, severity=row.severity,  # type: ignore[arg-type]
+        claim_ids=[m.claim_id for m in members],
+        article_ids=sorted({m.article_id for m in members}),
+        expected=row.expected, stated=row.stated, explanation=row.explanation,
+        status=row.status,  # type: ignore[arg-type]
+    )
+
+
+def review_model(row: ReviewRow) -> Review:
+    return Review(
+        id=row.id, discrepancy_id=row.discrepancy_id,
+        status=row.status,  # type: ignore[arg-type]
+        editor=row.editor, note=row.note, at=row.at,
+    )
