@@ -1,13 +1,28 @@
-"""The main job: files -> articles -> claims -> store -> discrepancies, one article at a time.
+"""The main job: files -> articles -> claims -> store -> discrepancies.
 
-Each article is stored in its own transaction and reconciled right after, against the claims
-of its slots only, so a batch can be stopped at any point and resumed with no duplicates.
+Extraction and fingerprinting are pure functions of an article, so they run in worker processes
+(``jobs``); every database write stays in this process. Articles go in chunks: a chunk's
+articles and claims are written in one transaction together with a "pending" marker naming
+them, then each is linked to its copies and reconciled against the claims of its slots, and
+the marker is removed. A run killed at any point therefore leaves a consistent database; the
+next run skips what is stored, reconciles what a marker names, and adds no duplicates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import ParamSpec, TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from claimcheck.extract import extract_claims
 from claimcheck.ingest import Defaults, LoadedArticle, Problem, load_articles
@@ -19,10 +34,16 @@ from claimcheck.reconcile import (
     shared_passages,
     slot_key,
 )
-from claimcheck.store import Store
+from claimcheck.store import NewArticle, Store
 
 # Articles sharing at least this many passage fingerprints are compared with rapidfuzz.
 MIN_SHARED_FINGERPRINTS = 2
+# Articles per worker task and per write transaction: large enough to amortize pickling and
+# commits, small enough that a kill loses little work and memory stays flat.
+CHUNK_SIZE = 32
+# Chunks in flight per worker: keeps workers busy while the main process writes, without
+# reading the whole input into memory ahead of the writer.
+CHUNKS_AHEAD_PER_JOB = 2
 
 
 @dataclass
@@ -33,55 +54,271 @@ class IngestSummary:
     claims: int = 0
     discrepancies: int = 0
     reopened: int = 0
+    resumed: int = 0  # articles of an interrupted run reconciled now
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.failed == 0
 
+    def add_problem(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        self.failed += problem.fatal
+
 
 Progress = Callable[[str], None]
+NO_DEFAULTS = Defaults()
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# -- the pure part: runs in worker processes ----------------------------------------------
+
+def prepare_article(loaded: LoadedArticle) -> NewArticle:
+    """An article's claims, their slot keys and its passage fingerprints, ready to store."""
+    article = loaded.article
+    claims = _unique_claims(extract_claims(article))
+    return NewArticle(article, claims, [slot_key(c) for c in claims],
+                      passage_fingerprints(article.text), loaded.origin)
+
+
+def _unique_claims(claims: list[Claim]) -> list[Claim]:
+    # a repeated claim id would make the article's insert fail and lose all its claims
+    seen: set[str] = set()
+    unique = []
+    for claim in claims:
+        if claim.id not in seen:
+            seen.add(claim.id)
+            unique.append(claim)
+    return unique
+
+
+def prepare_chunk(chunk: list[LoadedArticle]) -> list[NewArticle | Problem]:
+    """``prepare_article`` over a chunk; an article that breaks the extractor becomes a Problem."""
+    results: list[NewArticle | Problem] = []
+    for loaded in chunk:
+        try:
+            results.append(prepare_article(loaded))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+            results.append(Problem(loaded.origin, f"extraction failed: {type(exc).__name__}: "
+                                                  f"{str(exc)[:200]}"))
+    return results
+
+
+# -- the driver: reads, dispatches, writes ------------------------------------------------
+
+class _InlineExecutor(Executor):
+    """Runs tasks at submission, in this process: ``jobs=1`` needs no pool."""
+
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - delivered through the future
+            future.set_exception(exc)
+        return future
+
+
+def _executor(jobs: int) -> Executor:
+    if jobs <= 1:
+        return _InlineExecutor()
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the parent's loaded pipeline and gazetteers; workers never touch the database
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+@dataclass
+class _Task:
+    chunk: list[LoadedArticle]
+    future: Future[list[NewArticle | Problem]]
 
 
 def ingest(
     store: Store,
     paths: Iterable[str],
-    defaults: Defaults = Defaults(),
+    defaults: Defaults = NO_DEFAULTS,
     progress: Progress | None = None,
+    *,
+    jobs: int = 1,
+    chunk_size: int = CHUNK_SIZE,
 ) -> IngestSummary:
-    """Ingest every article under ``paths`` into ``store``; report, never raise, bad input."""
+    """Ingest every article under ``paths`` into ``store``; report, never raise, bad input.
+
+    ``jobs`` > 1 extracts in that many worker processes. ``progress`` is called with each
+    article's origin (or a problem's) once it is dealt with.
+    """
     summary = IngestSummary()
-    for item in load_articles(paths, defaults):
-        if isinstance(item, Problem):
-            summary.problems.append(item)
-            summary.failed += item.fatal
-        else:
-            _ingest_one(store, item, summary)
-        if progress:
-            progress(item.origin)
+    resume_pending(store, summary)
+    executor = _executor(jobs)
+    in_flight: deque[_Task] = deque()
+    limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
+    try:
+        for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
+            in_flight.append(_Task(chunk, executor.submit(prepare_chunk, chunk)))
+            while len(in_flight) >= limit:
+                executor = _finish(store, in_flight, executor, jobs, summary, progress)
+        while in_flight:
+            executor = _finish(store, in_flight, executor, jobs, summary, progress)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
     return summary
 
 
-def _ingest_one(store: Store, item: LoadedArticle, summary: IngestSummary) -> None:
-    article = item.article
-    if store.has_article(article.id):
-        summary.unchanged += 1
+def _new_article_chunks(
+    store: Store, paths: Iterable[str], defaults: Defaults, size: int,
+    summary: IngestSummary, progress: Progress | None,
+) -> Iterator[list[LoadedArticle]]:
+    """Chunks of loaded articles not yet stored; problems and known articles are counted here."""
+    items = load_articles(paths, defaults)
+    while batch := list(islice(items, size)):
+        loaded = [i for i in batch if isinstance(i, LoadedArticle)]
+        known = store.existing_article_ids(a.article.id for a in loaded)
+        fresh: list[LoadedArticle] = []
+        for item in batch:
+            if isinstance(item, Problem):
+                summary.add_problem(item)
+            elif item.article.id in known:
+                summary.unchanged += 1
+            else:
+                fresh.append(item)
+                continue
+            if progress:
+                progress(item.origin)
+        if fresh:
+            yield fresh
+
+
+def _finish(
+    store: Store, in_flight: deque[_Task], executor: Executor, jobs: int,
+    summary: IngestSummary, progress: Progress | None,
+) -> Executor:
+    """Write the oldest chunk in flight; return the executor to go on with."""
+    task = in_flight.popleft()
+    try:
+        results = task.future.result()
+    except BrokenProcessPool:
+        # a worker died (killed, out of memory): its chunk is lost, the others are redone
+        for loaded in task.chunk:
+            summary.add_problem(Problem(loaded.origin, "extraction worker died"))
+            if progress:
+                progress(loaded.origin)
+        executor.shutdown(wait=False, cancel_futures=True)
+        executor = _executor(jobs)
+        for other in in_flight:
+            other.future = executor.submit(prepare_chunk, other.chunk)
+        return executor
+    store_chunk(store, results, summary, progress)
+    return executor
+
+
+def store_chunk(
+    store: Store, results: list[NewArticle | Problem], summary: IngestSummary,
+    progress: Progress | None = None,
+) -> None:
+    """Write one chunk of prepared articles, then link and reconcile the ones that were new."""
+    items: list[NewArticle] = []
+    for result in results:
+        if isinstance(result, Problem):
+            summary.add_problem(result)
+            if progress:
+                progress(result.origin)
+        else:
+            items.append(result)
+    if not items:
         return
-    claims = extract_claims(article)
-    fingerprints = passage_fingerprints(article.text)
-    if not store.add_article(article, claims, [slot_key(c) for c in claims], fingerprints,
-                             item.origin):
-        summary.unchanged += 1  # another process stored it first
-        return
+    pending = uuid.uuid4().hex
+    try:
+        added = set(store.add_articles(items, pending=pending))
+    except SQLAlchemyError:
+        added = _add_one_by_one(store, items, summary)
+        store.mark_pending(pending, sorted(added))
+    failed: list[str] = []
+    for item in items:
+        if item.article.id not in added:
+            summary.unchanged += 1  # stored meanwhile by another process, or twice in the input
+        else:
+            added.discard(item.article.id)  # a second copy in the same chunk is "unchanged"
+            if not _settle(store, item, summary):
+                failed.append(item.article.id)
+        if progress:
+            progress(item.origin or item.article.id)
+    if failed:
+        store.mark_pending(pending, failed)  # retried by the next run
+    else:
+        store.clear_pending(pending)
+
+
+def _add_one_by_one(store: Store, items: list[NewArticle], summary: IngestSummary) -> set[str]:
+    added: set[str] = set()
+    for item in items:
+        try:
+            if store.add_article(item.article, item.claims, item.slots, item.fingerprints,
+                                 item.origin):
+                added.add(item.article.id)
+        except SQLAlchemyError as exc:
+            if not store.has_article(item.article.id):
+                summary.add_problem(Problem(item.origin or item.article.id,
+                                            f"cannot store: {type(exc).__name__}"))
+    return added
+
+
+def _settle(store: Store, item: NewArticle, summary: IngestSummary) -> bool:
+    """Link a newly stored article to its copies and reconcile its claims; False on failure."""
     summary.new += 1
-    summary.claims += len(claims)
-    _link_copies(store, article, fingerprints)
-    new, reopened = reconcile_claims(store, claims)
+    summary.claims += len(item.claims)
+    try:
+        _link_copies(store, item.article, item.fingerprints)
+        new, reopened = reconcile_claims(store, list(item.claims))
+    except Exception as exc:  # noqa: BLE001 - the article is stored; the next run retries
+        summary.add_problem(Problem(item.origin or item.article.id,
+                                    f"reconciliation failed: {type(exc).__name__}: "
+                                    f"{str(exc)[:200]}"))
+        return False
     summary.discrepancies += new
     summary.reopened += reopened
+    return True
 
 
-def _link_copies(store: Store, article: Article, fingerprints: set[int]) -> None:
+def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
+    """Link and reconcile the stored articles an interrupted run left pending; return how many.
+
+    Reconciliation is idempotent (discrepancy ids are stable), so articles that were already
+    reconciled before the interruption come out unchanged.
+    """
+    summary = summary if summary is not None else IngestSummary()
+    done = 0
+    for key, ids in store.pending_articles().items():
+        failed: list[str] = []
+        for article in store.articles(ids):
+            claims = store.claims(article_id=article.id)
+            try:
+                _link_copies(store, article, passage_fingerprints(article.text))
+                new, reopened = reconcile_claims(store, claims)
+            except Exception as exc:  # noqa: BLE001 - kept pending for the next run
+                summary.add_problem(Problem(article.id, f"reconciliation failed: {exc}"))
+                failed.append(article.id)
+                continue
+            summary.discrepancies += new
+            summary.reopened += reopened
+            done += 1
+        if failed:
+            store.mark_pending(key, failed)
+        else:
+            store.clear_pending(key)
+    summary.resumed += done
+    return done
+
+
+def _link_copies(store: Store, article: Article, fingerprints: Iterable[int]) -> None:
     candidates = store.copy_candidates(article.id, fingerprints, MIN_SHARED_FINGERPRINTS)
     shared: dict[str, int] = {}
     for other in store.articles(candidates):
@@ -112,3 +349,16 @@ def reconcile_all(store: Store) -> tuple[int, int]:
     articles = {a.id: a for a in store.articles()}
     found = reconcile(claims, articles)
     return store.save_discrepancies(found, retire_others_of=[c.id for c in claims])
+
+
+class Rate:
+    """Articles per second over the run so far, for progress displays."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.count = 0
+
+    def tick(self) -> float:
+        self.count += 1
+        elapsed = time.monotonic() - self.started
+        return self.count / elapsed if elapsed > 0 else 0.0

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from claimcheck import __version__
-from claimcheck.batch import IngestSummary, ingest, reconcile_all
+from claimcheck.batch import IngestSummary, Rate, default_jobs, ingest, reconcile_all
 from claimcheck.ingest import Defaults, load_article, parse_date
 from claimcheck.models import CLAIM_KINDS, STATUSES, ExtractDocument
 from claimcheck.store import Store
@@ -52,22 +52,28 @@ def main() -> None:
     """Fact-check the numbers in news about AI models."""
 
 
-def _run_ingest(db: str, paths: tuple[str, ...], defaults: Defaults) -> tuple[Store, IngestSummary]:
+def _run_ingest(
+    db: str, paths: tuple[str, ...], defaults: Defaults, jobs: int = 1
+) -> tuple[Store, IngestSummary]:
     store = Store(db)
-    show_bar = sys.stderr.isatty()
-    if show_bar:
+    if sys.stderr.isatty():
+        rate = Rate()
         with click.progressbar(length=0, label="Ingesting", file=sys.stderr,
                                item_show_func=lambda x: x) as bar:
-            summary = ingest(store, paths, defaults, progress=lambda origin: bar.update(1, origin))
+            summary = ingest(
+                store, paths, defaults, jobs=jobs,
+                progress=lambda origin: bar.update(1, f"{rate.tick():.1f} articles/s  {origin}"),
+            )
     else:
-        summary = ingest(store, paths, defaults)
+        summary = ingest(store, paths, defaults, jobs=jobs)
     for problem in summary.problems:
         prefix = "error" if problem.fatal else "warning"
         click.echo(f"{prefix}: {problem}", err=True)
     click.echo(
         f"{summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed; "
         f"{summary.claims} claims, {summary.discrepancies} new discrepancies"
-        + (f", {summary.reopened} reopened" if summary.reopened else ""),
+        + (f", {summary.reopened} reopened" if summary.reopened else "")
+        + (f"; {summary.resumed} resumed from an interrupted run" if summary.resumed else ""),
         err=True,
     )
     return store, summary
@@ -79,12 +85,15 @@ def _run_ingest(db: str, paths: tuple[str, ...], defaults: Defaults) -> tuple[St
 @published_option
 @click.option("--source", help="Outlet name for articles whose metadata lacks one.")
 @lang_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs,
+              show_default="number of cores",
+              help="Worker processes for extraction (database writes stay in one process).")
 def ingest_command(
     paths: tuple[str, ...], db: str, published: dt.date | None, source: str | None,
-    lang: str | None,
+    lang: str | None, jobs: int,
 ) -> None:
     """Read articles (files or directories) into the database, extract and reconcile."""
-    _store, summary = _run_ingest(db, paths, Defaults(published, source, lang))
+    _store, summary = _run_ingest(db, paths, Defaults(published, source, lang), jobs=jobs)
     sys.exit(0 if summary.ok else 1)
 
 
@@ -282,6 +291,23 @@ def _ask(question: str) -> str:
     except click.Abort:  # Ctrl-D or Ctrl-C: decisions so far are already saved
         raise EOFError from None
     return answer
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False), default="corpora/gold")
+@click.option("--kind", "kinds", multiple=True, help="Only these claim kinds.")
+@click.option("--lang", help="Only gold articles in this language.")
+@click.option("--show-misses", is_flag=True, help="List gold claims not found and extra claims.")
+def eval_command(gold_dir: str, kinds: tuple[str, ...], lang: str | None, show_misses: bool) -> None:
+    """Score the extractor against hand-made gold annotations (precision, recall, F1)."""
+    from claimcheck.evaluate import evaluate, score_table
+
+    result = evaluate(Path(gold_dir), kinds=kinds or None, lang=lang)
+    click.echo(f"{result.articles} articles")
+    click.echo(score_table(result))
+    if show_misses:
+        click.echo("\nmissed:\n  " + "\n  ".join(result.misses))
+        click.echo("\nextra:\n  " + "\n  ".join(result.extras))
 
 
 if __name__ == "__main__":  # pragma: no cover

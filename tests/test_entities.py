@@ -17,7 +17,7 @@ def _canonicals(text: str) -> set[str]:
     return {m.canonical for m in find_subjects(text)}
 
 
-# --- resolve_subject: names as written -> canonical ---------------------------------------------
+# --- resolve_subject: names as written -> canonical ----------------------------------------------
 
 RESOLVED = [
     ("Dark Side of the Moon", "Moonshot AI"),
@@ -137,6 +137,7 @@ UNRESOLVED = [
     "the weather",
     "",
     "Qwen 3.5 Turbo Ultra Mega Max",  # a phrase, not a name
+    "Chinese and US models",  # two subjects, not a misspelling of one
 ]
 
 
@@ -268,16 +269,33 @@ FOUND = [
     ("智谱GLM-5的价格", [("智谱GLM-5", "GLM-5")]),
     ("月之暗面的Kimi K2.5调用量", [("月之暗面的Kimi K2.5", "Kimi K2.5")]),
     ("国产模型占比61%，美国模型仅", [("国产模型", "Chinese models"), ("美国模型", "US models")]),
-    ("中国大模型和豆包、混元", [("中国大模型", "Chinese models"), ("豆包", "Doubao"), ("混元", "Hunyuan")]),
+    (
+        "中国大模型和豆包、混元",
+        [("中国大模型", "Chinese models"), ("豆包", "Doubao"), ("混元", "Hunyuan")],
+    ),
     ("阿里巴巴旗下的通义千问3.5-Plus", [("阿里巴巴旗下的通义千问3.5-Plus", "Qwen 3.5 Plus")]),
     ("阶跃星辰和字节跳动", [("阶跃星辰", "StepFun"), ("字节跳动", "ByteDance")]),
     ("StepFun's Step 3 launched.", [("StepFun's Step 3", "Step 3")]),
     ("ByteDance Seed released", [("ByteDance Seed", "Doubao")]),
     # a new version of a known series, named as written
-    ("Qwen3.7-Max and DeepSeek V5 shipped", [("Qwen3.7-Max", "Qwen 3.7 Max"), ("DeepSeek V5", "DeepSeek V5")]),
-    ('SenseTime\'s "Daily New" 6.0 module', [("SenseTime", "SenseTime"), ('Daily New" 6.0', "SenseNova 6.0")]),
+    (
+        "Qwen3.7-Max and DeepSeek V5 shipped",
+        [("Qwen3.7-Max", "Qwen 3.7 Max"), ("DeepSeek V5", "DeepSeek V5")],
+    ),
+    (
+        'SenseTime\'s "Daily New" 6.0 module',
+        [("SenseTime", "SenseTime"), ('Daily New" 6.0', "Daily New 6.0")],
+    ),
     # identity suffixes keep the model, with a lower confidence
     ("DeepSeek V3.2-Exp is cheap", [("DeepSeek V3.2-Exp", "DeepSeek V3.2")]),
+    ("the Kimi K2.5 thinking mode", [("Kimi K2.5", "Kimi K2.5")]),
+    # suffix words attached to a name make a new model
+    ("GLM-5-Air and GLM-4.5 Air", [("GLM-5-Air", "GLM-5-Air"), ("GLM-4.5 Air", "GLM-4.5-Air")]),
+    ("Grok Code Fast 1 led", [("Grok Code Fast 1", "Grok Code Fast 1")]),
+    (
+        "Zhipu released the AutoGLM App Store",
+        [("Zhipu", "Zhipu AI"), ("AutoGLM App Store", "AutoGLM App Store")],
+    ),
 ]
 
 
@@ -351,7 +369,7 @@ def test_no_unknown_subject_from_dates_and_figures() -> None:
     assert [m for m in find_subjects(text) if m.kind == "unknown"] == []
 
 
-# --- offsets and invariants -------------------------------------------------------------------------
+# --- offsets and invariants ----------------------------------------------------------------------
 
 
 def test_offsets_index_the_original_text() -> None:
@@ -385,8 +403,13 @@ def test_mention_carries_vendor_and_country() -> None:
 
 @pytest.mark.parametrize(
     ("canonical", "kind"),
-    [("Moonshot AI", "vendor"), ("Kimi K2.5", "model"), ("OpenRouter", "platform"),
-     ("Chinese models", "group"), ("AutoGLM", "product")],
+    [
+        ("Moonshot AI", "vendor"),
+        ("Kimi K2.5", "model"),
+        ("OpenRouter", "platform"),
+        ("Chinese models", "group"),
+        ("AutoGLM", "product"),
+    ],
 )
 def test_entity(canonical: str, kind: str) -> None:
     entry = entity(canonical)
@@ -399,18 +422,68 @@ def test_entity_unknown() -> None:
     assert entity("Not A Model") is None
 
 
-# --- the gazetteer itself ----------------------------------------------------------------------------
+# --- the gazetteer itself ------------------------------------------------------------------------
 
 SPEC_CANONICALS = [
-    "Chinese models", "US models", "OpenRouter top 10 models", "OpenRouter top 5 models",
-    "OpenRouter", "Chinese developers", "US developers", "Chinese AI industry", "MiniMax",
-    "Moonshot AI", "Zhipu AI", "DeepSeek", "Alibaba", "ByteDance", "Tencent", "StepFun", "Baidu",
-    "Huawei", "SenseTime", "Xiaomi", "OpenAI", "Anthropic", "Google", "Meta", "xAI", "Mistral AI",
-    "Nvidia", "MiniMax M2", "MiniMax M2.5", "Kimi K2", "Kimi K2.5", "Kimi", "GLM-4.5", "GLM-5",
-    "AutoGLM", "DeepSeek V3", "DeepSeek V3.2", "DeepSeek V4", "DeepSeek R1", "Qwen", "Qwen 3.5",
-    "Qwen 3.5 Plus", "Qwen 3.6 Plus", "Doubao", "Hunyuan", "Hunyuan 3.0", "Step", "GPT-4o",
-    "GPT-5", "Claude", "Claude Opus 4.6", "Gemini", "Gemini 2.5 Pro", "Llama", "Llama 4", "Grok",
-    "Grok 4", "Pangu 5.0", "ERNIE",
+    "Chinese models",
+    "US models",
+    "OpenRouter top 10 models",
+    "OpenRouter top 5 models",
+    "OpenRouter",
+    "Chinese developers",
+    "US developers",
+    "Chinese AI industry",
+    "MiniMax",
+    "Moonshot AI",
+    "Zhipu AI",
+    "DeepSeek",
+    "Alibaba",
+    "ByteDance",
+    "Tencent",
+    "StepFun",
+    "Baidu",
+    "Huawei",
+    "SenseTime",
+    "Xiaomi",
+    "OpenAI",
+    "Anthropic",
+    "Google",
+    "Meta",
+    "xAI",
+    "Mistral AI",
+    "Nvidia",
+    "MiniMax M2",
+    "MiniMax M2.5",
+    "Kimi K2",
+    "Kimi K2.5",
+    "Kimi",
+    "GLM-4.5",
+    "GLM-5",
+    "AutoGLM",
+    "DeepSeek V3",
+    "DeepSeek V3.2",
+    "DeepSeek V4",
+    "DeepSeek R1",
+    "Qwen",
+    "Qwen 3.5",
+    "Qwen 3.5 Plus",
+    "Qwen 3.6 Plus",
+    "Doubao",
+    "Hunyuan",
+    "Hunyuan 3.0",
+    "Step",
+    "GPT-4o",
+    "GPT-5",
+    "Claude",
+    "Claude Opus 4.6",
+    "Gemini",
+    "Gemini 2.5 Pro",
+    "Llama",
+    "Llama 4",
+    "Grok",
+    "Grok 4",
+    "Pangu 5.0",
+    "ERNIE",
 ]
 
 
@@ -439,7 +512,7 @@ def test_entries_are_well_formed() -> None:
             assert target in entries
 
 
-# --- speed ------------------------------------------------------------------------------------------
+# --- speed ---------------------------------------------------------------------------------------
 
 PATHOLOGICAL = [
     "1" * 50000,
@@ -476,3 +549,20 @@ def test_throughput() -> None:
     started = time.perf_counter()
     find_subjects(text)
     assert len(text) / (time.perf_counter() - started) > 300_000
+
+
+COMMON_WORDS_AFTER_A_SERIES = [
+    ("Qwen large models are popular", "Qwen"),
+    ("DeepSeek small models", "DeepSeek"),
+    ("Kimi fast growth", "Kimi"),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical"), COMMON_WORDS_AFTER_A_SERIES)
+def test_adjectives_after_a_series_are_not_model_tiers(text: str, canonical: str) -> None:
+    (mention,) = find_subjects(text)
+    assert (mention.canonical, mention.confidence) == (canonical, 1.0)
+
+
+def test_spark_the_verb_is_not_a_model() -> None:
+    assert find_subjects("The launch could spark a price war. Spark plugs.") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimcheck.extract.claims import ArticleState
+from claimcheck.extract.claims import ArticleState, sentence_claims
 from claimcheck.extract.entities import entity, find_subjects
 from claimcheck.extract.numbers import has_figure
 from claimcheck.extract.periods import find_periods
@@ -41,13 +41,16 @@ def extract(
     nlp = pipeline(lang, model)
     state = ArticleState(
         article_id=article_id(text), text=text, published=published,
-        subjects=find_subjects(text), periods=find_periods(text, published),
+        subjects=sorted(find_subjects(text), key=lambda m: m.start),
+        periods=sorted(find_periods(text, published), key=lambda m: m.start),
     )
     state.platform = _platform(state)
     claims: list[Claim] = []
     for sentence in sentences(text):
         chunk = text[sentence.start : sentence.end]
         if not has_figure(chunk):
+            # no figure, no spaCy work: the sentence only updates the context it sets
+            sentence_claims(sentence, [], state)
             continue
         doc = nlp.make_doc(chunk)
         doc._.article, doc._.offset, doc._.sentence = state, sentence.start, sentence

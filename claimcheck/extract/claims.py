@@ -8,18 +8,21 @@ sentence's subject for anaphora), which period applies, and the kind-specific at
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
+from claimcheck.extract.entities import entity
 from claimcheck.extract.periods import granularity_cue
 from claimcheck.extract.sentences import Sentence, cues
 from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
 from claimcheck.models import Claim, ClaimKind, Period
 
+M = TypeVar("M", SubjectMention, PeriodMention)
 _CURRENCIES = frozenset({"USD", "CNY", "EUR", "GBP", "JPY", "HKD"})
 _PER_MILLION = 1_000_000
 _QUOTE_LIMIT = 400
@@ -37,6 +40,8 @@ class ArticleState:
     platform: str | None = None  # the platform the article reports on (OpenRouter...)
     paragraph: int = -1
     last_subject: SubjectMention | None = None
+    last_subject_sentence: int = -10  # end offset of the sentence that named last_subject
+    last_period: PeriodMention | None = None  # for table rows under a dated heading
     paragraph_period: PeriodMention | None = None
     price_base: float | None = None  # per-token base of the paragraph's last price
     direction: str | None = None  # price direction in force in the paragraph
@@ -188,6 +193,8 @@ def _period_for(fig: Figure, ctx: _Ctx, state: ArticleState) -> PeriodMention | 
         return before[-1]
     if after:
         return after[0]
+    if state.paragraph_period is None and _is_row(ctx):
+        return state.last_period  # a table row takes the period of its heading
     return state.paragraph_period
 
 
@@ -256,11 +263,10 @@ def sentence_claims(
     if sent.paragraph != state.paragraph:
         state.paragraph, state.paragraph_period = sent.paragraph, None
         state.price_base = state.direction = None
-    subjects = [s for s in state.subjects if sent.start <= s.start < sent.end
-                and not _is_source(s, text)]
-    periods = [p for p in state.periods if sent.start <= p.start < sent.end]
+    subjects = [s for s in _within(state.subjects, sent) if not _is_source(s, text)]
+    periods = _within(state.periods, sent)
     ctx = _Ctx(sent, subjects, periods, text)
-    claims: list[Claim] = []
+    claims: list[Claim] = _row_rank(ctx, state) if figures else []
     previous_unit = ""
     for i, fig in enumerate(figures):
         made = _figure_claims(fig, figures[i + 1 :], ctx, state, previous_unit)
@@ -272,11 +278,20 @@ def sentence_claims(
              and p.period.start is not None]
     if dated:
         state.paragraph_period = dated[-1]
-    if subjects:
-        state.last_subject = subjects[-1]
-    elif claims:
-        state.last_subject = None
+    if dated:
+        state.last_period = dated[-1]
+    named = subjects or [SubjectMention(c.span[0], c.span[1], c.subject_text, c.subject, "carried")
+                         for c in claims[-1:]]
+    if named:
+        state.last_subject, state.last_subject_sentence = named[-1], sent.end + 1
     return _dedupe(claims)
+
+
+def _within(mentions: list[M], sent: Sentence) -> list[M]:
+    """The mentions (sorted by start) that start inside the sentence, found by bisection."""
+    lo = bisect.bisect_left(mentions, sent.start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, sent.end, lo, key=lambda m: m.start)
+    return mentions[lo:hi]
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
@@ -298,7 +313,8 @@ def _figure_claims(
     unit, value, attrs = fig.unit, fig.value, dict(fig.attributes)
     confidence = 0.9
     kind: ClaimKind
-    if unit == "" and attrs.get("scale") and previous_unit == "tokens":
+    if unit == "" and attrs.get("scale") and (
+            previous_unit == "tokens" or _about_tokens(fig, state)):
         unit, confidence = "tokens", 0.75
     if unit == "tokens":
         kind = "token_volume"
@@ -349,6 +365,17 @@ def _figure_claims(
     return out
 
 
+_TOKEN_WORD = re.compile(r"tokens?|调用量|call volume", re.IGNORECASE)
+# how far back a table header or a lead sentence says that bare figures count tokens
+_TOKEN_CONTEXT = 1500
+
+
+def _about_tokens(fig: Figure, state: ArticleState) -> bool:
+    """A bare '2.31T' or '5.59 trillion' counts tokens when the text around it is about tokens."""
+    return bool(_TOKEN_WORD.search(state.text, max(0, fig.start - _TOKEN_CONTEXT), fig.start)
+                or _TOKEN_WORD.search(state.text, fig.end, fig.end + 60))
+
+
 def _is_price(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int, hi: int) -> bool:
     if fig.attributes.get("direction"):
         return True
@@ -362,36 +389,97 @@ def _subjects_for(
     fig: Figure, kind: ClaimKind, ctx: _Ctx, state: ArticleState, lo: int, hi: int
 ) -> tuple[list[SubjectMention], float, list[str]]:
     """Who the figure is about, how sure we are, and (for ratios) what it is compared with."""
+    if _is_row(ctx):
+        row = [s for s in ctx.subjects if s.end <= fig.start]
+        if row:
+            return [_preferred_in_row(row)], 0.85, []
     after = _subject_after(fig, ctx, hi)
-    before = _subject_before(fig, ctx, lo)
     compared: list[str] = []
-    if kind == "change" and fig.unit == "x":
-        if after:
-            compared = [after.canonical]
-            after = None
-    if after and kind in ("token_volume", "price", "share", "quantity"):
+    if after and (kind == "share" or (kind == "change" and fig.unit == "x")):
+        # "61% of global calls on X", "16.7 times that of X": the whole, not the subject
+        compared = [after.canonical]
+        after = None
+    if after and kind in ("token_volume", "price", "quantity"):
         return [after], 0.9, compared
-    if before is None:
-        before = _subject_before(fig, ctx, ctx.sentence.start)
+    before = _subject_before(fig, ctx, lo) or _subject_before(fig, ctx, ctx.sentence.start)
     if before is not None:
-        group = [before]
-        if kind in ("price", "token_volume"):
-            group = _coordinated(before, ctx)
+        before = _agent(before, ctx)
+        group = _coordinated(before, ctx) if kind in ("price", "token_volume") else [before]
         return group, 0.9, compared
-    if after:
-        return [after], 0.8, compared
-    # anaphora ("this figure", a clause with no name): the previous sentence's subject
-    if state.claims and state.claims[-1].article_id == state.article_id:
-        last = state.claims[-1]
-        carried = SubjectMention(last.span[0], last.span[0], last.subject_text, last.subject,
-                                 "carried")
+    following = next((s for s in ctx.subjects if fig.end <= s.start < hi), None)
+    if following is not None and kind != "change":
+        return [following], 0.8, compared
+    carried = _carried_subject(ctx, state)
+    if carried is not None:
         return [carried], 0.6, compared
-    if state.last_subject is not None:
-        return [state.last_subject], 0.6, compared
     group = _nationality_group(ctx.text[ctx.sentence.start : ctx.sentence.end])
     if group and kind in ("token_volume", "share", "streak"):
         return [SubjectMention(fig.start, fig.start, group, group, "group")], 0.4, compared
     return [], 0.0, compared
+
+
+_ROW = re.compile(r"\s*(?:\|?\s*(\d{1,3})\s*(?:\||[.)、]\s)|\|)")
+
+
+def _row_rank(ctx: _Ctx, state: ArticleState) -> list[Claim]:
+    """The position that leads a ranked table row or list line, for the row's model."""
+    match = _ROW.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    if not match or not match.group(1) or not _is_row(ctx) or not ctx.subjects:
+        return []
+    subject = _preferred_in_row(ctx.subjects)
+    position = int(match.group(1))
+    span = (match.start(1), match.end(1))
+    mention = state.paragraph_period or state.last_period
+    period = mention.period if mention else Period(resolution="unresolved")
+    scope = f"{state.platform or 'list'} {period.granularity or ''}".strip()
+    return [Claim(
+        id=claim_id(state.article_id, "ranking", span, subject.canonical),
+        article_id=state.article_id, kind="ranking", subject=subject.canonical,
+        subject_text=subject.text, value=position, unit="rank", qualifier="exact",
+        period=period, attributes={"scope": scope}, quote=ctx.text[ctx.sentence.start:ctx.sentence.end],
+        span=span, confidence=0.8,
+    )]
+
+
+def _is_row(ctx: _Ctx) -> bool:
+    """A table row or a ranked list line: '| 1 | MiniMax M2.5 | 2.31T |', '1. X — 2.58T'."""
+    line = ctx.text[ctx.sentence.start : ctx.sentence.end]
+    return line.count("|") >= 2 or line.count(" — ") >= 2 or line.count(" | ") >= 2
+
+
+def _preferred_in_row(row: list[SubjectMention]) -> SubjectMention:
+    """The row's model, not the vendor column next to it."""
+    for s in row:
+        if s.kind in ("model", "unknown", "group"):
+            return s
+    return row[0]
+
+
+_COMPARISON_OBJECT = re.compile(
+    r"(?:surpass\w*|overtak\w*|overtook|exceed\w*|beat\w*|outpac\w*|ahead of|than|over|"
+    r"against|versus|vs\.?|超过|超越|领先)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _agent(before: SubjectMention, ctx: _Ctx) -> SubjectMention:
+    """In 'A surpassed B with 4.12 trillion', the figure belongs to A, not to B."""
+    earlier = [s for s in ctx.subjects if s.end <= before.start]
+    lead_in = ctx.text[max(ctx.sentence.start, before.start - 25) : before.start]
+    if earlier and _COMPARISON_OBJECT.search(lead_in):
+        return earlier[-1]
+    if before.kind == "vendor":
+        # "the M2.5 model released by MiniMax ... topped": the model, not its vendor
+        for s in reversed(earlier):
+            info = entity(s.canonical)
+            if s.kind == "model" and info and info.get("vendor") == before.canonical:
+                return s
+    return before
+
+
+def _carried_subject(ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
+    """Anaphora ('this figure', 'Their weekly volume'): the subject of the sentence before."""
+    if state.last_subject is not None and state.last_subject_sentence >= ctx.sentence.start - 1:
+        return state.last_subject
+    return None
 
 
 def _attributes(

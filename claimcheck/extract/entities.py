@@ -35,7 +35,6 @@ from rapidfuzz import fuzz, process
 from claimcheck.extract.types import SubjectMention
 
 _CORPORA = Path(__file__).resolve().parents[2] / "corpora"
-_SEP_UNIT = "\x00"  # trie marker for a flexible separator between alias tokens
 _SEP_RE = r"[ \-]{0,3}"  # bounded: "GLM - 5" needs three characters, never more
 _DIGIT_END = r"(?![a-z0-9]|\.\d)"  # "GPT-4" must not end inside "GPT-4.1" or "GPT-4o"
 _LETTER_END = r"(?![a-z])"  # a digit may follow: "Qwen3.7" is "Qwen" + a new version
@@ -185,60 +184,63 @@ def _gazetteer() -> _Gazetteer:
 # --- the trie regex ------------------------------------------------------------------------------
 
 
-def _units(folded_alias: str) -> list[str]:
-    """Characters of an alias with a separator marker at spaces/hyphens and letter-digit seams."""
-    units: list[str] = []
+def _units(folded_alias: str) -> list[tuple[str, bool]]:
+    """(character, separator allowed before it) for each character of an alias: separators go
+    where the alias has a space or hyphen and at letter-digit seams ("Qwen3.5" = "Qwen 3.5")."""
+    units: list[tuple[str, bool]] = []
+    pending_separator = False
     for char in folded_alias:
         if char in " -_":
-            if units and units[-1] != _SEP_UNIT:
-                units.append(_SEP_UNIT)
+            pending_separator = bool(units)
             continue
-        previous = units[-1] if units else ""
+        previous = units[-1][0] if units else ""
         seam = (
             previous.isascii()
             and char.isascii()
             and ((previous.isalpha() and char.isdigit()) or (previous.isdigit() and char.isalpha()))
         )
-        if seam:
-            units.append(_SEP_UNIT)
-        units.append(char)
-    while units and units[-1] == _SEP_UNIT:
-        units.pop()
+        units.append((char, pending_separator or seam))
+        pending_separator = False
     return units
 
 
 class _TrieNode:
-    __slots__ = ("children", "terminal")
+    __slots__ = ("children", "separator_before", "terminal")
 
     def __init__(self) -> None:
         self.children: dict[str, _TrieNode] = {}
+        self.separator_before = False
         self.terminal = False
 
 
 def _trie_pattern(folded_aliases: Iterable[str]) -> str:
+    # a trie over characters only, separators being a property of the edge: two aliases that
+    # differ only in spacing ("AutoGLM", "Auto GLM") share one path, so the regex never commits
+    # to a short alias on one path while a longer one waits on another
     root = _TrieNode()
     for alias in folded_aliases:
         node = root
-        for unit in _units(alias):
-            node = node.children.setdefault(unit, _TrieNode())
+        for char, separator in _units(alias):
+            node = node.children.setdefault(char, _TrieNode())
+            node.separator_before |= separator
         node.terminal = True
     return _node_pattern(root, "")
 
 
-def _terminal_boundary(last_unit: str) -> str:
-    if not _is_ascii_alnum(last_unit):
+def _terminal_boundary(last_char: str) -> str:
+    if not _is_ascii_alnum(last_char):
         return ""  # CJK and punctuation: no word boundaries to respect
-    return _DIGIT_END if last_unit.isdigit() else _LETTER_END
+    return _DIGIT_END if last_char.isdigit() else _LETTER_END
 
 
-def _node_pattern(node: _TrieNode, last_unit: str) -> str:
+def _node_pattern(node: _TrieNode, last_char: str) -> str:
     # continuations come before the terminal alternative so that the longest alias wins
     branches = [
-        (_SEP_RE if unit == _SEP_UNIT else re.escape(unit)) + _node_pattern(child, unit)
-        for unit, child in sorted(node.children.items())
+        (_SEP_RE if child.separator_before else "") + re.escape(char) + _node_pattern(child, char)
+        for char, child in sorted(node.children.items())
     ]
     if node.terminal:
-        branches.append(_terminal_boundary(last_unit))
+        branches.append(_terminal_boundary(last_char))
     if len(branches) == 1 and not node.terminal:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
@@ -376,6 +378,8 @@ def _tail_parts(
                 break
             parts.append(("version", text[match.start("version") : match.end("version")]))
         else:
+            if not _suffix_attached(text, match):
+                break  # "Qwen large models", "the Kimi K2.5 thinking mode": ordinary words
             word = match.group("word")
             parts.append(
                 (
@@ -388,6 +392,14 @@ def _tail_parts(
     return parts, end, identity_only
 
 
+def _suffix_attached(text: str, match: re.Match[str]) -> bool:
+    """Whether a suffix word is part of the name: "GLM-5-Air", "Qwen 3.5 Max", not "Qwen max"."""
+    separator = text[match.start() : match.start("word")]
+    return (
+        "-" in separator.translate(_SHAPE) or not separator or text[match.start("word")].isupper()
+    )
+
+
 def _plausible_version(folded: str, match: re.Match[str]) -> bool:
     version = match.group("version")
     if version.isdigit() and int(version) > 20:
@@ -396,12 +408,13 @@ def _plausible_version(folded: str, match: re.Match[str]) -> bool:
 
 
 def _derived_name(entry: dict[str, Any], parts: list[tuple[str, str]]) -> str:
+    """The vendor's way of writing a new name: "GLM-5-Air", "Qwen 3.7 Max"."""
+    family = _gazetteer().entries.get(entry.get("family") or "", {})
+    joiner = entry.get("joiner") or family.get("joiner") or " "
     name = entry["name"]
     for kind, token in parts:
-        if kind == "identity":
-            continue
-        joiner = entry.get("joiner", " ") if kind == "version" else " "
-        name += joiner + (token if kind == "version" else token[:1].upper() + token[1:])
+        if kind != "identity":
+            name += joiner + (token if kind == "version" else token[:1].upper() + token[1:])
     return name
 
 
@@ -571,11 +584,20 @@ def resolve_subject(name: str) -> SubjectMention | None:
     stripped = name.strip().strip("\"'“”‘’「」")
     if not stripped:
         return None
-    return (
-        _resolved_by_alias(name, stripped)
-        or _resolved_by_mention(name, stripped)
-        or _resolved_fuzzily(name, stripped)
-    )
+    resolved = _resolved_by_alias(name, stripped)
+    if resolved is not None:
+        return resolved
+    mentions = [m for m in find_subjects(stripped) if m.kind != "unknown"]
+    if len(mentions) > 1:
+        return None  # "Chinese and US models" names several subjects, not a misspelled one
+    if not mentions:
+        return _resolved_fuzzily(name, stripped)
+    resolved = _resolved_by_mention(name, stripped, mentions[0])
+    if resolved is not None:
+        return resolved
+    # a misspelling around a known name ("Moonshot A.I.") must land on that same name
+    fuzzy = _resolved_fuzzily(name, stripped)
+    return fuzzy if fuzzy is not None and fuzzy.canonical == mentions[0].canonical else None
 
 
 def _whole(name: str, canonical: str, confidence: float) -> SubjectMention:
@@ -606,11 +628,9 @@ def _resolved_by_alias(name: str, stripped: str) -> SubjectMention | None:
     return None
 
 
-def _resolved_by_mention(name: str, stripped: str) -> SubjectMention | None:
-    mentions = [m for m in find_subjects(stripped) if m.kind != "unknown"]
-    if len(mentions) != 1:
-        return None
-    mention = mentions[0]
+def _resolved_by_mention(
+    name: str, stripped: str, mention: SubjectMention
+) -> SubjectMention | None:
     if stripped[: mention.start].strip() or stripped[mention.end :].strip(" .,;:'\"’"):
         return _resolved_with_leftover(name, stripped, mention)
     return replace(mention, start=0, end=len(name), text=name)

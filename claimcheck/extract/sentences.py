@@ -40,6 +40,8 @@ def _is_boundary(text: str, end_match: re.Match[str]) -> bool:
     mark = end_match.group()
     if mark[0] in "。！？":
         return True
+    if text[: end_match.start()].strip().isdigit():
+        return False  # "1. MiniMax M2.5 — 2.58T": list numbering, not a sentence
     nxt = end_match.end()
     if nxt < len(text) and not _STARTER.match(text, nxt):
         return False

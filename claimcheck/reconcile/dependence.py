@@ -95,9 +95,7 @@ def _components(shares: Mapping[str, Collection[str]]) -> dict[str, str]:
     return {node: find(node) for node in parent}
 
 
-def independent_sources(
-    article_ids: Iterable[str], shares: Mapping[str, Collection[str]]
-) -> int:
+def independent_sources(article_ids: Iterable[str], shares: Mapping[str, Collection[str]]) -> int:
     """How many of these articles are independent, given who shares text with whom."""
     roots = _components(shares)
     return len({roots.get(a, a) for a in article_ids})

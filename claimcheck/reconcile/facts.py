@@ -21,7 +21,7 @@ from claimcheck.models import Article, Claim, Period
 from .config import config
 from .dependence import Sources
 from .slots import base_slot_key, granularity_matters, is_dated, period_key
-from .tolerance import Bounds, claim_bounds
+from .tolerance import Bounds, bounds_of, half_unit, precise_with
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Context:
     articles: Mapping[str, Article]
     sources: Sources
     bounds: dict[str, Bounds] = field(default_factory=dict)
+    halves: dict[str, float] = field(default_factory=dict)
     by_id: dict[str, Claim] = field(default_factory=dict)
 
     @classmethod
@@ -40,11 +41,17 @@ class Context:
         ctx = cls(claims=ordered, articles=articles, sources=Sources(articles))
         for claim in ordered:
             ctx.by_id[claim.id] = claim
-            ctx.bounds[claim.id] = claim_bounds(claim, articles.get(claim.article_id))
+            half = half_unit(claim, articles.get(claim.article_id))
+            ctx.halves[claim.id] = half
+            ctx.bounds[claim.id] = bounds_of(claim.value, claim.qualifier, half)
         return ctx
 
     def b(self, claim: Claim) -> Bounds:
         return self.bounds[claim.id]
+
+    def precise(self, claim: Claim) -> bool:
+        """Written precisely enough (3+ significant digits) to identify a period by its value."""
+        return precise_with(claim, self.halves[claim.id])
 
     def article(self, claim: Claim) -> Article | None:
         return self.articles.get(claim.article_id)
@@ -76,9 +83,7 @@ def buckets(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 
 
 def dated_facts(bucket: str, claims: Sequence[Claim]) -> list[Fact]:
-    dated = sorted(
-        (c for c in claims if is_dated(c.period)), key=lambda c: (c.period.start, c.id)
-    )
+    dated = sorted((c for c in claims if is_dated(c.period)), key=lambda c: (c.period.start, c.id))
     components: list[list[Claim]] = []
     reach: dt.date | None = None
     for claim in dated:
@@ -108,9 +113,7 @@ def undated_facts(bucket: str, claims: Sequence[Claim], ctx: Context) -> list[Fa
     if not undated:
         return []
     undated.sort(key=lambda c: (ctx.published(c), c.id))
-    window = dt.timedelta(
-        days=config().window_days(undated[0].kind, undated[0].period.granularity)
-    )
+    window = dt.timedelta(days=config().window_days(undated[0].kind, undated[0].period.granularity))
     groups: list[list[Claim]] = [[undated[0]]]
     for previous, claim in zip(undated, undated[1:], strict=False):
         gap = ctx.published(claim) - ctx.published(previous)  # type: ignore[operator]

@@ -22,15 +22,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.models import Claim, Period
+from claimcheck.models import Claim, DiscrepancyType, Period
 
 from .config import config
 from .explain import Findings, format_value, gap_level, severity, short_quote, value_key
 from .facts import Context, Fact
 from .slots import base_slot_key, is_dated, likely_same_period, overlaps, period_key, period_label
-from .tolerance import gap, is_precise, overlap
+from .tolerance import gap, overlap
 from .values import (
     Side,
+    as_written,
     cited_by,
     describe_side,
     dominant,
@@ -51,9 +52,7 @@ def _confidences(claims: Sequence[Claim]) -> list[float]:
 
 def fact_values(fact: Fact, ctx: Context, findings: Findings, explained: set[str]) -> None:
     """Cross-article disagreement within one fact: a slip of magnitude or a value mismatch."""
-    claims = [
-        c for c in fact.claims if c.id not in explained and not c.attributes.get("restates")
-    ]
+    claims = [c for c in fact.claims if c.id not in explained and not c.attributes.get("restates")]
     if len({c.article_id for c in claims}) < 2:
         return
     sides = sides_of(claims, ctx)
@@ -84,9 +83,10 @@ def magnitude_finding(
     slip = likely_slip(odd.kind, odd.value, ref_value)
     reference_side = Side(list(reference), ref_value, ref_value)
     explanation = (
-        f"{outlets(outliers, ctx)} gives {format_value(odd.value, odd.unit)} for "
-        f"{subject_phrase(odd)} ({period_label(odd.period)}; {short_quote(odd, ctx.article(odd))}), "
-        f"{ratio:.3g} times {describe_side(reference_side, ctx, odd.unit)}. "
+        f"{outlets(outliers, ctx)} gives {as_written(odd, ctx)} for "
+        f"{subject_phrase(odd)} ({period_label(odd.period)}; "
+        f"{short_quote(odd, ctx.article(odd))}), "
+        f"{ratio:.3g} times {describe_side(reference_side, ctx, odd.unit, ref_value)}. "
         f"Likely {slip}."
     )
     findings.add(
@@ -132,9 +132,7 @@ def value_finding(
     )
 
 
-def undated_values(
-    bucket: str, claims: Sequence[Claim], ctx: Context, findings: Findings
-) -> None:
+def undated_values(bucket: str, claims: Sequence[Claim], ctx: Context, findings: Findings) -> None:
     """An undated claim against dated figures its publication date makes comparable; with no
     comparable figure at all, only a slip of magnitude against the whole bucket is reported."""
     min_factor = config().magnitude("min_factor")
@@ -153,11 +151,18 @@ def undated_values(
                 magnitude_finding(bucket, [claim], near, True, ctx, findings)
             else:
                 _undated_mismatch(bucket, claim, closest, ctx, findings)
-        elif others and not any(likely_same_period(claim, c, ctx.articles) for c in others):
-            if all(factor(claim.value, c.value) >= min_factor for c in others) and (
-                len(others) > 1 or abs(claim.value) > abs(others[0].value)
-            ):
-                magnitude_finding(bucket, [claim], others, True, ctx, findings)
+        elif others and _alone_and_off(claim, others, ctx):
+            magnitude_finding(bucket, [claim], others, True, ctx, findings)
+
+
+def _alone_and_off(claim: Claim, others: Sequence[Claim], ctx: Context) -> bool:
+    """No other figure is known to share the claim's period, yet it is a factor off all of
+    them (with a single other figure, only the larger of the two is flagged, once)."""
+    if any(likely_same_period(claim, c, ctx.articles) for c in others):
+        return False
+    if not all(factor(claim.value, c.value) >= config().magnitude("min_factor") for c in others):
+        return False
+    return len(others) > 1 or abs(claim.value) > abs(others[0].value)
 
 
 def _undated_mismatch(
@@ -217,12 +222,12 @@ def _agreeing(claim: Claim, claims: Sequence[Claim], ctx: Context) -> list[Claim
 def _misattributed(claim: Claim, p: Fact, q: Fact, ctx: Context) -> Misattribution | None:
     if claim.kind not in config().raw["period_mismatch_kinds"]:
         return None
-    if not is_precise(claim, ctx.article(claim)):
+    if not ctx.precise(claim):
         return None
     right = [
         c
         for c in _agreeing(claim, q.claims, ctx)
-        if c.article_id != claim.article_id and is_precise(c, ctx.article(c))
+        if c.article_id != claim.article_id and ctx.precise(c)
     ]
     if not right or any(c.article_id == claim.article_id for c in _agreeing(claim, q.claims, ctx)):
         return None
@@ -233,8 +238,10 @@ def _misattributed(claim: Claim, p: Fact, q: Fact, ctx: Context) -> Misattributi
     score = _direction(claim, same_p, right, bool(conflict_p), bool(conflict_q), ctx)
     if score < 0:
         return None
-    if score == 0 and (p.period and q.period and p.period.start and q.period.start) and (
-        p.period.start > q.period.start
+    if (
+        score == 0
+        and (p.period and q.period and p.period.start and q.period.start)
+        and (p.period.start > q.period.start)
     ):
         return None  # undirected: report once, from the earlier period
     return Misattribution(claim, right, conflict_p, p, q, directed=score > 0)
@@ -266,10 +273,10 @@ def period_findings(found: Sequence[Misattribution], ctx: Context, findings: Fin
     grouped: dict[tuple[str, str, str], list[Misattribution]] = defaultdict(list)
     for m in found:
         assert m.wrong_fact.period and m.right_fact.period
-        key = (
+        key: tuple[str, str, str] = (
             period_key(m.wrong_fact.period),
             period_key(m.right_fact.period),
-            m.wrong_fact.period.granularity or "-",
+            str(m.wrong_fact.period.granularity or "-"),
         )
         grouped[key].append(m)
     explained: set[str] = set()
@@ -290,7 +297,7 @@ def period_findings(found: Sequence[Misattribution], ctx: Context, findings: Fin
 
 def _period_explanation(items: Sequence[Misattribution], ctx: Context) -> str:
     lead, rest = items[0], items[1:]
-    figures = format_value(lead.wrong.value, lead.wrong.unit)
+    figures = f"{format_value(lead.wrong.value, lead.wrong.unit)} for {lead.wrong.subject}"
     if rest:
         others = ", ".join(
             f"{format_value(m.wrong.value, m.wrong.unit)} for {m.wrong.subject}" for m in rest
@@ -303,15 +310,15 @@ def _period_explanation(items: Sequence[Misattribution], ctx: Context) -> str:
     support = ctx.sources.support({c.article_id for c in right})
     if not lead.directed:
         return (
-            f"{figures} for {lead.wrong.subject} is given for {where} by {wrong_outlets} "
+            f"{figures} is given for {where} by {wrong_outlets} "
             f"({short_quote(lead.wrong, ctx.article(lead.wrong))}) and for "
             f"{period_label(lead.right_fact.period)} by {outlets(right, ctx)} ({support}); "
             "one of them probably misdates it."
         )
     text = (
-        f"{figures} for {lead.wrong.subject} is the figure of "
+        f"{figures} {'are the figures' if rest else 'is the figure'} of "
         f"{period_label(lead.right_fact.period)} ({outlets(right, ctx)}; {support}) that "
-        f"{wrong_outlets} attributes to {where} (\"{stated_as}\": "
+        f'{wrong_outlets} attributes to {where} ("{stated_as}": '
         f"{short_quote(lead.wrong, ctx.article(lead.wrong))}); probable misattribution."
     )
     conflicting = [c for m in items for c in m.conflicting]
@@ -326,7 +333,9 @@ def _period_explanation(items: Sequence[Misattribution], ctx: Context) -> str:
 # --- internal -------------------------------------------------------------------------------
 
 
-def internal_findings(bucket: str, claims: Sequence[Claim], ctx: Context, findings: Findings) -> None:
+def internal_findings(
+    bucket: str, claims: Sequence[Claim], ctx: Context, findings: Findings
+) -> None:
     """Two different values for one slot and one period within one article."""
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -450,13 +459,13 @@ def rank_findings(fact: Fact, ctx: Context, findings: Findings) -> None:
     for p in placements:
         by_subject[p.subject].append(p)
     for subject, items in sorted(by_subject.items()):
-        clash = [
-            (a, b) for a in items for b in items if a.hi < b.lo and a.claim.id != b.claim.id
-        ]
+        clash = [(a, b) for a in items for b in items if a.hi < b.lo and a.claim.id != b.claim.id]
         if clash:
             a, b = clash[0]
             involved = list({p.claim.id: p.claim for pair in clash for p in pair}.values())
-            _rank_finding(fact, ("subject", subject), involved, _subject_text(a, b, ctx), ctx, findings)
+            _rank_finding(
+                fact, ("subject", subject), involved, _subject_text(a, b, ctx), ctx, findings
+            )
     exact: dict[float, list[Placement]] = defaultdict(list)
     for p in placements:
         if p.lo == p.hi and not p.claim.attributes.get("set"):
@@ -486,10 +495,15 @@ def _scope(claim: Claim) -> str:
 
 def _subject_text(a: Placement, b: Placement, ctx: Context) -> str:
     def where(p: Placement) -> str:
-        place = f"No. {p.lo:g}" if p.lo == p.hi else f"in the top {p.hi:g}" if p.lo == 1 else (
-            f"No. {p.lo:g} or lower"
-        )
-        return f"{outlets([p.claim], ctx)} places {p.claim.subject if not p.claim.attributes.get('set') else p.subject} {place} ({short_quote(p.claim, ctx.article(p.claim))})"
+        if p.lo == p.hi:
+            place = f"No. {p.lo:g}"
+        elif p.lo == 1:
+            place = f"in the top {p.hi:g}"
+        else:
+            place = f"No. {p.lo:g} or lower"
+        who = p.subject if p.claim.attributes.get("set") else p.claim.subject
+        quote = short_quote(p.claim, ctx.article(p.claim))
+        return f"{outlets([p.claim], ctx)} places {who} {place} ({quote})"
 
     return (
         f"Positions in {_scope(a.claim)} for {period_label(a.claim.period)} contradict each "
@@ -538,7 +552,7 @@ def _rank_finding(
     findings: Findings,
 ) -> None:
     single_article = len({c.article_id for c in claims}) == 1
-    kind = "internal" if single_article else "rank_mismatch"
+    kind: DiscrepancyType = "internal" if single_article else "rank_mismatch"
     findings.add(
         kind,
         (fact.bucket, fact.key, *key),
@@ -583,7 +597,9 @@ def streak_findings(claims: Sequence[Claim], ctx: Context, findings: Findings) -
         broken = [_break_in(leader, other, anchor, length, ctx) for anchor in anchors]
         if all(b is not None for b in broken):
             index, lead_claims, other_claims = broken[-1]  # type: ignore[misc]
-            _streak_finding(streak, index, lead_claims, other_claims, len(anchors) > 1, ctx, findings)
+            _streak_finding(
+                streak, index, lead_claims, other_claims, len(anchors) > 1, ctx, findings
+            )
 
 
 def _series(

@@ -90,7 +90,9 @@ def measure_of(claim: Claim) -> str:
     if measure:
         return str(measure)
     defaults = config().raw["default_measure"]
-    return str(defaults["with_direction"] if claim.attributes.get("direction") else defaults["default"])
+    return str(
+        defaults["with_direction"] if claim.attributes.get("direction") else defaults["default"]
+    )
 
 
 def base_figure_attributes(claim: Claim, measure: str) -> dict[str, Any]:

@@ -7,7 +7,8 @@ A claim carries only a float, so its written precision is read back from the tex
   trillion", "9.8" of "9.8 × 10^13", "0.002" of "$0.002 per 1K"), and **half a unit of its last
   written digit**, scaled by that ratio, is the claim's rounding (4.12 trillion -> ±0.005e12;
   47% -> ±0.5; $0.002 per 1K -> ±0.5 USD/1M). When no mantissa is found ("ten-fold",
-  "one-eighteenth") the rounding is ``fallback_relative`` (0.5 %) of the value.
+  "one-eighteenth") the rounding is ``fallback_relative`` (0.5 %) of the value. Kinds listed
+  in ``exact_kinds`` (prices: list prices are exact, "$5" is not 4.5 to 5.5) always use it.
 * ``exact``    -> [v - half, v + half]
 * ``approx``   -> [v - w, v + w] with w = max(half, ``approx_relative`` * |v|) (5 %)
 * ``at_least`` -> [v - half, +inf)   ("over 14.69 trillion");  ``at_most`` -> (-inf, v + half]
@@ -80,6 +81,8 @@ def half_unit_in(text: str, value: float) -> float | None:
 
 def half_unit(claim: Claim, article: Article | None = None) -> float:
     """The rounding of a claim's value as written (see the module docstring)."""
+    if claim.kind in config().raw["exact_kinds"]:
+        return abs(claim.value) * config().tolerance("fallback_relative")
     for text in (written_figure(claim, article), claim.quote):
         if text:
             found = half_unit_in(text, claim.value)
@@ -122,6 +125,10 @@ def gap(a: Bounds, b: Bounds) -> float:
 
 def is_precise(claim: Claim, article: Article | None = None) -> bool:
     """Whether a figure is written precisely enough (3+ significant digits) to identify a period."""
+    return precise_with(claim, half_unit(claim, article))
+
+
+def precise_with(claim: Claim, half: float) -> bool:
     if claim.qualifier not in ("exact", "approx") or claim.value == 0:
         return False
-    return half_unit(claim, article) / abs(claim.value) < config().tolerance("precise_relative")
+    return half / abs(claim.value) < config().tolerance("precise_relative")

@@ -12,7 +12,7 @@ from claimcheck.models import Claim
 from .config import config
 from .explain import format_value, short_quote
 from .facts import Context
-from .tolerance import Bounds, overlap
+from .tolerance import Bounds, overlap, written_figure
 
 
 @dataclass
@@ -60,15 +60,26 @@ def sides_of(claims: Sequence[Claim], ctx: Context) -> list[Side]:
 
 def dominant(sides: Sequence[Side], ctx: Context) -> Side:
     """The side the most independent sources support (then more claims, more confidence)."""
+    # copies add no weight: after independent sources come a cited primary source, the
+    # sharpest period and the most confident claim
     return max(
         sides,
         key=lambda s: (
             ctx.sources.independent(s.articles),
-            len(s.articles),
+            any(ctx.sources.cited_source(c) for c in s.claims),
             any(ctx.b(c).bounded for c in s.claims),
-            sum(c.confidence for c in s.claims),
+            max(config().resolution_rank(c.period.resolution) for c in s.claims),
+            max(c.confidence for c in s.claims),
             -s.value,
         ),
+    )
+
+
+def representative(claims: Sequence[Claim]) -> Claim:
+    """The claim to quote for a group: the sharpest period, then the most confident."""
+    return min(
+        claims,
+        key=lambda c: (-config().resolution_rank(c.period.resolution), -c.confidence, c.id),
     )
 
 
@@ -100,9 +111,12 @@ def likely_slip(kind: str, outlier: float, reference: float) -> str:
     return f"no common slip explains a factor of {ratio:.3g}"
 
 
-def describe_side(side: Side, ctx: Context, unit: str) -> str:
-    """'4.12 trillion tokens (National Business Daily: "...quote..."; 2 sources, 1 independent)'"""
-    first = side.claims[0]
+def describe_side(side: Side, ctx: Context, unit: str, value: float | None = None) -> str:
+    """'4.12 trillion tokens (National Business Daily: "...quote..."; 2 sources, 1 independent)'
+    for the side's median value, or for ``value`` quoting the claim closest to it."""
+    first = representative(side.claims)
+    if value is not None:
+        first = min(side.claims, key=lambda c: (abs(c.value - value), c.id))
     outlets = _outlets(side.claims, ctx)
     detail = f"{outlets}: {short_quote(first, ctx.article(first))}"
     if len(side.articles) > 1:
@@ -110,7 +124,8 @@ def describe_side(side: Side, ctx: Context, unit: str) -> str:
     cited = cited_by(side.claims, ctx)
     if cited:
         detail += f"; citing {cited}"
-    return f"{format_value(side.value, unit)} ({detail})"
+    shown = side.value if value is None else value
+    return f"{format_value(shown, unit)} ({detail})"
 
 
 def _outlets(claims: Iterable[Claim], ctx: Context) -> str:
@@ -132,9 +147,17 @@ def subject_phrase(claim: Claim) -> str:
         "token_volume": "token volume",
         "price": f"{claim.attributes.get('direction', '')} price".strip(),
         "share": "share",
-        "change": "change",
+        "change": f"{str(claim.attributes.get('measure') or '').replace('_', ' ')} change",
         "quantity": str(claim.attributes.get("measure") or "figure"),
         "ranking": "ranking",
         "streak": "streak",
     }
-    return f"{claim.subject} {labels.get(claim.kind, claim.kind)}"
+    return f"{claim.subject} {' '.join(labels.get(claim.kind, claim.kind).split())}"
+
+
+def as_written(claim: Claim, ctx: Context) -> str:
+    """The figure as the article wrote it ("9.8 × 10^13 tokens"), else the normalized value."""
+    written = written_figure(claim, ctx.article(claim))
+    if written and any(ch.isdigit() for ch in written):
+        return " ".join(written.split())
+    return format_value(claim.value, claim.unit)

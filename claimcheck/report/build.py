@@ -185,9 +185,7 @@ def _computed_suggestion(
         "factor": factor_words(stated, expected),
     }
     template = forms["magnitude"] if d.type in _SCALE_TYPES else forms["computation"]
-    tolerance = float(words().raw["same_value_relative"])
-    disputed = tuple(f.claim.id for f in figures
-                     if abs(f.claim.value - stated) <= tolerance * max(abs(stated), 1e-12))
+    disputed = tuple(f.claim.id for f in figures if _matches(f.claim.value, stated))
     return Suggestion(text=template.format(**fields), preferred=expected,
                       disputed=disputed or tuple(f.claim.id for f in figures))
 
@@ -221,6 +219,11 @@ class Item:
     independence: Independence
     suggestion: Suggestion
     reviews: tuple[Review, ...] = ()
+
+    def value_groups(self) -> list[tuple[str, list[str]]]:
+        """Each distinct value with the outlets stating it: what is compared side by side."""
+        return [(g[0].value, list(dict.fromkeys(f.outlet for f in g)))
+                for g in _value_groups(self.figures)]
 
     @property
     def computation(self) -> str | None:
@@ -273,12 +276,28 @@ class Report:
         return Counter(str(getattr(i.discrepancy, what)) for i in self.items)
 
 
+def _matches(value: float, target: float) -> bool:
+    tolerance = float(words().raw["same_value_relative"])
+    return abs(value - target) <= tolerance * max(abs(target), 1e-12)
+
+
+def _ordered(d: Discrepancy, figures: Iterable[Figure]) -> tuple[Figure, ...]:
+    """The stated figure of a computation first, then the earliest published: the order in
+    which an editor retraces the story."""
+    def key(f: Figure) -> tuple[int, int, dt.date, str, str]:
+        stated = d.stated is not None and _matches(f.claim.value, d.stated)
+        day = f.article.published if f.article and f.article.published else dt.date.max
+        return (0 if stated else 1, 0 if day != dt.date.max else 1, day, f.outlet, f.claim.id)
+
+    return tuple(sorted(figures, key=key))
+
+
 def build_item(
     d: Discrepancy, claims: Mapping[str, Claim], articles: Mapping[str, Article],
     copies: Mapping[str, Sequence[str]], reviews: Sequence[Review] = (),
 ) -> Item:
-    figures = tuple(Figure(claims[c], articles.get(claims[c].article_id))
-                    for c in d.claim_ids if c in claims)
+    figures = _ordered(d, (Figure(claims[c], articles.get(claims[c].article_id))
+                           for c in d.claim_ids if c in claims))
     slot = slot_words(figures[0].claim) if figures else d.type
     return Item(
         discrepancy=d, figures=figures, slot=slot,

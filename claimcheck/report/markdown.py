@@ -9,16 +9,23 @@ from __future__ import annotations
 import re
 
 from claimcheck.report.build import Figure, Item, Report
-from claimcheck.report.wording import period_words, severity_words, status_words, type_words
+from claimcheck.report.wording import (
+    period_words,
+    printable,
+    severity_words,
+    status_words,
+    type_words,
+)
 
 QUOTE_LIMIT = 400
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# [ and ] escaped keep "(...)" from ever forming a link; $ keeps wikis from starting math.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
 _SPACES = re.compile(r"\s+")
 
 
 def escape_markdown(text: str) -> str:
     """Text that renders literally in CommonMark and GitHub tables (one line, escaped)."""
-    return _SPECIAL.sub(r"\\\1", _SPACES.sub(" ", text))
+    return _SPECIAL.sub(r"\\\1", _SPACES.sub(" ", printable(text)))
 
 
 def _quote(figure: Figure) -> str:

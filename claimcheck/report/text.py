@@ -11,7 +11,13 @@ from collections.abc import Callable
 import click
 
 from claimcheck.report.build import Figure, Item, Report
-from claimcheck.report.wording import period_words, severity_words, status_words, type_words
+from claimcheck.report.wording import (
+    period_words,
+    printable,
+    severity_words,
+    status_words,
+    type_words,
+)
 
 QUOTE_LIMIT = 320
 WIDTH = 100
@@ -31,30 +37,30 @@ def _styler(color: bool) -> Style:
 
 
 def _wrapped(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent,
+    return textwrap.wrap(printable(text), WIDTH, initial_indent=indent, subsequent_indent=indent,
                          break_long_words=False, break_on_hyphens=False) or [indent]
 
 
 def _quote(figure: Figure, style: Style) -> str:
-    before, number, after = figure.quote_parts(QUOTE_LIMIT)
+    before, number, after = (printable(p) for p in figure.quote_parts(QUOTE_LIMIT))
     marked = style(number, bold=True, fg="yellow", underline=True) if number else ""
     return f"\u201c{before}{marked}{after}\u201d"
 
 
 def _figure_lines(index: int, figure: Figure, slot_period: str, style: Style) -> list[str]:
     claim = figure.claim
-    head = (f"  [{index}] {style(figure.value, bold=True)} \u2014 "
-            f"{figure.outlet}, {figure.published}")
+    head = (f"  [{index}] {style(printable(figure.value), bold=True)} \u2014 "
+            f"{printable(figure.outlet)}, {printable(figure.published)}")
     own_period = period_words(claim.period)
     if own_period != slot_period:
-        head += f" (for {own_period})"
+        head += f" (for {printable(own_period)})"
     # the quote is not wrapped: wrapping would split the ANSI-highlighted figure
-    return [head, f"      {_quote(figure, style)}",
-            style(f"      claim {claim.id[:12]} in article {claim.article_id[:12]}", dim=True)]
+    ids = printable(f"      claim {claim.id} in article {claim.article_id}")
+    return [head, f"      {_quote(figure, style)}", style(ids, dim=True)]
 
 
 def _side_by_side(item: Item) -> str:
-    return " vs ".join(f"{f.value} ({f.outlet})" for f in item.figures)
+    return " vs ".join(f"{value} ({', '.join(outlets)})" for value, outlets in item.value_groups())
 
 
 def render_item(item: Item, color: bool = False) -> str:
@@ -63,11 +69,12 @@ def render_item(item: Item, color: bool = False) -> str:
     d = item.discrepancy
     slot_period = period_words(item.figures[0].claim.period) if item.figures else ""
     lines = [
-        style(f"\u25cf {type_words(d.type)} ({d.type})", bold=True) + f" \u00b7 {item.slot}",
-        f"  id {style(d.id[:12], bold=True)}  status {status_words(d.status)}  "
+        style(f"\u25cf {type_words(d.type)} ({d.type})", bold=True)
+        + f" \u00b7 {printable(item.slot)}",
+        f"  id {style(printable(d.id), bold=True)}  status {status_words(d.status)}  "
         f"severity {d.severity}",
     ]
-    if len(item.figures) > 1:
+    if d.expected is None and len(item.value_groups()) > 1:
         lines.extend(_wrapped(_side_by_side(item), "  "))
     for n, figure in enumerate(item.figures, 1):
         lines.extend(_figure_lines(n, figure, slot_period, style))
@@ -79,8 +86,9 @@ def render_item(item: Item, color: bool = False) -> str:
     if item.reviews:
         last = item.reviews[-1]
         note = f": {last.note}" if last.note else ""
-        lines.append(f"  Last review: {status_words(last.status)} by {last.editor}, "
-                     f"{last.at:%Y-%m-%d %H:%M}{note} ({len(item.reviews)} in history)")
+        lines.extend(_wrapped(f"Last review: {status_words(last.status)} by {last.editor}, "
+                              f"{last.at:%Y-%m-%d %H:%M}{note} ({len(item.reviews)} in history)",
+                              "  "))
     return "\n".join(lines)
 
 

@@ -67,10 +67,22 @@ def scaled_number(value: float) -> str:
     return plain_number(value)
 
 
+def money_number(value: float) -> str:
+    """Amounts of money keep cents once they have a fraction: 0.3 -> "0.30", 15 -> "15"."""
+    text = plain_number(value)
+    whole, dot, fraction = text.partition(".")
+    return f"{whole}.{fraction}0" if dot and len(fraction) == 1 else text
+
+
 def value_words(value: float, unit: str, kind: str | None = None, qualifier: str = "exact") -> str:
     """A value with its unit and hedge: "about 4.12 trillion tokens", "$0.30 per 1M tokens"."""
     w = words()
-    number = scaled_number(value) if unit in w.raw["scaled_units"] else plain_number(value)
+    if unit in w.raw["scaled_units"]:
+        number = scaled_number(value)
+    elif unit in w.raw["money_units"]:
+        number = money_number(value)
+    else:
+        number = plain_number(value)
     if kind in w.raw["signed_kinds"] and value > 0:
         number = "+" + number
     template = w.section("unit_formats").get(unit, "{n} " + unit)
@@ -89,10 +101,22 @@ def factor_words(stated: float, expected: float) -> str:
     ratio = abs(stated / expected)
     exponent = math.log10(ratio) if ratio > 0 else 0.0
     if abs(exponent - round(exponent)) < 0.01 and round(exponent) != 0:
-        return f"10^{abs(round(exponent))}"
+        power = abs(round(exponent))
+        return plain_number(10.0**power) if power <= 6 else f"10^{power}"
     if ratio < 1:
         ratio = 1 / ratio
     return plain_number(round(ratio, 2))
+
+
+# Control characters (terminal escapes above all) never reach an editor's screen from an article.
+_UNPRINTABLE = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                        *range(0x7F, 0xA0)]}
+_LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "})
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one line: control characters shown as U+FFFD, breaks as spaces."""
+    return text.translate(_UNPRINTABLE).translate(_LINE_BREAKS)
 
 
 # -- periods ----------------------------------------------------------------------------------
@@ -190,7 +214,7 @@ def kind_words(claim: Claim) -> str:
     w = words()
     fields = {str(k): _attribute_value(v) for k, v in claim.attributes.items()
               if isinstance(v, str | int | float) and not isinstance(v, bool)}
-    fields["unit"] = claim.unit
+    fields["unit"] = str(w.section("unit_names").get(claim.unit, claim.unit))
     parts = w.section("kind_phrases").get(claim.kind, [claim.kind.replace("_", " ")])
     rendered = [p for p in (_phrase_part(part, fields) for part in parts) if p]
     adjective = w.section("granularity_adjectives").get(claim.period.granularity or "", "")
@@ -241,7 +265,8 @@ def published_words(article: Article | None) -> str:
 
 
 __all__ = [
-    "claim_value_words", "date_words", "factor_words", "kind_words", "outlet_words",
-    "period_words", "plain_number", "published_words", "range_words", "scaled_number",
-    "severity_words", "slot_words", "status_words", "type_words", "value_words", "words",
+    "claim_value_words", "date_words", "factor_words", "kind_words", "money_number",
+    "outlet_words", "period_words", "plain_number", "printable", "published_words",
+    "range_words", "scaled_number", "severity_words", "slot_words", "status_words",
+    "type_words", "value_words", "words",
 ]

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, or_
-from sqlmodel import col, select
+from sqlalchemy import delete, func, insert, or_
+from sqlmodel import SQLModel, col, select
 
 from claimcheck.models import Article, Claim, Discrepancy, ExportDocument, Review, Status
 from claimcheck.store.database import database_url, make_engine, prepare, session
@@ -24,6 +27,7 @@ from claimcheck.store.tables import (
     DiscrepancyRow,
     FingerprintRow,
     ReviewRow,
+    SchemaInfo,
     article_model,
     article_row,
     claim_model,
@@ -34,17 +38,36 @@ from claimcheck.store.tables import (
 
 # SQLite allows 32,766 bound parameters; stay well below it in IN (...) lists.
 _CHUNK = 900
+# Keys of schema_info rows naming stored articles that still await copy-linking and
+# reconciliation: a kill between storing and reconciling leaves one behind for the next run.
+PENDING_PREFIX = "pending_reconcile:"
 
 
 class UnknownDiscrepancy(LookupError):
     """No discrepancy has that id."""
 
 
+@dataclass(frozen=True)
+class NewArticle:
+    """An extracted article ready to be written: its claims, their slots, its fingerprints."""
+
+    article: Article
+    claims: Sequence[Claim]
+    slots: Sequence[str]
+    fingerprints: Collection[int] = ()
+    origin: str | None = None
+
+
+def _column_values(row: SQLModel) -> dict[str, Any]:
+    """A row object as the plain column dict a bulk INSERT takes."""
+    return {c.name: getattr(row, c.name) for c in row.__table__.columns}  # type: ignore[attr-defined]
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _chunks(items: Sequence[str] | Sequence[int]) -> Iterable[list]:  # type: ignore[type-arg]
+def _chunks(items: Sequence[str] | Sequence[int]) -> Iterable[list]:
     for i in range(0, len(items), _CHUNK):
         yield list(items[i : i + _CHUNK])
 
@@ -55,7 +78,15 @@ class Store:
     def __init__(self, db: str | None = None) -> None:
         self.url = database_url(db)
         self.engine = make_engine(self.url)
+        # passage hashes are unsigned 32-bit; PostgreSQL's INTEGER is signed, SQLite's is not
+        # bounded, and SQLite files already hold the unsigned form, so only others are shifted
+        self._signed_hashes = self.engine.dialect.name != "sqlite"
         prepare(self.engine)
+
+    def _hash(self, value: int) -> int:
+        if self._signed_hashes and value >= 2**31:
+            return value - 2**32
+        return value
 
     def close(self) -> None:
         self.engine.dispose()
@@ -81,8 +112,71 @@ class Store:
             s.add(article_row(article, origin, _now()))
             s.flush()
             s.add_all(claim_row(c, slot) for c, slot in zip(claims, slots, strict=True))
-            s.add_all(FingerprintRow(hash=h, article_id=article.id) for h in set(fingerprints))
+            s.add_all(FingerprintRow(hash=self._hash(h), article_id=article.id)
+                      for h in set(fingerprints))
         return True
+
+    def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are already stored (one query per 900 ids)."""
+        found: set[str] = set()
+        with session(self.engine) as s:
+            for chunk in _chunks(sorted(set(ids))):
+                found.update(s.exec(select(ArticleRow.id).where(col(ArticleRow.id).in_(chunk))))
+        return found
+
+    def add_articles(self, items: Sequence[NewArticle], pending: str | None = None) -> list[str]:
+        """Store many articles with their claims in one transaction; return the ids added.
+
+        Articles already stored (by another process, or earlier in ``items``) are skipped. With
+        ``pending``, the added ids are recorded under that key in the same transaction, so a
+        kill before they are reconciled is noticed by the next run (see ``pending_articles``).
+        Any error rolls the whole batch back; the caller may retry article by article.
+        """
+        now = _now()
+        with session(self.engine) as s, s.begin():
+            stored: set[str] = set()
+            for chunk in _chunks(sorted({i.article.id for i in items})):
+                stored.update(s.exec(select(ArticleRow.id).where(col(ArticleRow.id).in_(chunk))))
+            fresh: list[NewArticle] = []
+            for item in items:
+                if item.article.id not in stored:
+                    stored.add(item.article.id)
+                    fresh.append(item)
+            if not fresh:
+                return []
+            # Core bulk INSERTs: an executemany per table instead of an ORM object per row
+            conn = s.connection()
+            conn.execute(insert(ArticleRow),
+                         [_column_values(article_row(i.article, i.origin, now)) for i in fresh])
+            claims = [_column_values(claim_row(c, slot))
+                      for i in fresh for c, slot in zip(i.claims, i.slots, strict=True)]
+            if claims:
+                conn.execute(insert(ClaimRow), claims)
+            prints = [{"hash": self._hash(h), "article_id": i.article.id}
+                      for i in fresh for h in set(i.fingerprints)]
+            if prints:
+                conn.execute(insert(FingerprintRow), prints)
+            added = [i.article.id for i in fresh]
+            if pending:
+                s.add(SchemaInfo(key=PENDING_PREFIX + pending, value=json.dumps(added)))
+        return added
+
+    def mark_pending(self, pending: str, ids: Sequence[str]) -> None:
+        """Record (or replace) the stored articles awaiting reconciliation under ``pending``."""
+        with session(self.engine) as s, s.begin():
+            s.merge(SchemaInfo(key=PENDING_PREFIX + pending, value=json.dumps(list(ids))))
+
+    def pending_articles(self) -> dict[str, list[str]]:
+        """Stored articles not yet reconciled, by pending key (left by an interrupted ingest)."""
+        with session(self.engine) as s:
+            rows = s.exec(select(SchemaInfo).where(col(SchemaInfo.key).startswith(PENDING_PREFIX)))
+            return {r.key[len(PENDING_PREFIX):]: json.loads(r.value) for r in rows}
+
+    def clear_pending(self, pending: str) -> None:
+        """Forget a pending key once its articles are linked and reconciled."""
+        with session(self.engine) as s, s.begin():
+            s.connection().execute(
+                delete(SchemaInfo).where(col(SchemaInfo.key) == PENDING_PREFIX + pending))
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         with session(self.engine) as s:
@@ -96,7 +190,7 @@ class Store:
             links = self._links(s, [r.id for r in rows])
             return [article_model(r, links.get(r.id)) for r in rows]
 
-    def _links(self, s, ids: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    def _links(self, s, ids: list[str]) -> dict[str, list[str]]:
         links: dict[str, list[str]] = defaultdict(list)
         for chunk in _chunks(ids):
             stmt = select(ArticleLinkRow).where(col(ArticleLinkRow.article_id).in_(chunk))
@@ -136,9 +230,11 @@ class Store:
             return [claim_model(r) for chunk in _chunks(keys)
                     for r in s.exec(query.where(col(column).in_(chunk)))]
 
-    def copy_candidates(self, article_id: str, fingerprints: Iterable[int], minimum: int) -> list[str]:
+    def copy_candidates(
+        self, article_id: str, fingerprints: Iterable[int], minimum: int
+    ) -> list[str]:
         """Other articles sharing at least ``minimum`` passage fingerprints with this one."""
-        hashes = sorted(set(fingerprints))
+        hashes = sorted({self._hash(h) for h in fingerprints})
         counts: dict[str, int] = defaultdict(int)
         with session(self.engine) as s:
             for chunk in _chunks(hashes):
@@ -208,7 +304,8 @@ class Store:
                             reopened += 1
                 claim_articles = self._claim_articles(s, set(d.claim_ids) - members)
                 s.add_all(
-                    DiscrepancyClaimRow(discrepancy_id=d.id, claim_id=c, article_id=claim_articles[c])
+                    DiscrepancyClaimRow(discrepancy_id=d.id, claim_id=c,
+                                        article_id=claim_articles[c])
                     for c in d.claim_ids if c not in members and c in claim_articles
                 )
             if retire_others_of is not None:
@@ -216,13 +313,13 @@ class Store:
         return new, reopened
 
     @staticmethod
-    def _members(s, discrepancy_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+    def _members(s, discrepancy_id: str) -> set[str]:
         stmt = select(DiscrepancyClaimRow.claim_id).where(
             DiscrepancyClaimRow.discrepancy_id == discrepancy_id)
         return set(s.exec(stmt))
 
     @staticmethod
-    def _claim_articles(s, claim_ids: set[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    def _claim_articles(s, claim_ids: set[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for chunk in _chunks(sorted(claim_ids)):
             stmt = select(ClaimRow.id, ClaimRow.article_id).where(col(ClaimRow.id).in_(chunk))
@@ -230,7 +327,7 @@ class Store:
         return found
 
     @staticmethod
-    def _retire(s, claim_ids: set[str], keep: set[str]) -> None:  # type: ignore[no-untyped-def]
+    def _retire(s, claim_ids: set[str], keep: set[str]) -> None:
         for chunk in _chunks(sorted(claim_ids)):
             stmt = select(DiscrepancyClaimRow.discrepancy_id).where(
                 col(DiscrepancyClaimRow.claim_id).in_(chunk))
@@ -255,7 +352,8 @@ class Store:
         if severity:
             query = query.where(DiscrepancyRow.severity == severity)
         if since:
-            query = query.where(DiscrepancyRow.changed_at >= dt.datetime.combine(since, dt.time(), dt.timezone.utc))
+            since_time = dt.datetime.combine(since, dt.time(), dt.timezone.utc)
+            query = query.where(DiscrepancyRow.changed_at >= since_time)
         if ids is not None:
             query = query.where(col(DiscrepancyRow.id).in_(sorted(set(ids))))
         with session(self.engine) as s:
@@ -347,4 +445,4 @@ class Store:
             }
 
 
-__all__ = ["Store", "UnknownDiscrepancy"]
+__all__ = ["NewArticle", "Store", "UnknownDiscrepancy"]

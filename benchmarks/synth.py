@@ -1,0 +1,293 @@
+"""Realistic synthetic news about AI model usage, for benchmarks and crash tests.
+
+A seeded "world" holds the true weekly token volumes, ranks and prices of the models named in
+corpora/entities.json; each article picks an outlet, a week and a few models, and reports
+figures in varied English or Chinese phrasings (hedges, relative dates, week-over-week changes,
+shares, prices). A small share of figures is wrong on purpose (a slip of scale, a stale or
+misread number) and some articles copy paragraphs from earlier ones, as syndicated news does,
+so reconciliation and copy detection have work to do.
+
+    python -m benchmarks.synth --count 10000 --out /tmp/synth.jsonl
+    python -m benchmarks.synth --count 200 --out /tmp/synth_dir --format files
+
+Same seed, same articles: every article's text is unique (it carries a reference line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTITIES = ROOT / "corpora" / "entities.json"
+
+OUTLETS = (
+    "Global Tech Wire", "AI Pulse Daily", "Silicon Ledger", "The Compute Report",
+    "Pacific Markets Review", "Token Economy Weekly", "Model Watch", "Data Frontier News",
+    "Asia Business Times", "Open Weights Journal", "Cloud Street", "The Inference Letter",
+    "East-West Tech Brief", "Developer Digest", "Machine Markets", "Frontier Analyst Notes",
+)
+ZH_OUTLETS = ("每日科技报", "智能经济观察", "算力周刊", "模型观察", "财经快讯", "大模型日报")
+AUTHORS = ("Lin Xiao", "Maria Gomez", "David Chen", "Aisha Khan", "Tom Becker", "Yuki Sato",
+           "Elena Rossi", "Wang Lei", "Sam Carter", "Priya Nair")
+FILLER = (
+    "Analysts cautioned that a single platform is not the whole market, since many enterprise "
+    "customers call models directly through their vendors' own APIs.",
+    "Developers interviewed for this story said that price, latency and reliability matter "
+    "more to them than the country a model comes from.",
+    "The aggregator routes requests from developers to dozens of providers and publishes a "
+    "public leaderboard that is widely cited by investors.",
+    "Several vendors declined to comment on the figures, citing quiet periods ahead of "
+    "product launches.",
+    "Industry observers expect the competition on agentic coding workloads to intensify as "
+    "new releases arrive over the coming months.",
+    "The rankings are volatile: a promotion or a free tier can move a model up several places "
+    "within days, and the effect often fades just as fast.",
+    "Cloud providers have been racing to add capacity, and some have quietly raised the rate "
+    "limits for their largest customers.",
+    "Open-weight releases have narrowed the gap with proprietary systems on many public "
+    "benchmarks, according to researchers who track the field.",
+    "Investors have taken note, and shares of several chip and power companies moved after "
+    "the data was published.",
+    "Regulators on both sides of the Pacific are watching how usage data is collected and "
+    "reported, although no formal inquiry has been announced.",
+)
+ZH_FILLER = (
+    "业内人士指出，单一平台的数据并不能代表整个市场，许多企业客户直接调用厂商自己的接口。",
+    "受访开发者表示，相比模型的来源国家，他们更看重价格、延迟和稳定性。",
+    "该平台把开发者的请求路由到数十家模型服务商，其公开榜单被投资者广泛引用。",
+    "多家厂商对上述数据不予置评。",
+    "分析人士预计，随着新模型陆续发布，智能体编程场景的竞争将进一步加剧。",
+    "榜单排名波动较大，一次促销或免费额度就可能让模型在几天内上升数位。",
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
+              "Oct.", "Nov.", "Dec.")
+
+FIRST_WEEK = dt.date(2025, 9, 1)  # a Monday: reporting weeks run Monday to Sunday
+WEEKS = 40
+# Share of figures misreported on purpose, and of articles that copy a paragraph.
+ERROR_RATE = 0.06
+COPY_RATE = 0.05
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Week:
+    start: dt.date
+    volumes: dict[str, float]  # model -> tokens
+    totals: dict[str, float]  # "Chinese models"/"US models" -> tokens
+    ranks: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def models() -> tuple[Model, ...]:
+    """Model names (canonical, as the gazetteer knows them), China and US ones first."""
+    entries = json.loads(ENTITIES.read_text(encoding="utf-8"))
+    found = [Model(e["name"], e.get("country")) for e in entries if e.get("kind") == "model"]
+    known = [m for m in found if m.country in ("CN", "US")]
+    return tuple(known or found)[:24]
+
+
+class World:
+    """The true figures every article draws from (and sometimes misreports)."""
+
+    def __init__(self, seed: int) -> None:
+        rng = random.Random(seed)
+        self.models = models()
+        base = {m.name: rng.uniform(0.2, 3.0) * 1e12 for m in self.models}
+        self.prices = {m.name: (round(rng.uniform(0.1, 3.0), 2), round(rng.uniform(0.4, 15.0), 2))
+                       for m in self.models}
+        self.weeks: list[Week] = []
+        for n in range(WEEKS):
+            volumes = {}
+            for name, value in base.items():
+                base[name] = value * rng.uniform(0.85, 1.2)
+                volumes[name] = round(base[name] / 1e10) * 1e10
+            totals = {"Chinese models": 0.0, "US models": 0.0}
+            for m in self.models:
+                group = {"CN": "Chinese models", "US": "US models"}.get(m.country or "")
+                if group:
+                    totals[group] += volumes[m.name] * 1.6  # the long tail beyond named models
+            ordered = sorted(volumes, key=lambda k: -volumes[k])
+            self.weeks.append(Week(FIRST_WEEK + dt.timedelta(weeks=n), volumes,
+                                   {k: round(v / 1e10) * 1e10 for k, v in totals.items()},
+                                   {name: i + 1 for i, name in enumerate(ordered)}))
+
+
+def trillions(value: float) -> str:
+    return f"{value / 1e12:.2f}".rstrip("0").rstrip(".")
+
+
+def week_phrase(rng: random.Random, week: dt.date, published: dt.date) -> str:
+    end = week + dt.timedelta(days=6)
+    if week.month == end.month:
+        span = f"{MONTHS[week.month - 1]} {week.day}-{end.day}, {end.year}"
+    else:
+        span = f"{MONTH_ABBR[week.month - 1]} {week.day} to {MONTH_ABBR[end.month - 1]} {end.day}"
+    choices = [f"in the week of {span}", f"during the week of {span}",
+               f"in the week ending {MONTHS[end.month - 1]} {end.day}, {end.year}"]
+    if (published - end).days <= 7:
+        choices.append("last week")
+    return rng.choice(choices)
+
+
+def zh_week_phrase(week: dt.date) -> str:
+    end = week + dt.timedelta(days=6)
+    if week.month == end.month:
+        return f"{week.year}年{week.month}月{week.day}日至{end.day}日当周"
+    return f"{week.month}月{week.day}日至{end.month}月{end.day}日当周"
+
+
+def misreported(rng: random.Random, value: float) -> float:
+    """The figure as an article prints it: usually right, sometimes a slip."""
+    if rng.random() >= ERROR_RATE:
+        return value
+    slip = rng.choice(("scale", "off", "off"))
+    return value * (10 if slip == "scale" else rng.choice((0.8, 0.85, 1.15, 1.25)))
+
+
+def hedge(rng: random.Random) -> str:
+    return rng.choice(("", "", "", "about ", "roughly ", "more than ", "nearly ", "over "))
+
+
+def english_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
+    index = rng.randrange(1, WEEKS)
+    week, prev = world.weeks[index], world.weeks[index - 1]
+    published = week.start + dt.timedelta(days=rng.randint(7, 10))
+    when = week_phrase(rng, week.start, published)
+    outlet = rng.choice(OUTLETS)
+    cn, us = misreported(rng, week.totals["Chinese models"]), week.totals["US models"]
+    share = 100 * cn / (cn + us)
+    picked = rng.sample(world.models, k=min(len(world.models), rng.randint(3, 6)))
+    title = rng.choice((
+        f"Chinese models process {trillions(cn)} trillion tokens in a week",
+        f"{picked[0].name} climbs the weekly token rankings",
+        "The weekly token tally: who is winning the API race",
+        f"AI usage update: {outlet} looks at the latest platform data",
+    ))
+    paragraphs = [
+        f"By {rng.choice(AUTHORS)}, {outlet}",
+        f"Chinese models processed {hedge(rng)}{trillions(cn)} trillion tokens {when}, "
+        f"while US models handled {trillions(us)} trillion tokens, according to OpenRouter "
+        f"data. That gave Chinese models a {share:.0f}% share of the combined volume.",
+    ]
+    lines = []
+    for model in picked:
+        volume = misreported(rng, week.volumes[model.name])
+        change = 100 * (week.volumes[model.name] / prev.volumes[model.name] - 1)
+        rank = week.ranks[model.name]
+        lines.append(rng.choice((
+            f"{model.name} ranked No. {rank} with {hedge(rng)}{trillions(volume)} trillion "
+            f"tokens, {'up' if change >= 0 else 'down'} {abs(change):.0f}% week over week.",
+            f"{model.name} recorded {trillions(volume)}T tokens, placing it at number {rank}.",
+            f"Usage of {model.name} reached {trillions(volume)} trillion tokens "
+            f"({'+' if change >= 0 else '-'}{abs(change):.0f}% from the previous week).",
+        )))
+    paragraphs.append(" ".join(lines))
+    priced = rng.choice(picked)
+    price_in, price_out = world.prices[priced.name]
+    paragraphs.append(
+        f"On price, {priced.name} charges ${misreported(rng, price_in):.2f} per million input "
+        f"tokens and ${price_out:.2f} per million output tokens, a fraction of what the most "
+        "expensive proprietary systems cost."
+    )
+    fillers = rng.sample(FILLER, k=len(FILLER))
+    while sum(len(p) for p in paragraphs) < rng.randint(3300, 4300):
+        paragraphs.insert(rng.randrange(2, len(paragraphs) + 1), fillers.pop() if fillers
+                          else rng.choice(FILLER))
+    paragraphs.append(f"Ref: {outlet[:3].upper()}-{n:07d}")
+    return {"title": title, "source": outlet, "published": published.isoformat(), "lang": "en",
+            "url": f"https://news.example/{n}", "text": title + "\n\n" + "\n\n".join(paragraphs)}
+
+
+def chinese_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
+    index = rng.randrange(1, WEEKS)
+    week = world.weeks[index]
+    published = week.start + dt.timedelta(days=rng.randint(7, 10))
+    outlet = rng.choice(ZH_OUTLETS)
+    cn, us = misreported(rng, week.totals["Chinese models"]), week.totals["US models"]
+    picked = rng.sample(world.models, k=min(len(world.models), rng.randint(2, 4)))
+    title = f"中国模型周调用量达{cn / 1e12:.2f}万亿Token"
+    lines = [f"{outlet}记者 {rng.choice(AUTHORS)}",
+             f"OpenRouter最新数据显示，{zh_week_phrase(week.start)}，中国模型的Token调用量达到"
+             f"{cn / 1e12:.2f}万亿，美国模型同期为{us / 1e12:.2f}万亿，中国模型占比"
+             f"{100 * cn / (cn + us):.0f}%。"]
+    for model in picked:
+        volume = misreported(rng, week.volumes[model.name])
+        lines.append(f"{model.name}以{volume / 1e12:.2f}万亿Token位列第{week.ranks[model.name]}。")
+    fillers = list(ZH_FILLER)
+    rng.shuffle(fillers)
+    lines.extend(fillers)
+    lines.append(f"编号：ZH-{n:07d}")
+    return {"title": title, "source": outlet, "published": published.isoformat(), "lang": "zh",
+            "url": f"https://news.example/zh/{n}", "text": title + "\n\n" + "\n\n".join(lines)}
+
+
+def articles(count: int, seed: int = 7, zh_share: float = 0.15) -> Iterator[dict[str, str]]:
+    """``count`` synthetic articles as JSON-ready records (text plus metadata)."""
+    world = World(seed)
+    rng = random.Random(seed + 1)
+    recent: list[str] = []
+    for n in range(count):
+        make = chinese_article if rng.random() < zh_share else english_article
+        record = make(rng, world, n)
+        if recent and rng.random() < COPY_RATE:
+            # syndication: a paragraph of an earlier story, copied word for word
+            copied = rng.choice(recent)
+            record["text"] = record["text"].replace("\n\n", f"\n\n{copied}\n\n", 1)
+        paragraphs = record["text"].split("\n\n")
+        if len(paragraphs) > 2:
+            recent = (recent + [paragraphs[2]])[-50:]
+        yield record
+
+
+def write_jsonl(path: Path, count: int, seed: int = 7) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for record in articles(count, seed):
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def write_files(directory: Path, count: int, seed: int = 7) -> Path:
+    """One .txt per article plus the directory's metadata.json manifest."""
+    directory.mkdir(parents=True, exist_ok=True)
+    manifest = {}
+    for n, record in enumerate(articles(count, seed)):
+        name = f"{n:07d}.txt"
+        (directory / name).write_text(record["text"] + "\n", encoding="utf-8")
+        manifest[name] = {k: v for k, v in record.items() if k != "text"}
+    (directory / "metadata.json").write_text(json.dumps(manifest, ensure_ascii=False),
+                                             encoding="utf-8")
+    return directory
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--format", choices=("jsonl", "files"), default="jsonl")
+    args = parser.parse_args()
+    if args.format == "jsonl":
+        write_jsonl(args.out, args.count, args.seed)
+    else:
+        write_files(args.out, args.count, args.seed)
+    print(f"wrote {args.count} articles to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1192 @@
+"""Figure recognition: numbers with their scale, unit, qualifier and glued change/price words.
+
+English and Chinese. One pre-compiled master regex (an alternation, one named group per kind of
+figure) is searched left to right; each hit is read by a small handler with anchored regexes
+around it (the unit after it, the hedge before it). Every word list lives in
+``corpora/units.json``.
+
+Conventions (what the claim assembly can rely on):
+
+* Offsets index the ORIGINAL text. Matching runs on a same-length translation of it (full-width
+  digits/punctuation -> ASCII, Unicode spaces -> " ", dashes and the minus sign -> "-").
+* The span covers the hedge before the number ("over", "约"), a currency symbol or sign, the
+  number, its scale, its unit and a price base ("$0.30/M input tokens"); change verbs
+  ("increased by") and trailing context ("(input)", "week-over-week") are read, not spanned.
+* ``nearly``/``almost`` are ``approx`` (they name a rounded value, not a bound); ``up to``,
+  ``as much as``, ``as many as`` are ``at_most``; ``as high as`` is ``exact``.
+* Prices are normalized to one million tokens in the stated currency; ``per_tokens`` keeps the
+  base as written (1000, 1000000). A money amount with a direction but no per-token base in the
+  same clause ("$5 (input)", "输出价格8元") stays a money amount (unit ``USD``/``CNY``) with
+  ``currency`` and ``direction``: the assembly inherits the base from a neighbouring price. When
+  a base appears later in the same clause ("$5 (input) and $25 (output) per million tokens") the
+  amount becomes a price with ``base_inferred: True``.
+* Ranges ("30-40%", "3 to 10 times") give the midpoint, ``low``/``high`` and ``approx``;
+  "from 5 % to 35 %" gives two figures with ``change`` ``from`` and ``to``.
+* A scaled number with no unit after it ("2.8 trillion,") gets unit ``""`` and
+  ``{"scale": "trillion"}``; the assembly infers the unit from context. A number followed by a
+  noun gets unit ``count`` and ``{"noun": ...}`` ("800 applications", "200K context": a context
+  window is a count here, the assembly may call it tokens).
+* "top five" / "前五名" give unit ``top`` (membership scope); ranks give unit ``rank``; streaks
+  give ``weeks``/``days``/... with ``{"streak": True}``.
+* Not figures: versions in names (GPT-4o, Gemini 2.5, Llama 4), years and dates, list
+  numbering, page furniture ("0 followers", "11 min read"), "24/7", bare integers below 10 and
+  spelled-out numbers that are not a scale, multiple, rank or streak.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from claimcheck.extract.types import Figure
+
+__all__ = ["find_figures", "has_figure", "parse_number", "normalize_for_matching"]
+
+_UNITS_PATH = Path(__file__).resolve().parents[2] / "corpora" / "units.json"
+
+
+# --------------------------------------------------------------------------------------------
+# Data and 1:1 normalization
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    with _UNITS_PATH.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def _translation_table() -> dict[int, str]:
+    """Same-length replacements only, so offsets stay valid."""
+    table: dict[int, str] = {}
+    for i in range(10):
+        table[0xFF10 + i] = str(i)  # full-width digits
+    for ch in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t":
+        table[ord(ch)] = " "
+    for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d":
+        table[ord(ch)] = "-"
+    pairs = {
+        "．": ".", "％": "%", "＋": "+", "～": "~", "〜": "~", "／": "/", "（": "(", "）": ")",
+        "＄": "$", "＞": ">", "＜": "<", "：": ":", "﹪": "%", "٪": "%", "Ｋ": "K", "Ｍ": "M",
+        "Ｂ": "B", "Ｔ": "T", "＃": "#", "’": "'",
+    }
+    for src, dst in pairs.items():
+        table[ord(src)] = dst
+    return table
+
+
+_TABLE = _translation_table()
+
+
+def normalize_for_matching(text: str) -> str:
+    """The text every pattern runs on: same length as ``text``, so offsets carry over."""
+    return text.translate(_TABLE)
+
+
+# --------------------------------------------------------------------------------------------
+# Pattern building helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _word_re(word: str) -> str:
+    """A literal with ASCII-word boundaries where it starts/ends with a letter; spaces flexible."""
+    parts = [re.escape(p) for p in word.split(" ")]
+    body = r"\s+".join(parts)
+    if word[:1] in "<>":
+        body = r"(?<![A-Za-z0-9\"'/])" + body  # not the end of an HTML tag
+    if word[:1].isascii() and word[:1].isalpha():
+        body = r"(?<![A-Za-z])" + body
+    if word[-1:].isascii() and word[-1:].isalpha():
+        body += r"(?![A-Za-z])"
+    return body
+
+
+def _alt(words: Iterable[str], *, ignore_case: bool = True) -> str:
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    body = "|".join(_word_re(w) for w in uniq)
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+def _lookup(mapping: dict[str, Any], key: str) -> Any:
+    """Case-insensitive, space-insensitive dictionary lookup of a matched phrase."""
+    norm = " ".join(key.split()).lower()
+    for k, v in mapping.items():
+        if k.lower() == norm:
+            return v
+    return None
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    return {w: name for name, words in groups.items() for w in words}
+
+
+NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+GUARD = r"(?<![A-Za-z0-9_.])"
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_ALL = CN_DIGITS + "十百千万亿"
+CN_NUM = f"[{CN_DIGITS}十百千][{CN_ALL}]*(?:点[{CN_DIGITS}]+[万亿]*)?"
+CN_SMALL = f"[{CN_DIGITS}十百]{{1,3}}"
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    master: re.Pattern[str]
+    num_core: re.Pattern[str]
+    sci: re.Pattern[str]
+    range_tail: re.Pattern[str]
+    scale: re.Pattern[str]
+    plus_after: re.Pattern[str]
+    percent: re.Pattern[str]
+    points: re.Pattern[str]
+    multiple: re.Pattern[str]
+    currency_suffix: re.Pattern[str]
+    price_base: re.Pattern[str]
+    price_base_ahead: re.Pattern[str]
+    tokens: re.Pattern[str]
+    time_unit: re.Pattern[str]
+    furniture: re.Pattern[str]
+    noun: re.Pattern[str]
+    left: re.Pattern[str]
+    qual_after: re.Pattern[str]
+    dir_after: re.Pattern[str]
+    basis_after: re.Pattern[str]
+    change_after: re.Pattern[str]
+    comparison_after: re.Pattern[str]
+    times_ok_after: re.Pattern[str]
+    fraction_follow: re.Pattern[str]
+    mult_not_before: re.Pattern[str]
+    prev_word: re.Pattern[str]
+    list_number: re.Pattern[str]
+    has_figure: re.Pattern[str]
+    clause_end: re.Pattern[str]
+    currency_subunit: re.Pattern[str]
+    zh_of_qual: re.Pattern[str]
+    classifier: re.Pattern[str]
+    fraction: re.Pattern[str]
+    fraction_left: re.Pattern[str]
+    base_prefix: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data into regexes
+    d = _data()
+    cur_prefix = _alt(d["currency_prefixes"], ignore_case=False)
+    cur_suffix = _alt(d["currency_suffixes"], ignore_case=False)
+    scale_words = _alt(d["scales"])
+    sym = "".join(d["scale_symbols"])
+    sym_sp = "".join(d["scale_symbols_spaced"])
+    bases = _alt([w for ws in d["price_bases"].values() for w in ws], ignore_case=False)
+    connectors = _alt(d["price_base_connectors"])
+    token_words = _alt(d["token_words"])
+    dirs = _alt([w for ws in d["directions"].values() for w in ws])
+    price_words = _alt(d["price_words"])
+    time_units = _alt([w for ws in d["time_units"].values() for w in ws])
+    months = _alt(d["month_names"], ignore_case=False)
+    eng_units = list(d["english_units"]) + list(d["english_tens"])
+    eng_words = _alt(eng_units)
+    eng_all = _alt(eng_units + list(d["english_hundred"]) + list(d["english_scales"]))
+    eng_scales = _alt(d["english_scales"])
+    ords = _alt(d["english_ordinals"])
+    frac_dens = _alt(
+        [o for o in d["english_ordinals"] if d["english_ordinals"][o] > 2]
+        + [o + "s" for o in d["english_ordinals"] if d["english_ordinals"][o] > 2]
+        + list(d["english_fraction_denominators"])
+    )
+    quals_before = _alt([w for ws in d["qualifiers_before"].values() for w in ws])
+    quals_after = _alt([w for ws in d["qualifiers_after"].values() for w in ws])
+    chg_before = _alt([w for ws in d["changes_before"].values() for w in ws])
+    chg_after = _alt([w for ws in d["changes_after"].values() for w in ws])
+    basis = _alt([w for ws in d["basis_hints"].values() for w in ws])
+    # before a number only the Chinese form occurs ("环比增长45%"); "week on week to 470" is not
+    basis_before = _alt(
+        [w for ws in d["basis_hints"].values() for w in ws if not w[:1].isascii()],
+        ignore_case=False,
+    )
+    mult_words = _alt(d["multiplier_words"])
+    rank_verbs = _alt(d["rank_verbs"])
+    superl = _alt(d["rank_superlatives"])
+    list_nouns = _alt(d["rank_list_nouns"])
+    rank_pre_zh = _alt(d["rank_prefixes_zh"], ignore_case=False)
+    day = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])"
+    cn_time = "周|星期|天|个月|月|年|季度"
+
+    master = "|".join(
+        [
+            # dates and times: consumed so their digits never become figures
+            rf"(?P<k_date>{months}\.?\s+{day}(?:\s*(?:-|~|to|through|and|&)\s*(?:{months}\.?\s+)?"
+            rf"{day})?(?:,?\s+[0-9]{{4}}(?![0-9]))?"
+            rf"|{months}\.?,?\s+[0-9]{{4}}(?![0-9])"
+            rf"|{GUARD}{day}(?:\s*(?:-|to)\s*{day})?\s+(?:of\s+)?{months}(?![A-Za-z])"
+            rf"(?:,?\s+[0-9]{{4}}(?![0-9]))?"
+            rf"|{GUARD}[0-9]{{4}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?![0-9])"
+            rf"|{GUARD}[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}}(?![0-9])"
+            rf"|{GUARD}[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9])"
+            rf"|{GUARD}24/7(?![0-9]))",
+            rf"(?P<k_date_cn>(?:[0-9]{{2,4}}\s?年\s?)?(?:[0-9]{{1,2}}\s?月\s?)?[0-9]{{1,2}}\s?[日号]"
+            rf"(?:\s?[-~至到]\s?(?:[0-9]{{1,2}}\s?月\s?)?[0-9]{{1,2}}\s?[日号]?)?"
+            rf"|[0-9]{{2,4}}\s?年(?:\s?[0-9]{{1,2}}\s?月份?)?|[0-9]{{1,2}}\s?月份?)",
+            rf"(?P<k_rankno>(?<![A-Za-z0-9])(?:No\.?|no\.|NO\.?|#|(?i:number)\s)\s?"
+            rf"(?P<rankno>[0-9]{{1,3}}|(?i:one))(?![0-9A-Za-z]))",
+            rf"(?P<k_rankverb>{rank_verbs}\s+(?:(?i:in|at)\s+)?(?:(?i:the)\s+)?"
+            rf"(?P<rvord>{ords}|[0-9]{{1,3}}(?:st|nd|rd|th)(?![A-Za-z])))",
+            rf"(?P<k_ordonly>(?P<oword>{ords})(?:\s+(?i:only)\s+(?i:to)(?![A-Za-z])|[\s-]+{superl}))",
+            rf"(?P<k_topped>(?P<tverb>(?<![A-Za-z])(?i:topped|topping|tops)(?![A-Za-z]))\s+"
+            rf"(?:[A-Za-z'&.-]+\s+){{0,6}}?{list_nouns})",
+            rf"(?P<k_top>(?<![A-Za-z])(?i:top)[\s-]?(?P<topn>[0-9]{{1,3}}|{eng_words})"
+            rf"(?![0-9A-Za-z])(?!\s?%))",
+            rf"(?P<k_streak>(?P<sord>{ords}|{GUARD}[0-9]{{1,3}}(?:st|nd|rd|th))\s+"
+            rf"(?:(?i:consecutive|straight|successive)\s+(?P<su1>{time_units})"
+            rf"|(?P<su2>{time_units})\s+(?i:in\s+a\s+row|running))"
+            rf"|(?P<scount>{eng_words}|{GUARD}[0-9]{{1,3}})\s+"
+            rf"(?:(?i:consecutive|straight|successive)\s+(?P<su3>{time_units})"
+            rf"|(?P<su4>{time_units})\s+(?i:in\s+a\s+row|running))"
+            rf"|连续\s?(?:第\s?)?(?P<scn>{CN_SMALL}|[0-9]{{1,3}})\s?个?\s?(?P<scnu>{cn_time}))",
+            rf"(?P<k_rankcn>(?P<rkpre>{rank_pre_zh})?\s?第\s?(?P<rkn>{CN_SMALL}|[0-9]{{1,3}})"
+            rf"(?P<rksuf>名|位)?)",
+            rf"(?P<k_topcn>前\s?(?P<tcn>{CN_SMALL}|[0-9]{{1,3}})\s?(?P<tcnsuf>名|位|强|大)?)",
+            rf"(?P<k_frac>(?<![A-Za-z])(?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|"
+            rf"nine|ten))(?P<fsep>[\s-]+)(?P<fden>{frac_dens}))",
+            rf"(?P<k_mult>{mult_words})",
+            rf"(?P<k_fraccn>(?P<cfden>{CN_NUM}|[0-9]+)\s?分之\s?(?P<cfnum>{CN_NUM}|{NUM}))",
+            rf"(?P<k_num>{GUARD}(?:[+\-]\s?)?(?:{cur_prefix}\s?)?[0-9])",
+            rf"(?P<k_cn>(?<![{CN_ALL}]){CN_NUM})",
+            rf"(?P<k_spelled>(?<![A-Za-z])(?:(?i:a|an)\s+(?={eng_scales})|(?={eng_words}))"
+            rf"(?P<spw>{eng_all}(?:[\s-]+{eng_all})*)(?P<spfold>(?i:fold)(?![A-Za-z]))?)",
+        ]
+    )
+
+    zh_quals = [
+        w for name in ("approx", "at_least", "at_most")
+        for w in d["qualifiers_before"][name] if not w[:1].isascii()
+    ]
+    has_fig_words = (
+        list(d["english_units"]) + list(d["english_tens"]) + list(d["english_ordinals"])
+        + list(d["multiplier_words"]) + ["top", "no", "half", "thirds", "quarter"]
+    )
+    return _Patterns(
+        master=re.compile(master),
+        num_core=re.compile(
+            rf"(?P<sign>[+\-]\s?)?(?P<cur>{cur_prefix}\s?)?(?P<num>{NUM})"
+        ),
+        sci=re.compile(
+            r"(?:(?P<sci>\s?[x×*]\s?10)(?:\s?(?:\^|\*\*)\s?(?P<exp>[+\-]?[0-9]{1,3})|"
+            r"(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]{1,4}))|\s?\^\s?(?P<exp2>[0-9]{1,3}))(?![0-9])"
+        ),
+        range_tail=re.compile(
+            rf"(?P<pct>\s?%)?\s?(?P<sep>-|~|(?i:to)(?![A-Za-z])|至|到)\s?(?:{cur_prefix}\s?)?"
+            rf"(?P<num2>{NUM})(?![0-9])"
+        ),
+        scale=re.compile(
+            rf"(?P<cnmod>多|余)?[ ]{{0,2}}(?P<word>{scale_words})"
+            rf"|(?P<sym>[{sym}])(?![A-Za-z0-9])|[ ](?P<symsp>[{sym_sp}])(?![A-Za-z0-9])"
+        ),
+        plus_after=re.compile(r"\+(?![0-9])|多(?=个|家|名|位|款|人)|余(?=个|家|名|位|款|人)"),
+        percent=re.compile(r"[ ]?(?:%|(?i:percent|per\s?cent|pct)(?![A-Za-z]))"),
+        points=re.compile(_alt(d["percentage_point_words"]).join([r"[ ]?", ""])),
+        multiple=re.compile(
+            r"[ ]?-?[ ]?(?i:fold)(?![A-Za-z])|[ ]?(?i:times)(?![A-Za-z])|[xX](?![A-Za-z0-9])"
+            r"|[ ]?×(?![ ]?[0-9])|[ ]?倍"
+        ),
+        currency_suffix=re.compile(rf"[ -]?(?P<cur>{cur_suffix})"),
+        price_base=re.compile(
+            rf"[ ]?(?:(?P<slash>/)|(?P<conn>{connectors})[ ]|每)[ ]?(?P<base>{bases})"
+            rf"(?![0-9])[ ]?(?:(?P<bdir>{dirs})[ ]?)?(?P<tok>(?:个[ ]?)?{token_words})?"
+            r"(?P<after>[ ]?[A-Za-z]+)?"
+        ),
+        price_base_ahead=re.compile(
+            rf"(?:/|(?i:per)\s|每)\s?(?P<base>{bases})(?![0-9])\s?(?:{dirs}\s?)?"
+            rf"(?:个\s?)?{token_words}"
+        ),
+        tokens=re.compile(rf"[ -]?(?:个[ ]?)?{token_words}"),
+        time_unit=re.compile(rf"(?P<sep>[ -]?)(?P<unit>{time_units})"),
+        furniture=re.compile(r"[ ]?" + _alt(d["furniture_words"])),
+        noun=re.compile(r"[ ]?(?P<noun>[A-Za-z][A-Za-z'-]*)"),
+        left=re.compile(
+            rf"(?:(?P<dir>{dirs})\s*(?:{price_words})?\s*(?:(?i:is|are|was|were|of|at)(?![A-Za-z])"
+            rf"|为|是|:)?\s*)?"
+            rf"(?:(?P<pbase>每\s?(?P<pb>{bases})\s?(?:个\s?)?(?:{token_words})?)\s?的?\s?"
+            rf"(?:(?P<dir2>{dirs})\s?)?(?:{price_words})?\s?(?:为|是|:)?\s*)?"
+            rf"(?:(?P<basis>{basis_before})\s*)?"
+            rf"(?:(?P<chg>{chg_before})\s*)?"
+            rf"(?:(?P<ft>(?i:by|to|from)(?![A-Za-z])|了|由|从|至|到)\s*)?"
+            rf"(?:(?P<qual>{quals_before})\s*)?"
+            r"(?:(?i:a|an)\s+)?$"
+        ),
+        qual_after=re.compile(rf"\s?(?P<qa>{quals_after})"),
+        dir_after=re.compile(
+            rf"\s?(?:\(\s?(?P<d1>{dirs})\s?\)|(?i:for)\s+(?P<d2>{dirs})(?![A-Za-z]))"
+        ),
+        basis_after=re.compile(rf"[\s,(]{{0,3}}(?P<basis>{basis})"),
+        change_after=re.compile(rf"\s?(?P<ca>{chg_after})"),
+        comparison_after=re.compile(r"\s?(?P<cmp>" + _alt(d["comparisons_after"]) + ")"),
+        times_ok_after=re.compile(
+            r"\s?(?:" + _alt(d["comparisons_after"] + ["as", "that", "the", "those", "what"]) + ")"
+        ),
+        fraction_follow=re.compile(
+            r"(?:\s+" + _alt(d["fraction_followers"]) + r"|\s*+(?![A-Za-z]))"
+        ),
+        mult_not_before=re.compile(_alt(d["multiplier_not_before"])),
+        prev_word=re.compile(r"(?P<w>[A-Za-z][A-Za-z0-9.+]*)[\"'”’)\]]?[ ]*-?[ ]*$"),
+        list_number=re.compile(r"(?:^|\n)[ \t•·*\-–>#]*$"),
+        has_figure=re.compile(
+            rf"[0-9０-９{CN_ALL}%％倍]|" + _alt(has_fig_words)
+        ),
+        clause_end=re.compile(r"[.;。；!?！？\n]"),
+        currency_subunit=re.compile(r"[ ]?(?P<sub>" + _alt(d["currency_subunits"]) + ")"),
+        # "约为前者的26.7倍": the hedge governs "X的N倍" a few characters later
+        zh_of_qual=re.compile(
+            r"(?P<q>" + _alt(zh_quals, ignore_case=False) + r")为?[^\s，。,;；\n]{0,16}的$"
+        ),
+        classifier=re.compile("[ ]?[" + "".join(d["cn_classifiers"]) + "](?![列居于置])"),
+        fraction=re.compile(r"/(?P<den>[0-9]{1,4})(?![0-9/.,%])"),
+        fraction_left=re.compile(r"(?i:is|was|are|were|only|just|to|by|at|of|than|about)\s+$"),
+        base_prefix=re.compile(r"(?:/|(?i:per)\s|每)\s?$"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Number parsing
+# --------------------------------------------------------------------------------------------
+
+
+def _cn_integer(s: str) -> float | None:
+    d = _data()
+    digits: dict[str, int] = d["chinese_digits"]
+    small: dict[str, int] = d["chinese_small_units"]
+    if s and all(ch in digits for ch in s):
+        # positional digits ("二〇二六")
+        return float("".join(str(digits[ch]) for ch in s))
+    total = 0.0
+    section = 0.0
+    number = 0.0
+    seen = False
+    for ch in s:
+        if ch in digits:
+            number = digits[ch]
+            seen = True
+        elif ch in small:
+            section += (number if number or seen else 1) * small[ch]
+            number = 0
+            seen = False
+        elif ch == "万":
+            section = (section + number) * 1e4
+            number = 0
+            seen = False
+        elif ch == "亿":
+            total = (total + section + number) * 1e8
+            section = number = 0
+            seen = False
+        else:
+            return None
+    result = total + section + number
+    return result if result or "零" in s or "〇" in s else None
+
+
+def _parse_chinese(s: str) -> float | None:
+    """Chinese numerals, with 点 decimals and a trailing 万/亿 scale ("三点五亿")."""
+    if "点" not in s:
+        return _cn_integer(s)
+    head, _, tail = s.partition("点")
+    scale_part = tail.lstrip(_CN_DIGIT_CHARS)
+    frac = tail[: len(tail) - len(scale_part)]
+    whole = _cn_integer(head) if head else 0.0
+    if whole is None or not frac:
+        return None
+    digits: dict[str, int] = _data()["chinese_digits"]
+    value = whole + float("0." + "".join(str(digits[c]) for c in frac))
+    if scale_part:
+        mult = _cn_integer("一" + scale_part)
+        if mult is None:
+            return None
+        value *= mult
+    return value
+
+
+_CN_DIGIT_CHARS = "零〇一二两三四五六七八九"
+
+
+def _parse_english(words: str) -> float | None:
+    """Spelled-out English numbers: "one hundred forty", "twenty-five", "a million"."""
+    d = _data()
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in re.split(r"[\s-]+", words.strip().lower()):
+        if not raw or raw == "and":
+            continue
+        if raw in ("a", "an"):
+            current, seen = 1.0, True
+        elif raw in d["english_units"]:
+            current += d["english_units"][raw]
+            seen = True
+        elif raw in d["english_tens"]:
+            current += d["english_tens"][raw]
+            seen = True
+        elif raw == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif raw in d["english_scales"]:
+            if not seen:
+                return None
+            total += (current or 1) * d["english_scales"][raw]
+            current = 0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _scale_value(word: str) -> float | None:
+    d = _data()
+    if word in d["scale_symbols"]:
+        return float(d["scale_symbols"][word])
+    v = _lookup(d["scales"], word)
+    return float(v) if v is not None else None
+
+
+def _scale_name(mult: float) -> str:
+    names: dict[str, str] = _data()["scale_names"]
+    for key, name in names.items():
+        if float(key) == mult:
+            return name
+    return f"{mult:g}"
+
+
+def _tidy(x: float) -> float:
+    """Drop binary noise from scaling (0.3 * 1e12) while keeping 12 significant digits."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.12g}")
+
+
+_PARSE_SCI = re.compile(
+    rf"^(?P<m>{NUM})\s*[x×*]\s*10\s*(?:(?:\^|\*\*)\s*(?P<e>[+\-]?[0-9]{{1,3}})|(?P<s>[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]{{1,4}}))$"
+)
+_PARSE_POW = re.compile(r"^(?P<b>[0-9]+)\s*\^\s*(?P<e>[0-9]{1,3})$")
+_PARSE_ARABIC = re.compile(rf"^(?P<sign>[+\-])?(?P<num>{NUM})\s*(?P<scale>\S.*)?$")
+_PARSE_CN = re.compile(f"^{CN_NUM}$")
+
+
+def parse_number(s: str) -> float | None:
+    """Value of a number as written: "4.12", "3,294", "一百四十亿", "４．１２", "1.5 × 10^14",
+    "4.12万亿", "2.8 trillion", "twenty-five". None when it is not a number."""
+    t = normalize_for_matching(s).strip()
+    if not t:
+        return None
+    m = _PARSE_SCI.match(t)
+    if m:
+        exp = m["e"] if m["e"] is not None else m["s"].translate(SUPERSCRIPTS)
+        return _tidy(float(m["m"].replace(",", "")) * 10.0 ** int(exp))
+    m = _PARSE_POW.match(t)
+    if m:
+        return _tidy(float(m["b"]) ** int(m["e"]))
+    m = _PARSE_ARABIC.match(t)
+    if m:
+        value = float(m["num"].replace(",", ""))
+        if m["scale"]:
+            mult = _scale_value(m["scale"].strip())
+            if mult is None:
+                return None
+            value *= mult
+        return _tidy(-value if m["sign"] == "-" else value)
+    if _PARSE_CN.match(t):
+        v = _parse_chinese(t)
+        return _tidy(v) if v is not None else None
+    return _parse_english(t)
+
+
+def _decimals(num: str) -> int:
+    _, dot, frac = num.partition(".")
+    return len(frac) if dot else 0
+
+
+# --------------------------------------------------------------------------------------------
+# Context around a number
+# --------------------------------------------------------------------------------------------
+
+_LEFT_WINDOW = 48
+
+
+@dataclass
+class _Context:
+    """What the words before and after a number say about it."""
+
+    start: int
+    qualifier: str = "exact"
+    change: str | None = None
+    basis: str | None = None
+    direction: str | None = None
+    price_base: int | None = None
+    # "约为前者的26.7倍": a hedge that reaches over "X的" but only governs a multiple
+    multiple_qualifier: str | None = None
+
+
+@dataclass
+class _Read:
+    """A number read so far: value, unit and the facts gathered around it."""
+
+    start: int
+    end: int
+    value: float
+    unit: str = ""
+    qualifier: str = "exact"
+    decimals: int = 0
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def _group_of(groups: dict[str, list[str]], phrase: str) -> str | None:
+    key = " ".join(phrase.split()).lower()
+    for name, words in groups.items():
+        if any(" ".join(w.split()).lower() == key for w in words):
+            return name
+    return None
+
+
+def _read_left(norm: str, start: int) -> _Context:
+    p = _patterns()
+    d = _data()
+    lo = max(0, start - _LEFT_WINDOW)
+    m = p.left.search(norm, lo, start)
+    ctx = _Context(start=start)
+    if m is None or m.start() == start:
+        zh = p.zh_of_qual.search(norm, lo, start)
+        if zh:
+            ctx.multiple_qualifier = _group_of(d["qualifiers_before"], zh["q"])
+        return ctx
+    direction = m["dir"] or m["dir2"]
+    if direction:
+        ctx.direction = _group_of(d["directions"], direction)
+    if m["pb"]:
+        ctx.price_base = int(_group_of(d["price_bases"], m["pb"]) or 0) or None
+    if m["basis"]:
+        ctx.basis = _group_of(d["basis_hints"], m["basis"])
+    chg, ft, qual = m["chg"], (m["ft"] or "").lower(), m["qual"]
+    if chg and chg.lower() == "up" and ft == "to":
+        qual, chg, ft = "up to", None, ""
+        ctx.qualifier = "at_most"
+        ctx.start = m.start("chg")
+    if ft in ("from", "由", "从"):
+        ctx.change = "from"
+    elif chg:
+        kind = _group_of(d["changes_before"], chg)
+        ctx.change = "to" if ft in ("to", "至", "到") else kind
+    elif ft in ("to", "至", "到"):
+        ctx.change = "to?"  # only a "to" when the previous figure was a "from"
+    if m["qual"]:
+        ctx.qualifier = _group_of(d["qualifiers_before"], qual) or "exact"
+        ctx.start = m.start("qual")
+    if m["pbase"]:
+        ctx.start = m.start("pbase")
+    return ctx
+
+
+def _read_right(norm: str, r: _Read, ctx: _Context) -> None:
+    """Trailing hedges, directions, bases of comparison and change nouns."""
+    p = _patterns()
+    d = _data()
+    m = p.qual_after.match(norm, r.end)
+    if m and not (m["qa"] == "+" and norm[m.end() : m.end() + 1].isdigit()):
+        r.qualifier = _group_of(d["qualifiers_after"], m["qa"]) or r.qualifier
+        r.end = m.end()
+    m = p.dir_after.match(norm, r.end)
+    if m:
+        ctx.direction = ctx.direction or _group_of(d["directions"], m["d1"] or m["d2"])
+    m = p.basis_after.match(norm, r.end)
+    if m:
+        ctx.basis = ctx.basis or _group_of(d["basis_hints"], m["basis"])
+    m = p.change_after.match(norm, r.end)
+    if m and ctx.change is None:
+        ctx.change = _group_of(d["changes_after"], m["ca"])
+    elif ctx.change is None:
+        m = p.comparison_after.match(norm, r.end)
+        if m:
+            r.attrs["comparison"] = " ".join(m["cmp"].lower().split())
+
+
+def _finish(text: str, r: _Read, ctx: _Context) -> Figure:
+    if ctx.qualifier != "exact" and r.qualifier == "exact":
+        r.qualifier = ctx.qualifier
+    if ctx.multiple_qualifier and r.unit == "x" and r.qualifier == "exact":
+        r.qualifier = ctx.multiple_qualifier
+    start = min(r.start, ctx.start)
+    attrs = dict(r.attrs)
+    change = ctx.change
+    if change == "to?":
+        change = None
+    if change:
+        attrs.setdefault("change", change)
+    if attrs.get("change") == "decrease" and r.unit == "%" and r.value > 0:
+        r.value = -r.value
+    if ctx.basis:
+        attrs["basis_hint"] = ctx.basis
+    if ctx.direction and (r.unit.endswith("tokens") and "/" in r.unit or "currency" in attrs):
+        attrs.setdefault("direction", ctx.direction)
+    return Figure(
+        start=start,
+        end=r.end,
+        text=text[start : r.end],
+        value=_tidy(r.value),
+        unit=r.unit,
+        qualifier=r.qualifier,
+        attributes=attrs,
+        decimals=r.decimals,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Units after a number
+# --------------------------------------------------------------------------------------------
+
+
+def _price_from_base(norm: str, r: _Read, currency: str, pos: int) -> bool:
+    """Turn a money amount into a per-1M-token price when a base follows at ``pos``."""
+    p = _patterns()
+    m = p.price_base.match(norm, pos)
+    if not m:
+        return False
+    after = (m["after"] or "").strip().lower()
+    if m["tok"] is None:
+        bare_ok = m["slash"] is not None or (m["conn"] or "").lower() == "per"
+        if not bare_ok or (after and after not in ("for", "and", "or", "in", "on", "at", "vs")):
+            return False
+    base = int(_group_of(_data()["price_bases"], m["base"]) or 0)
+    if not base:
+        return False
+    r.value = r.value * 1e6 / base
+    r.unit = f"{currency}/1M tokens"
+    r.attrs.update({"currency": currency, "per_tokens": base})
+    if m["bdir"]:
+        r.attrs["direction"] = _group_of(_data()["directions"], m["bdir"])
+    r.end = m.end("tok") if m["tok"] else (m.end("bdir") if m["bdir"] else m.end("base"))
+    return True
+
+
+def _read_money(norm: str, r: _Read, currency: str, ctx: _Context) -> None:
+    r.unit = currency
+    r.attrs["currency"] = currency
+    if _price_from_base(norm, r, currency, r.end):
+        return
+    if ctx.price_base:
+        r.value = r.value * 1e6 / ctx.price_base
+        r.unit = f"{currency}/1M tokens"
+        r.attrs["per_tokens"] = ctx.price_base
+        return
+    if r.attrs.get("scaled"):
+        return
+    p = _patterns()
+    stop = p.clause_end.search(norm, r.end, r.end + 80)
+    limit = stop.start() if stop else min(len(norm), r.end + 80)
+    ahead = p.price_base_ahead.search(norm, r.end, limit)
+    if ahead:
+        base = int(_group_of(_data()["price_bases"], ahead["base"]) or 0)
+        if base:
+            r.value = r.value * 1e6 / base
+            r.unit = f"{currency}/1M tokens"
+            r.attrs.update({"per_tokens": base, "base_inferred": True})
+
+
+def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled: bool) -> bool:
+    """Read the unit after the number into ``r``; False when the number is not a figure."""
+    p = _patterns()
+    d = _data()
+    if scaled:
+        r.attrs["scaled"] = True
+    m = p.plus_after.match(norm, r.end)
+    if m:
+        r.qualifier = "at_least"
+        r.end = m.end()
+    sub = p.currency_subunit.match(norm, r.end) if currency is None else None
+    if sub:
+        currency, factor = _lookup(d["currency_subunits"], sub["sub"])
+        r.value *= factor
+        r.end = sub.end()
+    if currency is None:
+        m = p.currency_suffix.match(norm, r.end)
+        if m:
+            currency = _lookup(d["currency_suffixes"], m["cur"])
+            r.end = m.end()
+    elif (m := p.currency_suffix.match(norm, r.end)) is not None:
+        r.end = m.end()
+    if currency:
+        _read_money(norm, r, currency, ctx)
+        return True
+    m = p.points.match(norm, r.end)
+    if m:
+        r.unit, r.end = "%", m.end()
+        r.attrs["percentage_points"] = True
+        return True
+    m = p.percent.match(norm, r.end)
+    if m:
+        r.unit, r.end = "%", m.end()
+        return True
+    m = p.multiple.match(norm, r.end)
+    if m:
+        if scaled and "times" in m.group().lower():
+            r.unit, r.end = "count", m.end()  # "downloaded 700 million times": events
+            r.attrs["noun"] = "times"
+            return True
+        r.unit, r.end = "x", m.end()
+        return True
+    m = p.tokens.match(norm, r.end)
+    if m:
+        r.unit, r.end = "tokens", m.end()
+        return True
+    m = p.furniture.match(norm, r.end)
+    if m and not scaled:
+        return False
+    m = p.time_unit.match(norm, r.end)
+    if m:
+        if m["sep"] == "-":
+            return False  # "15-year plan", "one-week interruption": an adjective
+        r.unit = _group_of(d["time_units"], m["unit"]) or ""
+        r.end = m.end()
+        return True
+    if norm[r.end : r.end + 1].isascii() and norm[r.end : r.end + 1].isalpha():
+        return False  # glued letters: "4o", "1China", "9th", "5G"
+    m = p.classifier.match(norm, r.end)
+    if m:
+        r.unit = "count"
+        r.attrs["noun"] = m.group().strip()
+        return True
+    m = p.noun.match(norm, r.end)
+    if m and m["noun"].lower() not in _not_nouns():
+        r.unit = "count"
+        r.attrs["noun"] = m["noun"]
+        return True
+    return True
+
+
+@lru_cache(maxsize=1)
+def _not_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["not_nouns"])
+
+
+def _is_bare_noise(norm: str, r: _Read, num: str, sign: str) -> bool:
+    """Years, versions, list numbering and small integers that carry no unit."""
+    p = _patterns()
+    if r.unit not in ("", "count"):
+        return False
+    if abs(r.value) < 10 and not sign:
+        return True
+    plain = num.isdigit()
+    if plain and len(num) == 4 and 1900 <= int(num) <= 2100 and not sign:
+        return True
+    lo = max(0, r.start - 40)
+    if p.list_number.search(norm, lo, r.start) and plain and norm[r.end : r.end + 1] in ".)、":
+        return True
+    m = p.prev_word.search(norm, lo, r.start)
+    if m and not sign:
+        w = m["w"]
+        stop = {x.lower() for x in _data()["version_prefix_stopwords"]}
+        if (w[0].isupper() or any(c.isdigit() for c in w)) and w.lower().rstrip(".") not in stop:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Handlers, one per master-regex group
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class _State:
+    figures: list[Figure] = field(default_factory=list)
+
+
+def _emit(st: _State, fig: Figure) -> None:
+    if st.figures and fig.start < st.figures[-1].end:
+        return  # keep the output non-overlapping; the earlier figure wins
+    st.figures.append(fig)
+
+
+def _simple(text: str, start: int, end: int, value: float, unit: str, **attrs: Any) -> Figure:
+    return Figure(start=start, end=end, text=text[start:end], value=value, unit=unit,
+                  attributes=dict(attrs))
+
+
+def _skip(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    return m.end()
+
+
+def _h_rankno(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    raw = m["rankno"]
+    if m.group().startswith("#"):
+        prev = norm[max(0, m.start() - 12) : m.start()].split()
+        if prev and prev[-1].lower().rstrip(".") in _data()["rank_hash_not_after"]:
+            return m.end()
+    value = 1.0 if raw.lower() == "one" else float(raw)
+    _emit(st, _simple(text, m.start(), m.end(), value, "rank"))
+    return m.end()
+
+
+def _h_rankverb(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    raw = m["rvord"]
+    value = _ordinal_value(raw)
+    if value is None:
+        return m.start() + 1
+    _emit(st, _simple(text, m.start(), m.end(), value, "rank"))
+    return m.end()
+
+
+def _ordinal_value(raw: str) -> float | None:
+    digits = re.match(r"[0-9]+", raw)
+    if digits:
+        return float(digits.group())
+    v = _lookup(_data()["english_ordinals"], raw)
+    return float(v) if v is not None else None
+
+
+def _h_ordonly(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    value = _ordinal_value(m["oword"])
+    if value is not None:
+        _emit(st, _simple(text, m.start(), m.end(), value, "rank"))
+    return m.end()
+
+
+def _h_topped(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    _emit(st, _simple(text, m.start("tverb"), m.end("tverb"), 1.0, "rank", topped=True))
+    return m.end("tverb")
+
+
+def _small_number(raw: str) -> float | None:
+    raw = raw.strip()
+    if raw.isdigit():
+        return float(raw)
+    if raw[:1] in _CN_DIGIT_CHARS + "十百":
+        return _parse_chinese(raw)
+    return _parse_english(raw)
+
+
+def _h_top(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    value = _small_number(m["topn"])
+    if value:
+        _emit(st, _simple(text, m.start(), m.end(), value, "top"))
+    return m.end()
+
+
+def _h_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    d = _data()
+    if m["scn"]:
+        value = _small_number(m["scn"])
+        unit = _group_of(d["time_units"], m["scnu"]) or "weeks"
+        if m["scnu"] == "日":
+            unit = "days"
+    elif m["sord"]:
+        value = _ordinal_value(m["sord"])
+        unit = _group_of(d["time_units"], m["su1"] or m["su2"]) or "weeks"
+    else:
+        value = _small_number(m["scount"])
+        unit = _group_of(d["time_units"], m["su3"] or m["su4"]) or "weeks"
+    if value:
+        _emit(st, _simple(text, m.start(), m.end(), value, unit, streak=True))
+    return m.end()
+
+
+def _h_rankcn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    after = norm[m.end() : m.end() + 3]
+    stops = _data()["ordinal_not_rank_zh"]
+    if not (m["rksuf"] or m["rkpre"]) and any(after.startswith(s) for s in stops):
+        return m.end()
+    value = _small_number(m["rkn"])
+    if value:
+        start = m.start("rkpre") if m["rkpre"] else m.start()
+        _emit(st, _simple(text, start, m.end(), value, "rank"))
+    return m.end()
+
+
+def _h_topcn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    after = norm[m.end() : m.end() + 2]
+    if not m["tcnsuf"] and any(after.startswith(s) for s in _data()["top_not_followed_zh"]):
+        return m.end()
+    value = _small_number(m["tcn"])
+    if value:
+        _emit(st, _simple(text, m.start(), m.end(), value, "top"))
+    return m.end()
+
+
+def _h_frac(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    p = _patterns()
+    d = _data()
+    hyphenated = "-" in m["fsep"]
+    if not hyphenated and not p.fraction_follow.match(norm, m.end()):
+        return m.start() + 1
+    num = 1.0 if m["fnum"].lower() in ("a", "an") else _parse_english(m["fnum"])
+    den_word = m["fden"].lower()
+    den = _lookup(d["english_fraction_denominators"], den_word)
+    if den is None:
+        den = _lookup(d["english_ordinals"], den_word.removesuffix("s"))
+    if not num or not den:
+        return m.end()
+    ctx = _read_left(norm, m.start())
+    r = _Read(start=m.start(), end=m.end(), value=num / den, unit="x")
+    _read_right(norm, r, ctx)
+    _emit(st, _finish(text, r, ctx))
+    return r.end
+
+
+def _h_mult(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    p = _patterns()
+    if p.mult_not_before.match(norm, m.end()):
+        return m.end()
+    value = float(_lookup(_data()["multiplier_words"], m.group()))
+    ctx = _read_left(norm, m.start())
+    r = _Read(start=m.start(), end=m.end(), value=value, unit="x")
+    r.attrs["change"] = "increase" if value > 1 else "decrease"
+    _read_right(norm, r, ctx)
+    _emit(st, _finish(text, r, ctx))
+    return r.end
+
+
+def _h_fraccn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    den = parse_number(m["cfden"])
+    num = parse_number(m["cfnum"])
+    if not den or num is None:
+        return m.end()
+    ctx = _read_left(norm, m.start())
+    if den in (100.0, 1000.0):
+        r = _Read(start=m.start(), end=m.end(), value=num * 100 / den, unit="%")
+    else:
+        r = _Read(start=m.start(), end=m.end(), value=num / den, unit="x")
+    r.decimals = _decimals(m["cfnum"])
+    _read_right(norm, r, ctx)
+    _emit(st, _finish(text, r, ctx))
+    return r.end
+
+
+def _sign_is_valid(norm: str, sign_pos: int) -> bool:
+    """'-' is a minus only when no word or digit sits right before it (not "GLM-5", "GLM - 5")."""
+    if norm[sign_pos] == "+":
+        return True
+    j = sign_pos - 1
+    while j >= 0 and norm[j] == " ":
+        j -= 1
+    return j < 0 or not (norm[j].isalnum() or norm[j] in "_.")
+
+
+def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    p = _patterns()
+    d = _data()
+    core = p.num_core.match(norm, m.start())
+    if core is None:
+        return m.start() + 1
+    sign = (core["sign"] or "").strip()
+    start = core.start()
+    if sign and not _sign_is_valid(norm, core.start("sign")):
+        sign = ""
+        start = core.start("cur") if core["cur"] else core.start("num")
+    currency = _lookup(d["currency_prefixes"], core["cur"].strip()) if core["cur"] else None
+    num = core["num"]
+    value = float(num.replace(",", ""))
+    decimals = _decimals(num)
+    end = core.end()
+    low_high: tuple[float, float] | None = None
+    frac = p.fraction.match(norm, end)
+    if frac and not sign and not currency and num.isdigit():
+        return _read_fraction(text, norm, st, start, int(num), frac)
+    sci = p.sci.match(norm, end)
+    if sci:
+        if sci["sci"]:
+            exp = sci["exp"] if sci["exp"] is not None else sci["sup"].translate(SUPERSCRIPTS)
+            value *= 10.0 ** int(exp)
+        else:
+            value = value ** int(sci["exp2"])
+        end = sci.end()
+    else:
+        rng = p.range_tail.match(norm, end)
+        if rng and _range_ok(norm, start, num, rng):
+            second = float(rng["num2"].replace(",", ""))
+            low_high = (value, second)
+            decimals = max(decimals, _decimals(rng["num2"]))
+            end = rng.end()
+    scaled = False
+    scale_name = ""
+    sc = p.scale.match(norm, end)
+    qualifier = "exact"
+    if sc and (sc["word"] or sc["sym"] or sc["symsp"]):
+        mult = _scale_value(sc["word"] or sc["sym"] or sc["symsp"])
+        if mult:
+            value *= mult
+            if low_high:
+                low_high = (low_high[0] * mult, low_high[1] * mult)
+            end = sc.end()
+            scaled = True
+            if sc["cnmod"]:
+                qualifier = "at_least"
+            scale_name = _scale_name(mult)
+    r = _Read(start=start, end=end, value=value, qualifier=qualifier, decimals=decimals)
+    if low_high:
+        r.value = (low_high[0] + low_high[1]) / 2
+        r.attrs.update({"low": _tidy(low_high[0]), "high": _tidy(low_high[1])})
+        r.qualifier = "approx"
+    if sign == "+":
+        r.attrs["change"] = "increase"
+    elif sign == "-":
+        r.value = -r.value
+        r.attrs["change"] = "decrease"
+    ctx = _read_left(norm, start)
+    if not _read_unit(norm, r, currency, ctx, scaled):
+        return max(r.end, m.end())
+    r.attrs.pop("scaled", None)
+    if not scaled and not low_high and _is_bare_noise(norm, r, num, sign):
+        return r.end
+    if r.unit == "tokens" and p.base_prefix.search(norm, max(0, start - 6), start):
+        return r.end  # the base of a price written elsewhere ("per 1M tokens")
+    if r.unit == "" and scaled:
+        r.attrs["scale"] = scale_name
+    if r.unit in ("x", "%") or r.unit.endswith("tokens") or currency or r.unit == "":
+        r.attrs.pop("noun", None)
+    _read_right(norm, r, ctx)
+    if ctx.change == "to?" and st.figures and st.figures[-1].attributes.get("change") == "from":
+        ctx.change = "to"
+    _emit(st, _finish(text, r, ctx))
+    return r.end
+
+
+def _read_fraction(
+    text: str, norm: str, st: _State, start: int, numerator: int, frac: re.Match[str]
+) -> int:
+    """"1/10" is a multiple when it reads as one ("less than 1/10", "1/10 of"); "24/7" is not."""
+    p = _patterns()
+    den = int(frac["den"])
+    if not 0 < numerator < den or (start > 0 and norm[start - 1] == "/"):
+        return frac.end()
+    ctx = _read_left(norm, start)
+    followed = p.fraction_follow.match(norm, frac.end())
+    led = p.fraction_left.search(norm, max(0, start - 10), start)
+    if ctx.qualifier == "exact" and not led and not (followed and followed.group().strip()):
+        return frac.end()
+    r = _Read(start=start, end=frac.end(), value=numerator / den, unit="x")
+    _read_right(norm, r, ctx)
+    _emit(st, _finish(text, r, ctx))
+    return r.end
+
+
+def _range_ok(norm: str, start: int, num: str, rng: re.Match[str]) -> bool:
+    """A range, unless it is "from X to Y" (two figures) or a pair of years or a date."""
+    lo = max(0, start - 6)
+    before = norm[lo:start].lower()
+    if before.rstrip().endswith(("from", "由", "从")):
+        return False
+    if rng["pct"] and not _patterns().percent.match(norm, rng.end()):
+        return False  # "fell 3.6% to 4.31 trillion": a change and a level, not a range
+    first = float(num.replace(",", ""))
+    second = float(rng["num2"].replace(",", ""))
+    if second <= first:
+        return False
+    both_years = num.isdigit() and rng["num2"].isdigit() and 1900 <= first <= 2100
+    return not both_years
+
+
+def _h_cn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    raw = m.group()
+    nxt = norm[m.end() : m.end() + 1]
+    if nxt in "月日号年时点" and nxt:
+        return m.end()
+    if _patterns().base_prefix.search(norm, max(0, m.start() - 6), m.start()):
+        return m.end()  # "每千tokens", "/百万tokens": the base of a price
+    if m.start() > 0 and norm[m.start() - 1] in _data()["vague_before_zh"]:
+        return m.end()  # "几十万", "数百", "上百万": vague amounts
+    value = _parse_chinese(raw)
+    if value is None:
+        return m.end()
+    has_unit_char = any(c in "十百千万亿" for c in raw)
+    if raw.startswith(("万", "亿")) and not raw.startswith("万亿"):
+        return m.end()
+    r = _Read(start=m.start(), end=m.end(), value=value)
+    if "点" in raw:
+        r.decimals = len(raw.partition("点")[2].rstrip("万亿"))
+    ctx = _read_left(norm, m.start())
+    scaled = any(c in "万亿" for c in raw)
+    if not _read_unit(norm, r, None, ctx, scaled):
+        return r.end
+    r.attrs.pop("scaled", None)
+    money_like = r.unit in ("%", "x", "tokens") or "currency" in r.attrs
+    if not money_like and not (has_unit_char and len(raw) >= 2 and r.unit in ("", "count")):
+        return r.end  # spelled small numbers ("三周", "千问") are not figures
+    if r.unit in ("", "count"):
+        r.unit = "count"
+        r.attrs.pop("noun", None)
+    _read_right(norm, r, ctx)
+    _emit(st, _finish(text, r, ctx))
+    return r.end
+
+
+def _h_spelled(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    p = _patterns()
+    words = m["spw"]
+    value = _parse_english(("a " if m.group().lower().startswith(("a ", "an ")) else "") + words)
+    if value is None:
+        return m.end()
+    scaled = any(w in words.lower() for w in _data()["english_scales"])
+    r = _Read(start=m.start(), end=m.end(), value=value)
+    ctx = _read_left(norm, m.start())
+    if m["spfold"]:
+        r.unit = "x"
+    else:
+        times = p.multiple.match(norm, r.end)
+        if times and "times" in times.group().lower():
+            if not p.times_ok_after.match(norm, times.end()):
+                return m.end()
+        if not _read_unit(norm, r, None, ctx, scaled):
+            return r.end
+        r.attrs.pop("scaled", None)
+        if r.unit not in ("x", "%") and not scaled:
+            return r.end
+        if r.unit == "":
+            r.unit = "count"
+    _read_right(norm, r, ctx)
+    _emit(st, _finish(text, r, ctx))
+    return r.end
+
+
+_HANDLERS: dict[str, Callable[[str, str, re.Match[str], _State], int]] = {
+    "k_date": _skip,
+    "k_date_cn": _skip,
+    "k_rankno": _h_rankno,
+    "k_rankverb": _h_rankverb,
+    "k_ordonly": _h_ordonly,
+    "k_topped": _h_topped,
+    "k_top": _h_top,
+    "k_streak": _h_streak,
+    "k_rankcn": _h_rankcn,
+    "k_topcn": _h_topcn,
+    "k_frac": _h_frac,
+    "k_mult": _h_mult,
+    "k_fraccn": _h_fraccn,
+    "k_num": _h_num,
+    "k_cn": _h_cn,
+    "k_spelled": _h_spelled,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def has_figure(text: str) -> bool:
+    """Cheap pre-check: could ``text`` contain a figure at all (digit, numeral, %, 倍, number
+    word)? False means ``find_figures(text)`` is certainly empty."""
+    return _patterns().has_figure.search(text) is not None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in text order, non-overlapping, offsets into ``text``."""
+    norm = normalize_for_matching(text)
+    master = _patterns().master
+    st = _State()
+    pos = 0
+    while True:
+        m = master.search(norm, pos)
+        if m is None:
+            break
+        kind = m.lastgroup or ""
+        nxt = _HANDLERS[kind](text, norm, m, st)
+        pos = max(nxt, m.start() + 1)
+    return st.figures

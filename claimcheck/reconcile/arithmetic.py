@@ -1,0 +1,405 @@
+"""Arithmetic stated in the text, checked against the base figures it is computed from.
+
+* ratios between subjects ("16.7 times that of ..."): subject / each ``compared_to``
+* changes with ``from_value``/``to_value``, or with a ``basis`` (week_over_week, "21 days",
+  "since:2025-03-03") against the subject's figures for both periods
+* shares of a whole (``of``): part / whole
+* sums: a total with ``members`` against the members' figures (at least their sum; equal when
+  ``members_complete``)
+* restatements (``restates``: "140 billion (roughly 0.14 trillion)") against the figure restated
+
+Base figures come from the same article when it has them, else from other articles whose
+period matches (then at lower severity). Expected values are intervals computed from the base
+figures' own rounding; a check fails only when the stated figure's interval (rounding and
+hedge, tolerance.py) misses the expected interval under every reading (a multiple read as a
+ratio or as a ratio minus one, a change of a share as relative or in points, every candidate
+base period).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from claimcheck.models import Claim, Period
+
+from .config import config
+from .explain import Findings, format_value, gap_level, severity, short_quote, value_key
+from .facts import Context
+from .slots import (
+    Match,
+    base_figure_attributes,
+    currency_of,
+    is_dated,
+    measure_of,
+    overlaps,
+    period_key,
+    period_label,
+    period_match,
+    slot_key,
+)
+from .tolerance import Bounds, bounds_of, gap, half_unit_in, overlap
+from .values import outlets, subject_phrase
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to compute what a stated figure should be."""
+
+    expected: Bounds
+    bases: tuple[Claim, ...]
+    formula: str
+    cross_article: bool
+    alternative: bool = False  # a looser reading ("times higher" as ratio minus one)
+
+
+class Index:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.by_subject: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for claim in ctx.claims:
+            self.by_subject[(claim.kind, claim.subject.casefold())].append(claim)
+
+    def figures(self, referrer: Claim, measure: str, subject: str) -> list[Claim]:
+        wanted = base_figure_attributes(referrer, measure)
+        found = []
+        for claim in self.by_subject.get((measure, subject.casefold()), []):
+            if claim.id == referrer.id or claim.attributes.get("restates"):
+                continue
+            if all(_same_attribute(claim, name, value) for name, value in wanted.items()):
+                found.append(claim)
+        return found
+
+    def near(self, referrer: Claim, candidates: Iterable[Claim]) -> tuple[list[Claim], bool]:
+        """Candidates for the referrer's period: same article first, else matching periods."""
+        candidates = list(candidates)
+        same = [c for c in candidates if c.article_id == referrer.article_id]
+        same = [c for c in same if _compatible(referrer.period, c.period)]
+        if same:
+            return same, False
+        other = [
+            c
+            for c in candidates
+            if period_match(referrer, c, self.ctx.articles) is not Match.NO
+            or _both_dated_overlap(referrer.period, c.period)
+        ]
+        return other, True
+
+
+def _same_attribute(claim: Claim, name: str, value: object) -> bool:
+    theirs = (
+        currency_of(claim.attributes, claim.unit)
+        if name == "currency"
+        else (claim.attributes.get(name))
+    )
+    return theirs is None or str(theirs).casefold() == str(value).casefold()
+
+
+def _compatible(a: Period, b: Period) -> bool:
+    return not (is_dated(a) and is_dated(b)) or overlaps(a, b)
+
+
+def _both_dated_overlap(a: Period, b: Period) -> bool:
+    return is_dated(a) and is_dated(b) and overlaps(a, b)
+
+
+def _ratio(a: Bounds, b: Bounds) -> Bounds | None:
+    """a / b as an interval; figures are non-negative, and one-sided bounds stay one-sided."""
+    if b.lo <= 0 or b.value <= 0 or a.value < 0:
+        return None
+    low = max(a.lo, 0.0) / b.hi  # an open upper bound of b gives 0
+    high = a.hi / b.lo
+    return Bounds(low, high, a.value / b.value)
+
+
+def _shift(bounds: Bounds, offset: float, scale: float = 1.0) -> Bounds:
+    return Bounds(
+        (bounds.lo + offset) * scale, (bounds.hi + offset) * scale, (bounds.value + offset) * scale
+    )
+
+
+def _difference(a: Bounds, b: Bounds) -> Bounds:
+    return Bounds(a.lo - b.hi, a.hi - b.lo, a.value - b.value)
+
+
+def _change_readings(claim: Claim, ratio: Bounds, points: Bounds | None) -> list[Bounds]:
+    """What the stated change could mean given to/from as a ratio (and a difference in points)."""
+    if claim.unit == "x":
+        return [ratio, _shift(ratio, -1.0)]
+    readings = [_shift(ratio, -1.0, 100.0)]
+    if points is not None:
+        readings.append(points)
+    return readings
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def ratio_readings(claim: Claim, index: Index) -> list[Reading]:
+    measure = measure_of(claim)
+    readings = []
+    for other in claim.attributes.get("compared_to") or []:
+        ours, cross_a = index.near(claim, index.figures(claim, measure, claim.subject))
+        theirs, cross_b = index.near(claim, index.figures(claim, measure, str(other)))
+        for a in ours:
+            for b in theirs:
+                ratio = _ratio(index.ctx.b(a), index.ctx.b(b))
+                if ratio is None:
+                    continue
+                formula = (
+                    f"{format_value(a.value, a.unit)} / {format_value(b.value, b.unit)} = "
+                    f"{ratio.value:.4g}x"
+                )
+                for n, expected in enumerate(_change_readings(claim, ratio, None)):
+                    readings.append(Reading(expected, (a, b), formula, cross_a or cross_b, n > 0))
+    return readings
+
+
+def _given(value: object, claim: Claim) -> Bounds | None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    half = half_unit_in(claim.quote, float(value))
+    if half is None:
+        half = abs(float(value)) * config().tolerance("fallback_relative")
+    return bounds_of(float(value), "exact", half)
+
+
+def from_to_readings(claim: Claim, index: Index) -> list[Reading]:
+    start = _given(claim.attributes.get("from_value"), claim)
+    end = _given(claim.attributes.get("to_value"), claim)
+    if start is None or end is None:
+        return []
+    ratio = _ratio(end, start)
+    if ratio is None:
+        return []
+    points = _difference(end, start) if measure_of(claim) == "share" else None
+    formula = f"{start.value:.4g} -> {end.value:.4g} is {ratio.value:.4g}x"
+    readings = _change_readings(claim, ratio, points)
+    return [Reading(r, (), formula, False, n > 0) for n, r in enumerate(readings)]
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 - months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def _base_dates(claim: Claim, period: Period) -> list[dt.date]:
+    """Dates the base period of a change must contain, under each reading of its basis."""
+    assert period.start and period.end
+    basis = str(claim.attributes.get("basis") or "").strip().casefold()
+    if basis.startswith("since:"):
+        try:
+            return [dt.date.fromisoformat(basis.split(":", 1)[1].strip())]
+        except ValueError:
+            return []
+    named = config().raw["change_bases"].get(basis)
+    if isinstance(named, dict):
+        if "days" in named:
+            return [period.start - dt.timedelta(days=int(named["days"]))]
+        return [_add_months(period.start, int(named["months"]))]
+    match = config().basis_duration.match(basis)
+    if not match:
+        return []
+    count, unit = int(match.group(1)), match.group(2).casefold()
+    if unit in ("day", "week"):
+        days = count * (7 if unit == "week" else 1)
+        # "127% in three weeks" may count from the start of the first week or span three weeks
+        return [
+            period.start - dt.timedelta(days=days),
+            period.end - dt.timedelta(days=days - 1),
+        ]
+    months = count * (12 if unit == "year" else 1)
+    return [_add_months(period.start, months)]
+
+
+def _contains(period: Period, day: dt.date) -> bool:
+    return bool(period.start and period.end and period.start <= day <= period.end)
+
+
+def basis_readings(claim: Claim, index: Index) -> list[Reading]:
+    measure = measure_of(claim)
+    figures = index.figures(claim, measure, claim.subject)
+    period = claim.period if is_dated(claim.period) else _sentence_period(claim, figures)
+    if period is None:
+        return []
+    ends = [c for c in figures if is_dated(c.period) and overlaps(c.period, period)]
+    ends = [c for c in ends if c.period.granularity == period.granularity] or ends
+    starts = [
+        c
+        for c in figures
+        if is_dated(c.period)
+        and any(_contains(c.period, d) for d in _base_dates(claim, period))
+        and not overlaps(c.period, period)
+    ]
+    readings = []
+    for end in _prefer_article(claim, ends):
+        for start in _prefer_article(claim, starts):
+            ratio = _ratio(index.ctx.b(end), index.ctx.b(start))
+            if ratio is None:
+                continue
+            points = (
+                _difference(index.ctx.b(end), index.ctx.b(start)) if measure == "share" else None
+            )
+            formula = (
+                f"{format_value(start.value, start.unit)} ({period_label(start.period)}) -> "
+                f"{format_value(end.value, end.unit)} ({period_label(end.period)}) is "
+                f"{(ratio.value - 1) * 100:+.1f}%"
+            )
+            cross = start.article_id != claim.article_id or end.article_id != claim.article_id
+            for n, expected in enumerate(_change_readings(claim, ratio, points)):
+                readings.append(Reading(expected, (start, end), formula, cross, n > 0))
+    return readings
+
+
+def _prefer_article(claim: Claim, claims: Sequence[Claim]) -> list[Claim]:
+    own = [c for c in claims if c.article_id == claim.article_id]
+    return own or list(claims)
+
+
+def _sentence_period(claim: Claim, figures: Sequence[Claim]) -> Period | None:
+    """An undated change takes the period of the figure its own sentence states."""
+    for figure in figures:
+        same_sentence = figure.article_id == claim.article_id and figure.quote == claim.quote
+        if same_sentence and is_dated(figure.period):
+            return figure.period
+    return None
+
+
+def share_readings(claim: Claim, index: Index) -> list[Reading]:
+    whole_subject = claim.attributes.get("of")
+    if not whole_subject:
+        return []
+    measure = measure_of(claim)
+    parts, cross_a = index.near(claim, index.figures(claim, measure, claim.subject))
+    wholes, cross_b = index.near(claim, index.figures(claim, measure, str(whole_subject)))
+    readings = []
+    for part in parts:
+        for whole in wholes:
+            if (
+                is_dated(part.period)
+                and is_dated(whole.period)
+                and not overlaps(part.period, whole.period)
+            ):
+                continue
+            ratio = _ratio(index.ctx.b(part), index.ctx.b(whole))
+            if ratio is None:
+                continue
+            formula = (
+                f"{format_value(part.value, part.unit)} / {format_value(whole.value, whole.unit)}"
+                f" = {ratio.value * 100:.4g}%"
+            )
+            readings.append(
+                Reading(_shift(ratio, 0.0, 100.0), (part, whole), formula, cross_a or cross_b)
+            )
+    return readings
+
+
+def sum_readings(claim: Claim, index: Index) -> list[Reading]:
+    members = claim.attributes.get("members")
+    if not isinstance(members, list) or not members:
+        return []
+    chosen: list[Claim] = []
+    for member in members:
+        found, _ = index.near(claim, index.figures(claim, claim.kind, str(member)))
+        if not found:
+            return []
+        chosen.append(min(found, key=lambda c: (c.article_id != claim.article_id, c.id)))
+    lo = sum(index.ctx.b(c).lo for c in chosen)
+    hi = sum(index.ctx.b(c).hi for c in chosen)
+    total = sum(c.value for c in chosen)
+    if not claim.attributes.get("members_complete"):
+        hi = math.inf  # the members may be only part of the total
+    formula = " + ".join(format_value(c.value, c.unit) for c in chosen)
+    formula += f" = {format_value(total, claim.unit)}"
+    cross = any(c.article_id != claim.article_id for c in chosen)
+    return [Reading(Bounds(lo, hi, total), tuple(chosen), formula, cross)]
+
+
+def restatement_readings(claim: Claim, index: Index) -> list[Reading]:
+    if not claim.attributes.get("restates"):
+        return []
+    earlier = [
+        c
+        for c in index.by_subject.get((claim.kind, claim.subject.casefold()), [])
+        if c.article_id == claim.article_id
+        and not c.attributes.get("restates")
+        and c.span[1] <= claim.span[0]
+    ]
+    if not earlier:
+        return []
+    restated = max(earlier, key=lambda c: c.span[1])
+    b = index.ctx.b(restated)
+    formula = f"the figure restated is {format_value(restated.value, restated.unit)}"
+    return [Reading(b, (restated,), formula, False)]
+
+
+CHECKS: tuple[tuple[str, Callable[[Claim, Index], list[Reading]]], ...] = (
+    ("ratio", ratio_readings),
+    ("change", from_to_readings),
+    ("change", basis_readings),
+    ("share", share_readings),
+    ("sum", sum_readings),
+    ("restatement", restatement_readings),
+)
+
+
+def _applies(name: str, claim: Claim) -> bool:
+    if name == "ratio":
+        return claim.kind == "change" and bool(claim.attributes.get("compared_to"))
+    if name == "change":
+        return claim.kind == "change" and not claim.attributes.get("compared_to")
+    if name == "share":
+        return claim.kind == "share"
+    return True
+
+
+def arithmetic_findings(ctx: Context, findings: Findings) -> None:
+    index = Index(ctx)
+    for claim in ctx.claims:
+        for name, check in CHECKS:
+            if not _applies(name, claim):
+                continue
+            readings = check(claim, index)
+            if not readings:
+                continue
+            stated = ctx.b(claim)
+            if any(overlap(stated, r.expected) for r in readings):
+                break  # one consistent reading settles the claim
+            _report(claim, name, readings, ctx, findings)
+            break
+
+
+def _report(
+    claim: Claim, name: str, readings: Sequence[Reading], ctx: Context, findings: Findings
+) -> None:
+    stated = ctx.b(claim)
+    best = min(readings, key=lambda r: (r.cross_article, r.alternative, gap(stated, r.expected)))
+    bases = [c for c in best.bases if c.id != claim.id]
+    where = f" ({outlets(bases, ctx)})" if bases else ""
+    explanation = (
+        f"{ctx.sources.outlet(claim.article_id)} states {format_value(claim.value, claim.unit)} "
+        f"for {subject_phrase(claim)} ({short_quote(claim, ctx.article(claim))}), but "
+        f"{best.formula}{where}, so the {name} should be about "
+        f"{format_value(best.expected.value, claim.unit)}."
+    )
+    findings.add(
+        "arithmetic",
+        (slot_key(claim), period_key(claim.period), value_key(claim.value)),
+        severity(
+            gap_level(gap(stated, best.expected)),
+            best.cross_article,
+            [claim.confidence, *(c.confidence for c in bases)],
+        ),
+        [claim, *bases],
+        explanation,
+        expected=best.expected.value,
+        stated=claim.value,
+    )

@@ -1,0 +1,113 @@
+"""Copied passages and independent sources (claimcheck/reconcile/dependence.py)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claimcheck.reconcile import independent_sources, passage_fingerprints, shared_passages
+from claimcheck.reconcile.dependence import cited_sources
+
+ORIGINAL = (
+    "Data from OpenRouter, the world's largest AI model API aggregation platform, shows that "
+    "during the week from the 9th to the 15th, Chinese models had a call volume of 4.12 trillion "
+    "Tokens, exceeding the 2.94 trillion Tokens of US models during the same period for the "
+    "first time. Token is the smallest unit for an AI model to process text."
+)
+EDITED_COPY = (
+    "Some unrelated opening sentence about the stock market and chips rallying today. "
+    "Data from OpenRouter, the world's largest AI model API aggregation platform, shows that "
+    "during the week of Feb 9 to 15, Chinese models had a call volume of 4.12 trillion "
+    "Tokens, exceeding the 2.94 trillion Tokens of US models during the same period for the "
+    "first time."
+)
+REWORDED = (
+    "For the week of February 9-15, OpenRouter counted 4.12 trillion tokens for models built in "
+    "China against 2.94 trillion for American ones, a first."
+)
+
+
+def test_fingerprints_are_stable_and_shared_by_copies() -> None:
+    first = passage_fingerprints(ORIGINAL)
+    assert first == passage_fingerprints(ORIGINAL)
+    assert first & passage_fingerprints(EDITED_COPY)
+    assert not first & passage_fingerprints(REWORDED)
+    assert passage_fingerprints("Too short.") == set()
+
+
+def test_fingerprints_of_chinese_text_use_characters() -> None:
+    text = (
+        "据OpenRouter数据显示，2月9日至15日当周，中国模型的调用量达到4.12万亿Token，"
+        "首次超过美国模型的2.94万亿Token。"
+    )
+    prints = passage_fingerprints(text)
+    assert prints and prints & passage_fingerprints("另一句话。" + text)
+
+
+def test_shared_passages_confirm_near_duplicates_only() -> None:
+    pairs = shared_passages(ORIGINAL, EDITED_COPY)
+    assert len(pairs) == 1
+    left, right, score = pairs[0]
+    assert left.startswith("Data from OpenRouter") and right.startswith("Data from OpenRouter")
+    assert score >= 90
+    assert shared_passages(ORIGINAL, REWORDED) == []
+    assert shared_passages("", ORIGINAL) == []
+
+
+@pytest.mark.parametrize(
+    ("ids", "shares", "expected"),
+    [
+        (["a", "b", "c"], {}, 3),
+        (["a", "b", "c"], {"a": ["b"]}, 2),
+        (["a", "b"], {"b": ["a"]}, 1),  # one direction is enough
+        (["a", "b", "c"], {"a": ["x"], "b": ["x"]}, 2),  # both copy an article not listed
+        (["a", "a"], {}, 1),
+        ([], {}, 0),
+    ],
+)
+def test_independent_sources(ids: list[str], shares: dict[str, list[str]], expected: int) -> None:
+    assert independent_sources(ids, shares) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("According to OpenRouter data, weekly token usage reached 9.8 × 10^13.", ["OpenRouter"]),
+        ("According to data from OpenRouter, a leading aggregator, ...", ["OpenRouter"]),
+        ("Data from OpenRouter, the world's largest platform, shows ...", ["OpenRouter"]),
+        ("OpenRouter data shows Chinese models led.", ["OpenRouter"]),
+        ("据OpenRouter数据显示，中国模型调用量首超美国。", ["OpenRouter"]),
+        ("Chinese models led, analysts said.", []),
+        ("The OpenRouter platform has five million users.", []),  # named, not cited
+    ],
+)
+def test_cited_primary_sources(text: str, sources: list[str]) -> None:
+    assert cited_sources(text) == sources
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "1" * 50000,
+        "$" * 50000,
+        "1." * 20000,
+        "(" * 20000,
+        "trillion " * 10000,
+        "According to " * 5000,
+        "A " * 30000,
+    ],
+)
+def test_fast_on_hostile_input(hostile: str) -> None:
+    started = time.perf_counter()
+    passage_fingerprints(hostile)
+    shared_passages(hostile, hostile[:1000])
+    cited_sources(hostile)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_fingerprinting_is_fast() -> None:
+    text = (ORIGINAL + " " + REWORDED + " ") * 400  # ~170k characters
+    started = time.perf_counter()
+    passage_fingerprints(text)
+    assert time.perf_counter() - started < 1.0

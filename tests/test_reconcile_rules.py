@@ -1,0 +1,1075 @@
+"""Each discrepancy type fires on a realistic case and stays quiet on a consistent one."""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import Any
+
+from claimcheck.models import Discrepancy
+from claimcheck.reconcile import reconcile
+
+try:
+    from tests.test_reconcile_factory import (
+        WEEK_FEB_02,
+        WEEK_FEB_09,
+        WEEK_FEB_16,
+        WEEK_FEB_23,
+        Desk,
+        period,
+        week,
+    )
+except ImportError:  # tests/ is not a package
+    from test_reconcile_factory import (  # type: ignore[no-redef]
+        WEEK_FEB_02,
+        WEEK_FEB_09,
+        WEEK_FEB_16,
+        WEEK_FEB_23,
+        Desk,
+        period,
+        week,
+    )
+
+CN, US = "Chinese models", "US models"
+
+
+def nbd_week_figures(desk: Desk, article: str = "nbd") -> None:
+    """National Business Daily's weekly OpenRouter figures (seed 003)."""
+    desk.article(article, "National Business Daily")
+    desk.claim(
+        article,
+        "token_volume",
+        CN,
+        2.27e12,
+        "tokens",
+        "2.27 trillion Tokens",
+        "In the first week of February 2026 (from the 2nd to the 8th), the weekly call "
+        "volume of Chinese models had jumped to 2.27 trillion Tokens.",
+        when=week(WEEK_FEB_02),
+    )
+    desk.claim(
+        article,
+        "token_volume",
+        CN,
+        4.12e12,
+        "tokens",
+        "4.12 trillion Tokens",
+        "Data from OpenRouter shows that during the week from the 9th to the 15th, "
+        "Chinese models had a call volume of 4.12 trillion Tokens.",
+        when=week(WEEK_FEB_09),
+    )
+    desk.claim(
+        article,
+        "token_volume",
+        US,
+        2.94e12,
+        "tokens",
+        "2.94 trillion Tokens",
+        "Chinese models exceeded the 2.94 trillion Tokens of US models during the same period.",
+        when=week(WEEK_FEB_09),
+    )
+    desk.claim(
+        article,
+        "token_volume",
+        CN,
+        5.16e12,
+        "tokens",
+        "5.16 trillion Tokens",
+        "During the week from the 16th to the 22nd, the weekly call volume of Chinese "
+        "models further soared to 5.16 trillion Tokens.",
+        when=week(WEEK_FEB_16),
+    )
+    desk.claim(
+        article,
+        "token_volume",
+        US,
+        2.7e12,
+        "tokens",
+        "2.7 trillion Tokens",
+        "The call volume of US models during the same period dropped to 2.7 trillion Tokens.",
+        when=week(WEEK_FEB_16),
+    )
+
+
+def types(found: list[Discrepancy]) -> list[str]:
+    return [d.type for d in found]
+
+
+# --- value_mismatch ---------------------------------------------------------------------------
+
+
+def test_value_mismatch_fires_and_names_both_outlets() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("wire", "Tech Wire")
+    desk.claim(
+        "wire",
+        "token_volume",
+        CN,
+        4.8e12,
+        "tokens",
+        "4.8 trillion tokens",
+        "Chinese models processed 4.8 trillion tokens in the week of February 16-22.",
+        when=week(WEEK_FEB_16),
+    )
+    found = desk.of_type("value_mismatch")
+    assert len(found) == 1
+    d = found[0]
+    assert d.status == "open" and d.severity == "high"
+    assert set(d.article_ids) == {"nbd", "wire"}
+    assert "Tech Wire" in d.explanation and "National Business Daily" in d.explanation
+    assert "5.16 trillion" in d.explanation and "4.8 trillion" in d.explanation
+    assert d.stated is not None and d.expected is not None
+    assert desk.of_type("period_mismatch") == []
+
+
+def test_hedged_and_rounded_figures_agree() -> None:
+    desk = Desk()
+    desk.article("a", "Outlet A")
+    desk.article("b", "Outlet B")
+    desk.claim(
+        "a",
+        "token_volume",
+        CN,
+        14.69e12,
+        "tokens",
+        "over 14.69 trillion",
+        qualifier="at_least",
+        when=period("2026-02-01", "2026-02-28", "month"),
+    )
+    desk.claim(
+        "b",
+        "token_volume",
+        CN,
+        14.7e12,
+        "tokens",
+        "14.7 trillion",
+        when=period("2026-02-01", "2026-02-28", "month"),
+    )
+    desk.claim(
+        "a",
+        "token_volume",
+        US,
+        2.45e12,
+        "tokens",
+        "about 2.45T",
+        qualifier="approx",
+        when=week(WEEK_FEB_16),
+    )
+    desk.claim("b", "token_volume", US, 2.4e12, "tokens", "2.4T", when=week(WEEK_FEB_16))
+    desk.claim("a", "share", "US developers", 47.17, "%", "47.17%", of="OpenRouter users")
+    desk.claim("b", "share", "US developers", 47, "%", "47%", of="OpenRouter users")
+    assert desk.run() == []
+
+
+def test_copies_are_not_corroboration_and_the_majority_of_independent_sources_wins() -> None:
+    desk = Desk()
+    desk.article("orig", "Tech Wire", shares=("copy",))
+    desk.article("copy", "Aggregator", shares=("orig",))
+    desk.article("x", "Outlet X")
+    desk.article("y", "Outlet Y")
+    for article in ("orig", "copy"):
+        desk.claim(
+            article, "token_volume", CN, 4.8e12, "tokens", "4.8 trillion", when=week(WEEK_FEB_16)
+        )
+    for article in ("x", "y"):
+        desk.claim(
+            article,
+            "token_volume",
+            CN,
+            5.16e12,
+            "tokens",
+            "5.16 trillion",
+            "According to OpenRouter data, Chinese models reached 5.16 trillion tokens.",
+            when=week(WEEK_FEB_16),
+        )
+    (d,) = desk.of_type("value_mismatch")
+    assert "2 sources, 1 independent" in d.explanation
+    assert "2 sources, 2 independent" in d.explanation
+    assert "majority of independent sources supports 5.16 trillion" in d.explanation
+    assert "citing OpenRouter" in d.explanation
+    assert d.expected == 5.16e12 and d.stated == 4.8e12
+
+
+def test_ids_are_stable_and_a_joining_claim_keeps_the_id() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("wire", "Tech Wire")
+    desk.claim("wire", "token_volume", CN, 4.8e12, "tokens", "4.8 trillion", when=week(WEEK_FEB_16))
+    first = desk.of_type("value_mismatch")
+    assert [d.id for d in first] == [d.id for d in desk.of_type("value_mismatch")]
+    desk.article("late", "Late Outlet")
+    joining = desk.claim(
+        "late", "token_volume", CN, 4.8e12, "tokens", "4.8 trillion", when=week(WEEK_FEB_16)
+    )
+    second = desk.of_type("value_mismatch")
+    assert [d.id for d in second] == [d.id for d in first]
+    assert joining.id in second[0].claim_ids
+
+
+def test_output_is_deterministic_under_reordering() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("wire", "Tech Wire")
+    desk.claim("wire", "token_volume", CN, 4.8e12, "tokens", "4.8 trillion", when=week(WEEK_FEB_16))
+    desk.claim(
+        "wire", "token_volume", CN, 9.8e13, "tokens", "9.8 × 10^13", when=period(granularity="week")
+    )
+    articles = desk.articles()
+    expected = reconcile(desk.claims, articles)
+    shuffled = list(desk.claims)
+    random.Random(7).shuffle(shuffled)
+    assert reconcile(shuffled, articles) == expected
+
+
+def test_undated_claim_is_compared_by_publication_date_at_lower_severity() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("blog", "A Blog", published="2026-02-25")
+    desk.claim(
+        "blog",
+        "token_volume",
+        CN,
+        4.6e12,
+        "tokens",
+        "4.6 trillion",
+        "Chinese models handled 4.6 trillion tokens last week.",
+        when=period(granularity="week"),
+    )
+    (d,) = desk.of_type("value_mismatch")
+    assert d.severity in ("medium", "low")
+    assert "blog-c5" in d.claim_ids
+
+
+def test_undated_claim_published_long_after_is_not_compared() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("blog", "A Blog", published="2026-05-25")
+    desk.claim(
+        "blog",
+        "token_volume",
+        CN,
+        4.6e12,
+        "tokens",
+        "4.6 trillion",
+        when=period(granularity="week"),
+    )
+    assert desk.run() == []
+
+
+# --- period_mismatch --------------------------------------------------------------------------
+
+
+def test_misattributed_week_is_one_period_mismatch_not_a_value_mismatch() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("cael", "Cael Lee (blog)", published="2026-06-24")
+    quote = (
+        "According to OpenRouter, in the last week of February: Chinese models processed "
+        "4.12 trillion tokens, while US models processed 2.94 trillion."
+    )
+    fuzzy = week(WEEK_FEB_16, "fuzzy", "the last week of February")
+    desk.claim("cael", "token_volume", CN, 4.12e12, "tokens", "4.12 trillion", quote, when=fuzzy)
+    desk.claim("cael", "token_volume", US, 2.94e12, "tokens", "2.94 trillion", quote, when=fuzzy)
+    found = desk.run()
+    assert types(found) == ["period_mismatch"]
+    d = found[0]
+    assert d.severity == "high"
+    assert "4.12 trillion tokens for Chinese models (and 2.94 trillion tokens for US models)" in (
+        d.explanation
+    )
+    assert "the week of 2026-02-09 to 2026-02-15" in d.explanation
+    assert "Cael Lee (blog)" in d.explanation and "National Business Daily" in d.explanation
+    assert "5.16 trillion" in d.explanation  # what the others say for that week
+    assert {"cael", "nbd"} == set(d.article_ids)
+
+
+def test_period_mismatch_without_a_conflicting_figure_uses_the_sharper_period() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("cael", "Cael Lee (blog)")
+    desk.claim(
+        "cael",
+        "token_volume",
+        CN,
+        4.12e12,
+        "tokens",
+        "4.12 trillion",
+        when=week(WEEK_FEB_23, "fuzzy", "the last week of February"),
+    )
+    (d,) = desk.of_type("period_mismatch")
+    assert "attributes to the week of 2026-02-23 to 2026-03-01" in d.explanation
+    assert d.severity == "medium"
+
+
+def test_same_rough_value_or_same_price_in_two_periods_is_not_a_period_mismatch() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    desk.claim("a", "token_volume", CN, 5.2e12, "tokens", "5.2 trillion", when=week(WEEK_FEB_09))
+    desk.claim("b", "token_volume", CN, 5.2e12, "tokens", "5.2 trillion", when=week(WEEK_FEB_16))
+    desk.claim(
+        "a",
+        "price",
+        "MiniMax M2.5",
+        0.3,
+        "USD/1M tokens",
+        "$0.30",
+        when=period("2026-01-01", "2026-01-31", "month"),
+        direction="input",
+    )
+    desk.claim(
+        "b",
+        "price",
+        "MiniMax M2.5",
+        0.3,
+        "USD/1M tokens",
+        "$0.30",
+        when=period("2026-02-01", "2026-02-28", "month"),
+        direction="input",
+    )
+    assert desk.run() == []
+
+
+# --- magnitude_anomaly ------------------------------------------------------------------------
+
+
+def test_exponent_slip_is_a_magnitude_anomaly() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("guide", "AI Large-Model Wave and Transformation Guide")
+    desk.claim(
+        "guide",
+        "token_volume",
+        CN,
+        9.8e13,
+        "tokens",
+        "9.8 × 10^13 tokens",
+        "According to OpenRouter data, weekly token usage reached 9.8 × 10^13 tokens, "
+        "surpassing the US for the fifth consecutive week.",
+        when=period(granularity="week", text="weekly"),
+    )
+    (d,) = desk.of_type("magnitude_anomaly")
+    assert "exponent slip (10^13 vs 10^12)" in d.explanation
+    assert d.stated == 9.8e13
+    assert "value_mismatch" not in types(desk.run())
+
+
+def test_per_thousand_price_read_as_per_million_is_named() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    desk.claim(
+        "a",
+        "price",
+        "Gemini 2.5 Pro",
+        2.0,
+        "USD/1M tokens",
+        "$0.002 per k token",
+        direction="input",
+    )
+    desk.claim(
+        "b",
+        "price",
+        "Gemini 2.5 Pro",
+        2000,
+        "USD/1M tokens",
+        "$2 per million tokens",
+        "Input costs $2 per million tokens.",
+        direction="input",
+    )
+    desk.article("c", "C")
+    desk.claim(
+        "c", "price", "Gemini 2.5 Pro", 2.0, "USD/1M tokens", "$2 per 1M tokens", direction="input"
+    )
+    (d,) = desk.of_type("magnitude_anomaly")
+    assert "per-1K price read as per-1M" in d.explanation
+
+
+def test_a_plain_gap_is_not_a_magnitude_anomaly() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    desk.claim("a", "token_volume", CN, 4.12e12, "tokens", "4.12 trillion", when=week(WEEK_FEB_16))
+    desk.claim("b", "token_volume", CN, 5.16e12, "tokens", "5.16 trillion", when=week(WEEK_FEB_16))
+    assert types(desk.run()) == ["value_mismatch"]
+
+
+# --- rank_mismatch ----------------------------------------------------------------------------
+
+SCOPE: dict[str, Any] = {"scope": "OpenRouter weekly"}
+
+
+def test_different_subjects_at_one_position() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    desk.claim(
+        "a",
+        "ranking",
+        "MiniMax M2.5",
+        1,
+        "rank",
+        "topped",
+        "M2.5 topped the weekly list.",
+        when=week(WEEK_FEB_16),
+        **SCOPE,
+    )
+    desk.claim(
+        "b",
+        "ranking",
+        "Kimi K2.5",
+        1,
+        "rank",
+        "first",
+        "Kimi K2.5 ranked first.",
+        when=week(WEEK_FEB_16),
+        **SCOPE,
+    )
+    (d,) = desk.of_type("rank_mismatch")
+    assert "No. 1" in d.explanation and "Kimi K2.5" in d.explanation
+
+
+def test_different_positions_for_one_subject() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    desk.claim(
+        "a",
+        "ranking",
+        "MiniMax M2.5",
+        1,
+        "rank",
+        "first",
+        "M2.5 ranked first.",
+        when=week(WEEK_FEB_16),
+        **SCOPE,
+    )
+    desk.claim(
+        "b",
+        "ranking",
+        "MiniMax M2.5",
+        3,
+        "rank",
+        "third",
+        "M2.5 came third.",
+        when=week(WEEK_FEB_16),
+        **SCOPE,
+    )
+    assert len(desk.of_type("rank_mismatch")) == 1
+
+
+def test_consistent_rankings_and_matching_top_five_sets() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    members = ["MiniMax M2.5", "Kimi K2.5", "DeepSeek V3.2", "GLM-5"]
+    desk.claim(
+        "a",
+        "ranking",
+        CN,
+        5,
+        "rank",
+        "top five",
+        "Four of the top five most-called models were Chinese.",
+        qualifier="at_most",
+        when=week(WEEK_FEB_16),
+        set=members,
+        count=4,
+        **SCOPE,
+    )
+    desk.claim(
+        "b",
+        "ranking",
+        CN,
+        5,
+        "rank",
+        "top five",
+        "Among the top five models, four are from Chinese manufacturers.",
+        qualifier="at_most",
+        when=week(WEEK_FEB_16),
+        set=list(reversed(members)),
+        count=4,
+        **SCOPE,
+    )
+    desk.claim(
+        "b",
+        "ranking",
+        "MiniMax M2.5",
+        1,
+        "rank",
+        "topped",
+        "M2.5 topped the list.",
+        when=week(WEEK_FEB_16),
+        **SCOPE,
+    )
+    # a different week may have a different order
+    desk.claim(
+        "a",
+        "ranking",
+        "MiniMax M2.5",
+        2,
+        "rank",
+        "second",
+        "M2.5 was second.",
+        when=week(WEEK_FEB_09),
+        **SCOPE,
+    )
+    assert desk.run() == []
+
+
+def test_top_five_set_with_other_members_or_count() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    desk.claim(
+        "a",
+        "ranking",
+        CN,
+        5,
+        "rank",
+        "top five",
+        "Four of the top five are Chinese.",
+        qualifier="at_most",
+        when=week(WEEK_FEB_16),
+        set=["MiniMax M2.5", "Kimi K2.5", "DeepSeek V3.2", "GLM-5"],
+        count=4,
+        **SCOPE,
+    )
+    desk.claim(
+        "b",
+        "ranking",
+        CN,
+        5,
+        "rank",
+        "top five",
+        "Three of the top five are Chinese.",
+        qualifier="at_most",
+        when=week(WEEK_FEB_16),
+        set=["MiniMax M2.5", "Kimi K2.5", "Qwen 3.5"],
+        count=3,
+        **SCOPE,
+    )
+    desk.claim(
+        "b",
+        "ranking",
+        "GLM-5",
+        7,
+        "rank",
+        "seventh",
+        "GLM-5 was seventh.",
+        when=week(WEEK_FEB_16),
+        **SCOPE,
+    )
+    found = desk.of_type("rank_mismatch")
+    assert len(found) == 2  # the set itself, and GLM-5 both in the top five and seventh
+
+
+# --- streak -----------------------------------------------------------------------------------
+
+
+def test_streak_contradicted_by_a_week_without_the_lead() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("other", "Other Daily")
+    desk.claim(
+        "other", "token_volume", US, 3.1e12, "tokens", "3.1 trillion", when=week(WEEK_FEB_02)
+    )
+    desk.article("guide", "Guide")
+    desk.claim(
+        "guide",
+        "streak",
+        CN,
+        5,
+        "weeks",
+        "fifth consecutive week",
+        "Chinese models surpassed the US for the fifth consecutive week.",
+        when=week(WEEK_FEB_16),
+        over=US,
+        measure="token_volume",
+    )
+    (d,) = desk.of_type("streak")
+    assert "2.27 trillion" in d.explanation and "3.1 trillion" in d.explanation
+    assert "the week of 2026-02-02 to 2026-02-08" in d.explanation
+
+
+def test_streak_consistent_with_the_figures() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("guide", "Guide")
+    desk.claim(
+        "guide",
+        "streak",
+        CN,
+        2,
+        "weeks",
+        "second consecutive week",
+        "Chinese models led for the second consecutive week.",
+        when=week(WEEK_FEB_16),
+        over=US,
+        measure="token_volume",
+    )
+    assert desk.of_type("streak") == []
+
+
+# --- arithmetic -------------------------------------------------------------------------------
+
+
+def prices(desk: Desk, article: str) -> None:
+    for subject, value, figure in (
+        ("MiniMax M2.5", 0.3, "$0.3"),
+        ("GLM-5", 0.3, "$0.3"),
+        ("Claude Opus 4.6", 5, "$5"),
+    ):
+        desk.claim(
+            article,
+            "price",
+            subject,
+            value,
+            "USD/1M tokens",
+            figure,
+            f"The input price of {subject} is {figure} per million Tokens.",
+            direction="input",
+            currency="USD",
+        )
+    for subject, value, figure in (
+        ("MiniMax M2.5", 1.1, "$1.1"),
+        ("GLM-5", 2.55, "$2.55"),
+        ("Claude Opus 4.6", 25, "$25"),
+    ):
+        desk.claim(
+            article,
+            "price",
+            subject,
+            value,
+            "USD/1M tokens",
+            figure,
+            f"The output price of {subject} is {figure} per million Tokens.",
+            direction="output",
+            currency="USD",
+        )
+
+
+def test_ratios_consistent_with_the_prices() -> None:
+    desk = Desk()
+    desk.article("nbd", "National Business Daily")
+    prices(desk, "nbd")
+    desk.claim(
+        "nbd",
+        "change",
+        "Claude Opus 4.6",
+        16.7,
+        "x",
+        "16.7 times",
+        "Claude Opus4.6 is as high as $5 per million Tokens, about 16.7 times that of "
+        "these two Chinese models.",
+        qualifier="approx",
+        measure="price",
+        direction="input",
+        currency="USD",
+        compared_to=["MiniMax M2.5", "GLM-5"],
+    )
+    for other, value, figure in (("MiniMax M2.5", 22.7, "22.7 times"), ("GLM-5", 9.8, "9.8 times")):
+        desk.claim(
+            "nbd",
+            "change",
+            "Claude Opus 4.6",
+            value,
+            "x",
+            figure,
+            "Claude Opus4.6 soars to $25 per million Tokens, about 22.7 times and 9.8 "
+            "times that of the former two respectively.",
+            qualifier="approx",
+            measure="price",
+            direction="output",
+            currency="USD",
+            compared_to=[other],
+        )
+    assert desk.run() == []
+
+
+def test_wrong_ratio_fires_with_expected_and_stated() -> None:
+    desk = Desk()
+    desk.article("nbd", "National Business Daily")
+    prices(desk, "nbd")
+    desk.claim(
+        "nbd",
+        "change",
+        "Claude Opus 4.6",
+        12,
+        "x",
+        "12 times",
+        "Claude Opus4.6 is 12 times the price of MiniMax M2.5.",
+        measure="price",
+        direction="input",
+        currency="USD",
+        compared_to=["MiniMax M2.5"],
+    )
+    (d,) = desk.of_type("arithmetic")
+    assert d.stated == 12 and d.expected is not None and abs(d.expected - 16.67) < 0.01
+    assert "USD 5 per 1M tokens / USD 0.3 per 1M tokens" in d.explanation
+
+
+def test_ratio_base_figures_from_another_article() -> None:
+    desk = Desk()
+    desk.article("nbd", "National Business Daily", published="2026-02-27")
+    prices(desk, "nbd")
+    desk.article("cj", "Changjiang Securities", published="2026-02-28")
+    desk.claim(
+        "cj",
+        "change",
+        "Claude Opus 4.6",
+        30,
+        "x",
+        "30 times",
+        "Anthropic's Claude Opus 4.6 charges $5, roughly 30 times higher.",
+        qualifier="approx",
+        measure="price",
+        direction="input",
+        currency="USD",
+        compared_to=["MiniMax M2.5"],
+    )
+    (d,) = desk.of_type("arithmetic")
+    assert d.severity != "high"  # base figures from another outlet
+
+
+def test_change_over_three_weeks() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    quote = "Chinese models soared to 5.16 trillion Tokens, a 127% increase in three weeks."
+    desk.claim(
+        "nbd",
+        "change",
+        CN,
+        127,
+        "%",
+        "127%",
+        quote,
+        when=week(WEEK_FEB_16),
+        basis="21 days",
+        measure="token_volume",
+    )
+    assert desk.run() == []
+    desk.claim(
+        "nbd",
+        "change",
+        CN,
+        150,
+        "%",
+        "150%",
+        "Volume rose 150% in three weeks.",
+        when=week(WEEK_FEB_16),
+        basis="3 weeks",
+        measure="token_volume",
+    )
+    (d,) = desk.of_type("arithmetic")
+    assert d.stated == 150 and d.expected is not None and abs(d.expected - 127.3) < 0.1
+
+
+def test_week_over_week_change() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.claim(
+        "nbd",
+        "change",
+        CN,
+        25.2,
+        "%",
+        "25.2%",
+        "Volume grew 25.2% week over week.",
+        when=week(WEEK_FEB_16),
+        basis="week_over_week",
+        measure="token_volume",
+    )
+    assert desk.run() == []
+    desk.claim(
+        "nbd",
+        "change",
+        US,
+        12,
+        "%",
+        "12%",
+        "US volume rose 12% week over week.",
+        when=week(WEEK_FEB_16),
+        basis="week_over_week",
+        measure="token_volume",
+    )
+    (d,) = desk.of_type("arithmetic")
+    assert d.expected is not None and d.expected < 0  # 2.94T -> 2.7T is a fall
+
+
+def test_ten_fold_from_to() -> None:
+    desk = Desk()
+    desk.article("nbd", "National Business Daily")
+    quote = (
+        "The weekly call volume was only 1.24 trillion Tokens; by mid-February 2026 it had "
+        "soared to 13.95 trillion Tokens, more than a ten-fold increase."
+    )
+    desk.claim(
+        "nbd",
+        "change",
+        "OpenRouter top 10 models",
+        10,
+        "x",
+        "ten-fold",
+        quote,
+        qualifier="at_least",
+        from_value=1.24e12,
+        to_value=13.95e12,
+        basis="since:2025-03-03",
+        measure="token_volume",
+    )
+    assert desk.run() == []
+    desk.claim(
+        "nbd",
+        "change",
+        "OpenRouter top 10 models",
+        20,
+        "x",
+        "twenty-fold",
+        quote.replace("ten-fold", "twenty-fold"),
+        qualifier="at_least",
+        from_value=1.24e12,
+        to_value=13.95e12,
+        measure="token_volume",
+    )
+    (d,) = desk.of_type("arithmetic")
+    assert d.stated == 20
+
+
+def test_share_of_a_stated_total() -> None:
+    desk = Desk()
+    desk.article("a", "Outlet A")
+    feb = period("2026-02-01", "2026-02-28", "month")
+    desk.claim(
+        "a",
+        "token_volume",
+        "OpenRouter top 10 models",
+        28.7e12,
+        "tokens",
+        "28.7 trillion",
+        qualifier="at_least",
+        when=feb,
+    )
+    desk.claim("a", "token_volume", CN, 14.69e12, "tokens", "14.69 trillion", when=feb)
+    desk.claim(
+        "a",
+        "share",
+        CN,
+        50,
+        "%",
+        "exceeded 50%",
+        qualifier="at_least",
+        when=feb,
+        of="OpenRouter top 10 models",
+        measure="token_volume",
+    )
+    assert desk.run() == []
+    desk.claim(
+        "a",
+        "share",
+        CN,
+        61,
+        "%",
+        "61%",
+        "Chinese models took 61% of the top ten.",
+        when=feb,
+        of="OpenRouter top 10 models",
+        measure="token_volume",
+    )
+    (d,) = desk.of_type("arithmetic")
+    assert d.stated == 61
+
+
+def test_sum_of_members_exceeds_the_total() -> None:
+    desk = Desk()
+    desk.article("g", "Guide")
+    members = ["Tencent Hunyuan 3.0", "DeepSeek V4"]
+    desk.claim(
+        "g",
+        "token_volume",
+        "Tencent Hunyuan 3.0",
+        3.2e12,
+        "tokens",
+        "3.2 trillion",
+        when=period(granularity="week"),
+    )
+    desk.claim(
+        "g",
+        "token_volume",
+        "DeepSeek V4",
+        2.8e12,
+        "tokens",
+        "2.8 trillion",
+        when=period(granularity="week"),
+    )
+    desk.claim(
+        "g",
+        "token_volume",
+        "top models",
+        9.8e12,
+        "tokens",
+        "9.8 trillion",
+        when=period(granularity="week"),
+        members=members,
+    )
+    assert desk.run() == []
+    desk.claim(
+        "g",
+        "token_volume",
+        "top two",
+        5.0e12,
+        "tokens",
+        "5.0 trillion",
+        when=period(granularity="week"),
+        members=members,
+    )
+    (d,) = desk.of_type("arithmetic")
+    assert d.expected == 6.0e12
+
+
+def test_unit_restatement() -> None:
+    desk = Desk()
+    desk.article("cael", "Cael Lee (blog)")
+    quote = "The daily volume had exceeded 140 billion (roughly 0.14 trillion)."
+    daily = period(granularity="day")
+    desk.claim(
+        "cael",
+        "token_volume",
+        CN,
+        1.4e11,
+        "tokens",
+        "140 billion",
+        quote,
+        qualifier="at_least",
+        when=daily,
+        daily_average=True,
+    )
+    desk.claim(
+        "cael",
+        "token_volume",
+        CN,
+        1.4e11,
+        "tokens",
+        "0.14 trillion",
+        quote,
+        qualifier="approx",
+        when=daily,
+        daily_average=True,
+        restates=True,
+    )
+    assert desk.run() == []
+    quote = "The daily volume had exceeded 140 billion (roughly 1.4 trillion)."
+    desk.claim("cael", "token_volume", US, 1.4e11, "tokens", "140 billion", quote, when=daily)
+    desk.claim(
+        "cael",
+        "token_volume",
+        US,
+        1.4e12,
+        "tokens",
+        "1.4 trillion",
+        quote,
+        qualifier="approx",
+        when=daily,
+        restates=True,
+    )
+    (d,) = desk.of_type("arithmetic")
+    assert d.expected == 1.4e11 and d.stated == 1.4e12
+
+
+# --- internal ---------------------------------------------------------------------------------
+
+
+def test_daily_average_above_the_weekly_total() -> None:
+    desk = Desk()
+    desk.article("guide", "Guide")
+    quote = (
+        "Weekly token usage reached 9.8 × 10^13 tokens, pushing daily average above "
+        "1.5 × 10^14 tokens."
+    )
+    desk.claim(
+        "guide",
+        "token_volume",
+        CN,
+        9.8e13,
+        "tokens",
+        "9.8 × 10^13",
+        quote,
+        when=period(granularity="week"),
+    )
+    desk.claim(
+        "guide",
+        "token_volume",
+        CN,
+        1.5e14,
+        "tokens",
+        "1.5 × 10^14",
+        quote,
+        qualifier="at_least",
+        when=period(granularity="day"),
+        daily_average=True,
+    )
+    (d,) = desk.of_type("internal")
+    assert "daily average" in d.explanation and d.article_ids == ["guide"]
+
+
+def test_two_values_for_one_week_in_one_article() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.claim(
+        "nbd",
+        "token_volume",
+        CN,
+        5.61e12,
+        "tokens",
+        "5.61 trillion",
+        "Chinese models reached 5.61 trillion tokens that week.",
+        when=week(WEEK_FEB_16),
+    )
+    (d,) = desk.of_type("internal")
+    assert "contradicts itself" in d.explanation
+
+
+def test_daily_and_weekly_figures_that_fit_are_not_internal() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.claim(
+        "nbd",
+        "token_volume",
+        CN,
+        1.4e11,
+        "tokens",
+        "140 billion",
+        when=period("2026-02-16", "2026-02-22", "day"),
+        daily_average=True,
+    )
+    assert desk.run() == []
+
+
+# --- scale ------------------------------------------------------------------------------------
+
+
+def test_thousands_of_claims_reconcile_quickly() -> None:
+    desk = Desk()
+    for a in range(400):
+        desk.article(f"a{a}", f"Outlet {a}")
+    rng = random.Random(3)
+    for n in range(6000):
+        subject = f"Model {n % 300}"
+        start = 2 + 7 * (n % 3)
+        value = 1.0e12 * (1 + (n % 300) / 100) * (1.3 if rng.random() < 0.05 else 1.0)
+        desk.claim(
+            f"a{n % 400}",
+            "token_volume",
+            subject,
+            value,
+            "tokens",
+            f"{value / 1e12:.3f}",
+            f"{subject} reached {value / 1e12:.3f} trillion tokens.",
+            when=period(f"2026-02-{start:02d}", f"2026-02-{start + 6:02d}", "week"),
+        )
+    articles = desk.articles()
+    started = time.perf_counter()
+    found = reconcile(desk.claims, articles)
+    assert time.perf_counter() - started < 5
+    assert found
