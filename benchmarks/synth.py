@@ -96,9 +96,11 @@ class Week:
 def models() -> tuple[Model, ...]:
     """Model names (canonical, as the gazetteer knows them), China and US ones first."""
     entries = json.loads(ENTITIES.read_text(encoding="utf-8"))
-    found = [Model(e["name"], e.get("country")) for e in entries if e.get("kind") == "model"]
-    known = [m for m in found if m.country in ("CN", "US")]
-    return tuple(known or found)[:24]
+    # versioned names only ("Kimi K2.5", not "Kimi"): a weekly chart ranks releases
+    found = [Model(e["name"], e.get("country")) for e in entries
+             if e.get("kind") == "model" and any(ch.isdigit() for ch in e["name"])]
+    by_country = {c: [m for m in found if m.country == c][-12:] for c in ("CN", "US")}
+    return tuple(by_country["CN"] + by_country["US"]) or tuple(found[:24])
 
 
 class World:
@@ -107,7 +109,7 @@ class World:
     def __init__(self, seed: int) -> None:
         rng = random.Random(seed)
         self.models = models()
-        base = {m.name: rng.uniform(0.2, 3.0) * 1e12 for m in self.models}
+        base = {m.name: rng.uniform(0.08, 1.2) * 1e12 for m in self.models}
         self.prices = {m.name: (round(rng.uniform(0.1, 3.0), 2), round(rng.uniform(0.4, 15.0), 2))
                        for m in self.models}
         self.weeks: list[Week] = []
@@ -120,7 +122,7 @@ class World:
             for m in self.models:
                 group = {"CN": "Chinese models", "US": "US models"}.get(m.country or "")
                 if group:
-                    totals[group] += volumes[m.name] * 1.6  # the long tail beyond named models
+                    totals[group] += volumes[m.name] * 1.3  # the long tail beyond named models
             ordered = sorted(volumes, key=lambda k: -volumes[k])
             self.weeks.append(Week(FIRST_WEEK + dt.timedelta(weeks=n), volumes,
                                    {k: round(v / 1e10) * 1e10 for k, v in totals.items()},
@@ -161,6 +163,11 @@ def misreported(rng: random.Random, value: float) -> float:
 
 def hedge(rng: random.Random) -> str:
     return rng.choice(("", "", "", "about ", "roughly ", "more than ", "nearly ", "over "))
+
+
+def filler_paragraph(rng: random.Random) -> str:
+    """Two or three background sentences in a shuffled order: text with no figures to check."""
+    return " ".join(rng.sample(FILLER, k=rng.randint(2, 3)))
 
 
 def english_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
@@ -204,11 +211,11 @@ def english_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
         f"tokens and ${price_out:.2f} per million output tokens, a fraction of what the most "
         "expensive proprietary systems cost."
     )
-    fillers = rng.sample(FILLER, k=len(FILLER))
-    while sum(len(p) for p in paragraphs) < rng.randint(3300, 4300):
-        paragraphs.insert(rng.randrange(2, len(paragraphs) + 1), fillers.pop() if fillers
-                          else rng.choice(FILLER))
-    paragraphs.append(f"Ref: {outlet[:3].upper()}-{n:07d}")
+    target = rng.randint(3400, 4400)
+    while sum(len(p) for p in paragraphs) < target:
+        paragraphs.insert(rng.randrange(2, len(paragraphs) + 1), filler_paragraph(rng))
+    code = "".join(word[0] for word in outlet.split())
+    paragraphs.append(f"Ref: {code}-{n:07d}")
     return {"title": title, "source": outlet, "published": published.isoformat(), "lang": "en",
             "url": f"https://news.example/{n}", "text": title + "\n\n" + "\n\n".join(paragraphs)}
 
@@ -240,17 +247,18 @@ def articles(count: int, seed: int = 7, zh_share: float = 0.15) -> Iterator[dict
     """``count`` synthetic articles as JSON-ready records (text plus metadata)."""
     world = World(seed)
     rng = random.Random(seed + 1)
-    recent: list[str] = []
+    recent: dict[str, list[str]] = {}
     for n in range(count):
         make = chinese_article if rng.random() < zh_share else english_article
         record = make(rng, world, n)
-        if recent and rng.random() < COPY_RATE:
+        lang = record["lang"]
+        if recent.get(lang) and rng.random() < COPY_RATE:
             # syndication: a paragraph of an earlier story, copied word for word
-            copied = rng.choice(recent)
+            copied = rng.choice(recent[lang])
             record["text"] = record["text"].replace("\n\n", f"\n\n{copied}\n\n", 1)
         paragraphs = record["text"].split("\n\n")
         if len(paragraphs) > 2:
-            recent = (recent + [paragraphs[2]])[-50:]
+            recent[lang] = (recent.get(lang, []) + [paragraphs[2]])[-50:]
         yield record
 
 

@@ -7,8 +7,8 @@ extractor or the reconciler find: the tests of those live with them.
 
 from __future__ import annotations
 
-import datetime as dt
 import atexit
+import datetime as dt
 import shutil
 import tempfile
 from dataclasses import dataclass

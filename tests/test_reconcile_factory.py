@@ -75,8 +75,9 @@ class Desk:
         draft = self.drafts[article_id]
         quote = quote or f"{subject} reached {figure} according to the data."
         assert figure in quote, "the figure must appear in its quote"
-        offset = len(draft.text) + quote.index(figure)
-        draft.text += quote + " "
+        if not draft.text.endswith(quote + " "):  # consecutive claims may share one sentence
+            draft.text += quote + " "
+        offset = len(draft.text) - len(quote) - 1 + quote.index(figure)
         claim = Claim(
             id=f"{article_id}-c{len(self.claims)}",
             article_id=article_id,

@@ -257,6 +257,29 @@ def test_undated_claim_published_long_after_is_not_compared() -> None:
     assert desk.run() == []
 
 
+def test_undated_claims_of_articles_published_close_together_are_compared() -> None:
+    desk = Desk()
+    desk.article("a", "A", published="2026-02-20")
+    desk.article("b", "B", published="2026-02-25")
+    desk.article("c", "C", published="2026-05-25")
+    weekly = period(granularity="week")
+    desk.claim("a", "token_volume", CN, 4.0e12, "tokens", "4.0 trillion", when=weekly)
+    desk.claim("b", "token_volume", CN, 5.0e12, "tokens", "5.0 trillion", when=weekly)
+    desk.claim("c", "token_volume", CN, 9.0e12, "tokens", "9.0 trillion", when=weekly)
+    (d,) = desk.run()
+    assert d.type == "value_mismatch" and d.article_ids == ["a", "b"]
+    assert d.severity == "medium"  # one level down: the period rests on publication dates
+
+
+def test_claims_without_their_articles_still_reconcile() -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("wire", "Tech Wire")
+    desk.claim("wire", "token_volume", CN, 4.8e12, "tokens", "4.8 trillion", when=week(WEEK_FEB_16))
+    (d,) = reconcile(desk.claims, {})
+    assert d.type == "value_mismatch" and "wire" in d.explanation
+
+
 # --- period_mismatch --------------------------------------------------------------------------
 
 

@@ -114,6 +114,11 @@ def test_factor_words(stated: float, expected: float, words: str) -> None:
         (Period(granularity="total"), "in total"),
         (Period(text="last week"), "\u201clast week\u201d (date not resolved)"),
         (Period(), "period not stated"),
+        # must not read as "week of": a weekly figure over a longer span says the span
+        (Period(start=D(2025, 1, 1), end=D(2025, 12, 31), granularity="week",
+                resolution="explicit"), "2025"),
+        (Period(start=D(2026, 2, 1), end=D(2026, 2, 28), granularity="week",
+                resolution="explicit"), "Feb 2026"),
         # must not read as a month: a 31-day span that is not a calendar month
         (Period(start=D(2026, 1, 15), end=D(2026, 2, 14), resolution="explicit"),
          "15 Jan \u2013 14 Feb 2026"),

@@ -184,18 +184,51 @@ def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
 
 # -- periods -----------------------------------------------------------------------------
 
-def _period_for(fig: Figure, ctx: _Ctx, state: ArticleState) -> PeriodMention | None:
-    usable = [p for p in ctx.periods if p.role in ("date", "anchor")
-              and not p.attributes.get("event")]
-    before = [p for p in usable if p.end <= fig.start]
-    after = [p for p in usable if p.start >= fig.end]
+_COMPARISON_BASE = re.compile(
+    r"(?:from|than|over|versus|vs\.?|compared (?:with|to)|against|较|比|相比|环比)\s*(?:the\s+)?$",
+    re.IGNORECASE)
+_EVENT_AFTER = re.compile(r"\s*(?:发布|上线|推出|开源|released|launched|announced)")
+_EVENT_BEFORE = re.compile(
+    r"(?:updated|published|posted|generated|released|launched|announced|dated)\W{0,3}"
+    r"(?:on\s+)?(?:\w+day,?\s+)?$", re.IGNORECASE)
+# a period phrase right after a figure ("4.38 trillion tokens in the week to March 1") is its
+# own; further away, a phrase before the figure in the sentence wins
+_FOLLOWING_REACH = 40
+# kinds whose figures belong to the reporting period the article is about even when the
+# sentence does not repeat it (prices and other quantities do not carry)
+_CARRIED_KINDS = frozenset({"token_volume", "ranking", "share", "streak", "change"})
+
+
+def _usable_period(p: PeriodMention, text: str) -> bool:
+    """A date the figure may hold for: not an event's date, not the base of a comparison."""
+    if p.role not in ("date", "anchor") or p.attributes.get("event"):
+        return False
+    lead_in = text[max(0, p.start - 24) : p.start]
+    if _COMPARISON_BASE.search(lead_in) or _EVENT_BEFORE.search(lead_in):
+        return False
+    return not _EVENT_AFTER.match(text, p.end, p.end + 6)
+
+
+def _period_for(
+    fig: Figure, ctx: _Ctx, state: ArticleState, kind: str
+) -> tuple[PeriodMention | None, bool]:
+    """The period phrase that applies to a figure, and whether it was carried from context."""
+    usable = [p for p in ctx.periods if _usable_period(p, ctx.text)]
+    after = [p for p in usable if fig.end <= p.start <= fig.end + _FOLLOWING_REACH]
+    # an anchor ("the previous week", "during the same period") belongs to the figure before it
+    before = [p for p in usable if p.end <= fig.start and p.role != "anchor"]
+    if after and (not before or after[0].start - fig.end < fig.start - before[-1].end):
+        return after[0], False
     if before:
-        return before[-1]
+        return before[-1], False
     if after:
-        return after[0]
-    if state.paragraph_period is None and _is_row(ctx):
-        return state.last_period  # a table row takes the period of its heading
-    return state.paragraph_period
+        return after[0], False
+    if state.paragraph_period is not None:
+        return state.paragraph_period, False
+    if (kind in _CARRIED_KINDS and state.last_period is not None
+            and state.last_period.period.granularity == "week"):
+        return state.last_period, True
+    return None, False
 
 
 def _period(mention: PeriodMention | None, fig: Figure, ctx: _Ctx) -> Period:
@@ -274,8 +307,8 @@ def sentence_claims(
             previous_unit = fig.unit
         claims.extend(made)
         state.claims.extend(made)
-    dated = [p for p in periods if p.role in ("date", "anchor") and not p.attributes.get("event")
-             and p.period.start is not None]
+    dated = [p for p in periods if _usable_period(p, text) and p.period.start is not None
+             and p.role == "date"]
     if dated:
         state.paragraph_period = dated[-1]
     if dated:
@@ -345,8 +378,10 @@ def _figure_claims(
     subject, subject_conf, compared = _subjects_for(fig, kind, ctx, state, lo, hi)
     if not subject:
         return []
-    mention = _period_for(fig, ctx, state)
-    period = _period(mention if kind not in ("price",) or mention else None, fig, ctx)
+    mention, carried = _period_for(fig, ctx, state, kind)
+    period = _period(mention, fig, ctx)
+    if carried and period.start is not None:
+        period = period.model_copy(update={"resolution": "inferred"})
     attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi)
     if kind == "streak":
         period = Period(granularity="week", resolution="unresolved") if not mention else period
@@ -589,7 +624,7 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
             id=claim_id(state.article_id, "ranking", (fig.start, fig.end), group),
             article_id=state.article_id, kind="ranking", subject=group, subject_text=group,
             value=n, unit="rank", qualifier="at_most",
-            period=_period(_period_for(fig, ctx, state), fig, ctx), attributes=attrs,
+            period=_period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx), attributes=attrs,
             quote=quote, span=(fig.start, fig.end), confidence=0.7,
         )]
     if len(members) == n and n <= 10 and not group:
@@ -597,7 +632,7 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
             id=claim_id(state.article_id, "ranking", (m.start, m.end), m.canonical),
             article_id=state.article_id, kind="ranking", subject=m.canonical,
             subject_text=m.text, value=i, unit="rank", qualifier="exact",
-            period=_period(_period_for(fig, ctx, state), fig, ctx),
+            period=_period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx),
             attributes={"scope": scope}, quote=quote, span=(fig.start, fig.end),
             confidence=0.7,
         ) for i, m in enumerate(members, 1)]

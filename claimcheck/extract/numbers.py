@@ -95,12 +95,17 @@ def normalize_for_matching(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _word_re(word: str) -> str:
-    """A literal with ASCII-word boundaries where it starts/ends with a letter; spaces flexible."""
+def _word_re(word: str, reverse: bool = False) -> str:
+    """A literal with ASCII-word boundaries where it starts/ends with a letter; spaces flexible.
+
+    ``reverse`` spells the literal backwards, for patterns run on reversed text."""
+    guard_html = word[:1] in ("<", ">")  # not the end of an HTML tag
+    if reverse:
+        word = word[::-1]
     parts = [re.escape(p) for p in word.split(" ")]
     body = r"\s+".join(parts)
-    if word[:1] in "<>":
-        body = r"(?<![A-Za-z0-9\"'/])" + body  # not the end of an HTML tag
+    if guard_html:
+        body = body + r"(?![A-Za-z0-9\"'/])" if reverse else r"(?<![A-Za-z0-9\"'/])" + body
     if word[:1].isascii() and word[:1].isalpha():
         body = r"(?<![A-Za-z])" + body
     if word[-1:].isascii() and word[-1:].isalpha():
@@ -108,9 +113,9 @@ def _word_re(word: str) -> str:
     return body
 
 
-def _alt(words: Iterable[str], *, ignore_case: bool = True) -> str:
+def _alt(words: Iterable[str], *, ignore_case: bool = True, reverse: bool = False) -> str:
     uniq = sorted(set(words), key=lambda w: (-len(w), w))
-    body = "|".join(_word_re(w) for w in uniq)
+    body = "|".join(_word_re(w, reverse) for w in uniq)
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
@@ -204,6 +209,16 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     quals_after = _alt([w for ws in d["qualifiers_after"].values() for w in ws])
     chg_before = _alt([w for ws in d["changes_before"].values() for w in ws])
     chg_after = _alt([w for ws in d["changes_after"].values() for w in ws])
+    def rev(words: list[str], ignore_case: bool = True) -> str:
+        return _alt(words, ignore_case=ignore_case, reverse=True)
+
+    quals_before_l = [w for ws in d["qualifiers_before"].values() for w in ws]
+    chg_before_l = [w for ws in d["changes_before"].values() for w in ws]
+    basis_before_l = [w for ws in d["basis_hints"].values() for w in ws if not w[:1].isascii()]
+    price_words_l = list(d["price_words"])
+    dirs_l = [w for ws in d["directions"].values() for w in ws]
+    token_words_l = list(d["token_words"])
+    bases_l = [w for ws in d["price_bases"].values() for w in ws]
     basis = _alt([w for ws in d["basis_hints"].values() for w in ws])
     # before a number only the Chinese form occurs ("环比增长45%"); "week on week to 470" is not
     basis_before = _alt(
@@ -309,16 +324,19 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         time_unit=re.compile(rf"(?P<sep>[ -]?)(?P<unit>{time_units})"),
         furniture=re.compile(r"[ ]?" + _alt(d["furniture_words"])),
         noun=re.compile(r"[ ]?(?P<noun>[A-Za-z][A-Za-z'-]*)"),
+        # run on the reversed text before the number, so one anchored match reads the words
+        # nearest to it first: [a/an] [hedge] [by/to/from] [change] [basis] [每百万Token] [input]
         left=re.compile(
-            rf"(?:(?P<dir>{dirs})\s*(?:{price_words})?\s*(?:(?i:is|are|was|were|of|at)(?![A-Za-z])"
-            rf"|为|是|:)?\s*)?"
-            rf"(?:(?P<pbase>每\s?(?P<pb>{bases})\s?(?:个\s?)?(?:{token_words})?)\s?的?\s?"
-            rf"(?:(?P<dir2>{dirs})\s?)?(?:{price_words})?\s?(?:为|是|:)?\s*)?"
-            rf"(?:(?P<basis>{basis_before})\s*)?"
-            rf"(?:(?P<chg>{chg_before})\s*)?"
-            rf"(?:(?P<ft>(?i:by|to|from)(?![A-Za-z])|了|由|从|至|到)\s*)?"
-            rf"(?:(?P<qual>{quals_before})\s*)?"
-            r"(?:(?i:a|an)\s+)?$"
+            r"(?:\s+(?i:a|na)(?![A-Za-z]))?"
+            rf"(?:\s*(?P<qual>{rev(quals_before_l)}))?"
+            rf"(?:\s*(?P<ft>{rev(['by', 'to', 'from', '了', '由', '从', '至', '到'])}))?"
+            rf"(?:\s*(?P<chg>{rev(chg_before_l)}))?"
+            rf"(?:\s*(?P<basis>{rev(basis_before_l, False)}))?"
+            rf"(?:\s*(?:为|是|:)?\s?(?:{rev(price_words_l)})?\s?(?:(?P<dir2>{rev(dirs_l)})\s?)?"
+            rf"的?\s?(?P<pbase>(?:{rev(token_words_l)})?\s?(?:个\s?)?(?P<pb>{rev(bases_l, False)})"
+            r"\s?每))?"
+            rf"(?:\s*(?:{rev(['is', 'are', 'was', 'were', 'of', 'at', '为', '是', ':'])})?"
+            rf"\s*(?:{rev(price_words_l)})?\s*(?P<dir>{rev(dirs_l)}))?"
         ),
         qual_after=re.compile(rf"\s?(?P<qa>{quals_after})"),
         dir_after=re.compile(
@@ -343,7 +361,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         currency_subunit=re.compile(r"[ ]?(?P<sub>" + _alt(d["currency_subunits"]) + ")"),
         # "约为前者的26.7倍": the hedge governs "X的N倍" a few characters later
         zh_of_qual=re.compile(
-            r"(?P<q>" + _alt(zh_quals, ignore_case=False) + r")为?[^\s，。,;；\n]{0,16}的$"
+            r"的[^\s，。,;；\n]{0,16}?为?(?P<q>" + rev(zh_quals, False) + ")"
         ),
         classifier=re.compile("[ ]?[" + "".join(d["cn_classifiers"]) + "](?![列居于置])"),
         fraction=re.compile(r"/(?P<den>[0-9]{1,4})(?![0-9/.,%])"),
@@ -553,25 +571,34 @@ def _read_left(norm: str, start: int) -> _Context:
     p = _patterns()
     d = _data()
     lo = max(0, start - _LEFT_WINDOW)
-    m = p.left.search(norm, lo, start)
+    before = norm[lo:start][::-1]
+    m = p.left.match(before)
     ctx = _Context(start=start)
-    if m is None or m.start() == start:
-        zh = p.zh_of_qual.search(norm, lo, start)
-        if zh:
-            ctx.multiple_qualifier = _group_of(d["qualifiers_before"], zh["q"])
+
+    def word(name: str) -> str:
+        return (m[name] or "")[::-1] if m else ""
+
+    def orig_start(name: str) -> int:
+        return start - m.end(name) if m else start
+
+    if m is None or m.end() == 0:
+        if before[:1] == "的":
+            zh = p.zh_of_qual.match(before)
+            if zh:
+                ctx.multiple_qualifier = _group_of(d["qualifiers_before"], zh["q"][::-1])
         return ctx
-    direction = m["dir"] or m["dir2"]
+    direction = word("dir") or word("dir2")
     if direction:
         ctx.direction = _group_of(d["directions"], direction)
     if m["pb"]:
-        ctx.price_base = int(_group_of(d["price_bases"], m["pb"]) or 0) or None
+        ctx.price_base = int(_group_of(d["price_bases"], word("pb")) or 0) or None
     if m["basis"]:
-        ctx.basis = _group_of(d["basis_hints"], m["basis"])
-    chg, ft, qual = m["chg"], (m["ft"] or "").lower(), m["qual"]
-    if chg and chg.lower() == "up" and ft == "to":
-        qual, chg, ft = "up to", None, ""
+        ctx.basis = _group_of(d["basis_hints"], word("basis"))
+    chg, ft, qual = word("chg"), word("ft").lower(), word("qual")
+    if chg.lower() == "up" and ft == "to":
+        qual, chg, ft = "up to", "", ""
         ctx.qualifier = "at_most"
-        ctx.start = m.start("chg")
+        ctx.start = orig_start("chg")
     if ft in ("from", "由", "从"):
         ctx.change = "from"
     elif chg:
@@ -581,9 +608,9 @@ def _read_left(norm: str, start: int) -> _Context:
         ctx.change = "to?"  # only a "to" when the previous figure was a "from"
     if m["qual"]:
         ctx.qualifier = _group_of(d["qualifiers_before"], qual) or "exact"
-        ctx.start = m.start("qual")
+        ctx.start = orig_start("qual")
     if m["pbase"]:
-        ctx.start = m.start("pbase")
+        ctx.start = orig_start("pbase")
     return ctx
 
 

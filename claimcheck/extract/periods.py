@@ -15,6 +15,9 @@ Conventions chosen here (each one is asserted by a test row):
   attributes {"by": true}, meaning the figure holds by its end.
 - "in the past year" runs from the publication date one calendar year back to the publication
   date (granularity ``total``).
+- A date written without its year ("February 16th") takes the year that puts it on or before
+  the publication date, nearest to it; with no publication date, the year of the nearest
+  mention of the same month with a year, else the last year named (resolution ``inferred``).
 - Relative phrases need the publication date; without it they come back unresolved, never
   guessed.
 """
@@ -24,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,6 +63,7 @@ class _Config:
     scanner: re.Pattern[str]
     kind_groups: dict[str, tuple[tuple[str, str], ...]]  # kind -> ((full name, short name), ...)
     translation: dict[int, str]
+    special: re.Pattern[str]  # the non-ASCII characters the translation replaces
     event_en: re.Pattern[str]
     event_zh: re.Pattern[str]
     cues: re.Pattern[str]
@@ -99,7 +104,8 @@ def _words(mapping: Mapping[str, Any]) -> list[str]:
 def _month_regex(months: Mapping[str, int]) -> str:
     names = _words(months)
     abbreviations = [
-        a for a in names if any(o != a and o.startswith(a) and months[o] == months[a] for o in names)
+        a for a in names
+        if any(o != a and o.startswith(a) and months[o] == months[a] for o in names)
     ]
     full = [n for n in names if n not in abbreviations]
     return (
@@ -195,11 +201,13 @@ def _config() -> _Config:
             kind, short = name.split("__", 1)
             kind_groups[kind].append((name, short))
     verbs_en = _phrase_regex(data["event_verbs_en"])
+    translation = _translation(data)
     return _Config(
         data=data,
         scanner=scanner,
         kind_groups={k: tuple(v) for k, v in kind_groups.items()},
-        translation=_translation(data),
+        translation=translation,
+        special=re.compile("[" + "".join(re.escape(chr(c)) for c in translation if c > 127) + "]"),
         # the verb, then at most a short stretch of the same clause, then the date
         event_en=re.compile(rf"\b(?:{verbs_en})\b[^.;!?\n]{{0,70}}$"),
         event_zh=re.compile(rf"\s*(?:正式|首次|率先)?(?:{_phrase_regex(data['event_verbs_zh'])})"),
@@ -284,7 +292,7 @@ def _zh_number(text: str) -> float | None:
     values = _config().data["zh_digits"]
     if "十" in text:
         tens, _, ones = text.partition("十")
-        return float((values.get(tens, 1) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0))
+        return float(values.get(tens, 1) * 10 + values.get(ones, 0))
     return float(values[text]) if text in values else None
 
 
@@ -360,9 +368,9 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
     """Syntactic checks a regex cannot express cheaply; False sends the scan one char on."""
     g, kind = hit.g, hit.kind
     for name in ("m1", "m2"):
-        if name in g and g[name][:1].isascii() and g[name][:1].isalpha():
-            if not _is_capitalized_month(match, original, f"{kind}__{name}"):
-                return False
+        is_word = name in g and g[name][:1].isascii() and g[name][:1].isalpha()
+        if is_word and not _is_capitalized_month(match, original, f"{kind}__{name}"):
+            return False
     if kind == "month_en" and "y1" not in g and not _bare_month_allowed(g["m1"], hit.prep):
         return False
     if kind == "year_en" and hit.prep is None and "lead" not in g:
@@ -382,6 +390,21 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
         if kind == "zh_rolling" and g.get("lead") == "近" and "n" not in g:
             return False
     return True
+
+
+def _normalized(text: str) -> str:
+    """Lower-cased text with Unicode spaces, dashes and full-width forms made ASCII.
+
+    Same length as ``text``, character for character, so offsets carry over unchanged.
+    """
+    cfg = _config()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
+        lowered = text.translate(cfg.translation)
+    if lowered.isascii():
+        return lowered
+    table = cfg.translation
+    return cfg.special.sub(lambda m: table[ord(m.group())], lowered)
 
 
 def _hits(norm: str, original: str) -> list[_Hit]:
@@ -423,16 +446,20 @@ class _Context:
 
     def year_for(self, month: int, day: int, pos: int) -> tuple[int, str] | None:
         """The year of a date written without one; see the module docstring for the order."""
-        near = self.month_years.get(month)
-        if near:
-            return min(near, key=lambda item: abs(item[0] - pos))[1], "context"
-        if self.last_year is not None:
-            return self.last_year, "context"
         if self.published is not None:
+            # the publication date is the firmest anchor: the latest such date on or before it
             year = self.published.year
             if (month, day) > (self.published.month, self.published.day):
                 year -= 1
             return year, "published"
+        near = self.month_years.get(month)
+        if near:
+            # entries are in text order: the nearest is one of the two around pos
+            i = bisect_left(near, (pos, 0))
+            around = near[max(0, i - 1) : i + 1]
+            return min(around, key=lambda item: abs(item[0] - pos))[1], "context"
+        if self.last_year is not None:
+            return self.last_year, "context"
         return None
 
     def year_of_the_year(self) -> int | None:
@@ -926,8 +953,7 @@ def _remember(ctx: _Context, hit: _Hit, out: _Out, period: Period, event: bool) 
 
 def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
     """Every period phrase in ``text``, in text order, resolved; offsets index ``text``."""
-    cfg = _config()
-    norm = text.translate(cfg.translation)
+    norm = _normalized(text)
     hits = _hits(norm, text)
     ctx = _Context(published, _explicit_month_years(hits))
     mentions: list[PeriodMention] = []
@@ -965,7 +991,7 @@ def granularity_cue(text: str, near: int | None = None) -> Granularity | None:
     """
     cfg = _config()
     best: tuple[int, Granularity] | None = None
-    for match in cfg.cues.finditer(text.translate(cfg.translation)):
+    for match in cfg.cues.finditer(_normalized(text)):
         granularity = _as_granularity_or_total(match.lastgroup)
         if granularity is None:
             continue

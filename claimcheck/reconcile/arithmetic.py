@@ -103,6 +103,13 @@ def _compatible(a: Period, b: Period) -> bool:
     return not (is_dated(a) and is_dated(b)) or overlaps(a, b)
 
 
+def _same_footing(a: Claim, b: Claim) -> bool:
+    """Two base figures combined in one computation must cover the same kind of period."""
+    if a.period.granularity != b.period.granularity:
+        return False
+    return _compatible(a.period, b.period)
+
+
 def _both_dated_overlap(a: Period, b: Period) -> bool:
     return is_dated(a) and is_dated(b) and overlaps(a, b)
 
@@ -147,6 +154,8 @@ def ratio_readings(claim: Claim, index: Index) -> list[Reading]:
         theirs, cross_b = index.near(claim, index.figures(claim, measure, str(other)))
         for a in ours:
             for b in theirs:
+                if not _same_footing(a, b):
+                    continue
                 ratio = _ratio(index.ctx.b(a), index.ctx.b(b))
                 if ratio is None:
                     continue
@@ -332,6 +341,7 @@ def restatement_readings(claim: Claim, index: Index) -> list[Reading]:
         if c.article_id == claim.article_id
         and not c.attributes.get("restates")
         and c.span[1] <= claim.span[0]
+        and claim.span[0] - c.span[1] <= int(config().raw["restatement_max_gap"])
     ]
     if not earlier:
         return []
@@ -383,6 +393,8 @@ def _report(
     stated = ctx.b(claim)
     best = min(readings, key=lambda r: (r.cross_article, r.alternative, gap(stated, r.expected)))
     bases = [c for c in best.bases if c.id != claim.id]
+    # several candidate base figures mean the pairing itself is a guess
+    ambiguous = len({tuple(c.id for c in r.bases) for r in readings}) > 1
     where = f" ({outlets(bases, ctx)})" if bases else ""
     explanation = (
         f"{ctx.sources.outlet(claim.article_id)} states {format_value(claim.value, claim.unit)} "
@@ -395,7 +407,7 @@ def _report(
         (slot_key(claim), period_key(claim.period), value_key(claim.value)),
         severity(
             gap_level(gap(stated, best.expected)),
-            best.cross_article,
+            best.cross_article or ambiguous,
             [claim.confidence, *(c.confidence for c in bases)],
         ),
         [claim, *bases],

@@ -75,10 +75,20 @@ def bucket_key(claim: Claim) -> str:
     return f"{base_slot_key(claim)}|g={granularity or '-'}"
 
 
+def well_defined(claim: Claim) -> bool:
+    """Whether the claim names everything that makes its fact comparable (see config)."""
+    required = config().raw["required_attributes"].get(claim.kind, [])
+    return all(
+        any(claim.attributes.get(name) not in (None, "", []) for name in options.split("|"))
+        for options in required
+    )
+
+
 def buckets(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        grouped[bucket_key(claim)].append(claim)
+        if well_defined(claim):
+            grouped[bucket_key(claim)].append(claim)
     return grouped
 
 

@@ -349,7 +349,7 @@ def internal_findings(
             if key == "" or len(group) < 2:
                 continue
             sides = sides_of(group, ctx)
-            if len(sides) < 2:
+            if len(sides) < 2 or not _distinct_sentences(sides):
                 continue
             _internal_values(article_id, bucket, key, sides, ctx, findings)
 
@@ -359,6 +359,13 @@ def _internal_period(claim: Claim) -> str:
         return period_key(claim.period)
     text = " ".join((claim.period.text or "").split()).casefold()
     return f"text:{text}" if text else ""
+
+
+def _distinct_sentences(sides: Sequence[Side]) -> bool:
+    """One sentence rarely contradicts itself: two values in one quote are two facts the
+    extraction could not tell apart ("22.7 times and 9.8 times ... respectively")."""
+    quotes = [{c.quote for c in side.claims} for side in sides]
+    return any(a != b for i, a in enumerate(quotes) for b in quotes[i + 1 :])
 
 
 def _internal_values(

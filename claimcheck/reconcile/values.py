@@ -84,9 +84,10 @@ def representative(claims: Sequence[Claim]) -> Claim:
 
 
 def factor(a: float, b: float) -> float:
+    """How many times larger the larger figure is; 1 when either is zero (no scale to slip)."""
     small, large = sorted((abs(a), abs(b)))
     if small == 0:
-        return math.inf if large else 1.0
+        return 1.0
     return large / small
 
 

@@ -16,6 +16,7 @@ from claimcheck.report.wording import (
     claim_value_words,
     factor_words,
     outlet_words,
+    period_words,
     published_words,
     slot_words,
     value_words,
@@ -138,16 +139,39 @@ def _same_value(a: Claim, b: Claim) -> bool:
     return abs(a.value - b.value) <= tolerance * scale
 
 
-def _value_groups(figures: Sequence[Figure]) -> list[list[Figure]]:
+def _reading(f: Figure, by_period: bool) -> tuple[str, str]:
+    return (f.claim.subject, period_words(f.claim.period) if by_period else "")
+
+
+def reading_groups(figures: Sequence[Figure], by_period: bool = False) -> list[list[Figure]]:
+    """Figures that say the same thing (subject and value, and period if asked) together."""
     groups: list[list[Figure]] = []
     for f in figures:
         for g in groups:
-            if _same_value(g[0].claim, f.claim):
+            if _reading(g[0], by_period) == _reading(f, by_period) and _same_value(
+                    g[0].claim, f.claim):
                 g.append(f)
                 break
         else:
             groups.append([f])
     return groups
+
+
+def _period_groups(figures: Sequence[Figure]) -> list[list[Figure]]:
+    groups: dict[str, list[Figure]] = {}
+    for f in figures:
+        groups.setdefault(period_words(f.claim.period), []).append(f)
+    return list(groups.values())
+
+
+def _support(groups: Sequence[Sequence[Figure]], copies: Mapping[str, Sequence[str]],
+             articles: Mapping[str, Article]) -> list[int]:
+    return [independence_of((f.claim.article_id for f in g), copies, articles).independent
+            for g in groups]
+
+
+def _ids(groups: Iterable[Sequence[Figure]]) -> tuple[str, ...]:
+    return tuple(f.claim.id for g in groups for f in g)
 
 
 def suggestion_for(
@@ -156,22 +180,36 @@ def suggestion_for(
 ) -> Suggestion:
     """The reading the evidence supports best, in one sentence, and the claims it disputes."""
     forms = words().section("suggestions")
-    first = figures[0].claim if figures else None
-    if d.expected is not None and first is not None:
-        return _computed_suggestion(d, figures, first, forms)
-    groups = _value_groups(figures)
-    if not groups:
+    if not figures:
         return Suggestion(text=str(forms["tie"]).format(slot=slot))
+    if d.expected is not None:
+        return _computed_suggestion(d, figures, figures[0].claim, forms)
+    if d.type == "period_mismatch":
+        return _period_suggestion(_period_groups(figures), copies, articles, forms)
+    groups = reading_groups(figures)
     if len(groups) == 1:
-        value = groups[0][0].value
-        if d.type == "period_mismatch":
-            return Suggestion(text=str(forms["same_value"]).format(value=value))
-        return Suggestion(text=str(forms["single"]).format(value=value),
-                          disputed=tuple(f.claim.id for f in figures))
+        return Suggestion(text=str(forms["single"]).format(value=figures[0].value),
+                          disputed=_ids(groups))
     if len({f.claim.article_id for f in figures}) == 1:
-        return Suggestion(text=str(forms["internal"]),
-                          disputed=tuple(f.claim.id for f in figures))
+        return Suggestion(text=str(forms["internal"]), disputed=_ids(groups))
     return _majority_suggestion(groups, slot, copies, articles, forms)
+
+
+def _period_suggestion(
+    groups: list[list[Figure]], copies: Mapping[str, Sequence[str]],
+    articles: Mapping[str, Article], forms: Mapping[str, str],
+) -> Suggestion:
+    support = _support(groups, copies, articles)
+    best = max(support)
+    if support.count(best) > 1:
+        return Suggestion(text=forms["same_value"].format(value=groups[0][0].value),
+                          disputed=_ids(groups))
+    winner = groups[support.index(best)]
+    return Suggestion(
+        text=forms["period_majority"].format(period=period_words(winner[0].claim.period),
+                                             support=best, against=sum(support) - best),
+        disputed=_ids(g for g in groups if g is not winner),
+    )
 
 
 def _computed_suggestion(
@@ -194,18 +232,16 @@ def _majority_suggestion(
     groups: list[list[Figure]], slot: str, copies: Mapping[str, Sequence[str]],
     articles: Mapping[str, Article], forms: Mapping[str, str],
 ) -> Suggestion:
-    support = [independence_of((f.claim.article_id for f in g), copies, articles).independent
-               for g in groups]
+    support = _support(groups, copies, articles)
     best = max(support)
     if support.count(best) > 1:
-        return Suggestion(text=forms["tie"].format(slot=slot),
-                          disputed=tuple(f.claim.id for g in groups for f in g))
+        return Suggestion(text=forms["tie"].format(slot=slot), disputed=_ids(groups))
     winner = groups[support.index(best)]
     return Suggestion(
         text=forms["majority"].format(value=winner[0].value, support=best,
                                       against=sum(support) - best),
         preferred=winner[0].claim.value,
-        disputed=tuple(f.claim.id for g in groups if g is not winner for f in g),
+        disputed=_ids(g for g in groups if g is not winner),
     )
 
 
@@ -220,15 +256,25 @@ class Item:
     suggestion: Suggestion
     reviews: tuple[Review, ...] = ()
 
-    def value_groups(self) -> list[tuple[str, list[str]]]:
-        """Each distinct value with the outlets stating it: what is compared side by side."""
-        return [(g[0].value, list(dict.fromkeys(f.outlet for f in g)))
-                for g in _value_groups(self.figures)]
+    def readings(self) -> list[tuple[str, list[str]]]:
+        """Each distinct reading with the outlets stating it: what is compared side by side.
+
+        A reading names its subject when the figures speak of several, and its period when
+        the disagreement is about periods."""
+        by_period = self.discrepancy.type == "period_mismatch"
+        several = len({f.claim.subject for f in self.figures}) > 1
+        found = []
+        for g in reading_groups(self.figures, by_period):
+            label = f"{g[0].claim.subject}: {g[0].value}" if several else g[0].value
+            if by_period:
+                label += f", {period_words(g[0].claim.period)}"
+            found.append((label, list(dict.fromkeys(f.outlet for f in g))))
+        return found
 
     @property
     def computation(self) -> str | None:
         d = self.discrepancy
-        if d.expected is None and d.stated is None:
+        if d.expected is None:
             return None
         unit, kind = ((self.figures[0].claim.unit, self.figures[0].claim.kind)
                       if self.figures else ("", None))
@@ -343,5 +389,6 @@ def build_report(
 
 __all__ = [
     "Figure", "Filters", "Independence", "Item", "Report", "SEVERITIES", "Suggestion",
-    "build_item", "build_items", "build_report", "independence_of", "suggestion_for",
+    "build_item", "build_items", "build_report", "independence_of", "reading_groups",
+    "suggestion_for",
 ]

@@ -94,7 +94,7 @@ def _summary(report: Report) -> str:
 def _figure_row(figure: Figure, slot_period: str) -> str:
     claim = figure.claim
     own_period = period_words(claim.period)
-    period = (f'<br><span class="muted">for {_e(own_period)}</span>'
+    period = (f'<br><span class="muted">period: {_e(own_period)}</span>'
               if own_period != slot_period else "")
     article_link = f'<a href="#article-{_e(claim.article_id)}">{_e(figure.outlet)}</a>'
     return (f"<tr><td>{_e(figure.value)}{period}</td>"

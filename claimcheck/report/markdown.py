@@ -41,7 +41,7 @@ def _figure_rows(item: Item) -> list[str]:
         value = escape_markdown(f.value)
         own_period = period_words(f.claim.period)
         if own_period != slot_period:
-            value += f" (for {escape_markdown(own_period)})"
+            value += f" (period: {escape_markdown(own_period)})"
         rows.append(f"| **{value}** | {escape_markdown(f.outlet)} | "
                     f"{escape_markdown(f.published)} | {_quote(f)} |")
     return rows

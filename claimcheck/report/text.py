@@ -53,14 +53,14 @@ def _figure_lines(index: int, figure: Figure, slot_period: str, style: Style) ->
             f"{printable(figure.outlet)}, {printable(figure.published)}")
     own_period = period_words(claim.period)
     if own_period != slot_period:
-        head += f" (for {printable(own_period)})"
+        head += f" (period: {printable(own_period)})"
     # the quote is not wrapped: wrapping would split the ANSI-highlighted figure
     ids = printable(f"      claim {claim.id} in article {claim.article_id}")
     return [head, f"      {_quote(figure, style)}", style(ids, dim=True)]
 
 
 def _side_by_side(item: Item) -> str:
-    return " vs ".join(f"{value} ({', '.join(outlets)})" for value, outlets in item.value_groups())
+    return " vs ".join(f"{label} ({', '.join(outlets)})" for label, outlets in item.readings())
 
 
 def render_item(item: Item, color: bool = False) -> str:
@@ -74,7 +74,7 @@ def render_item(item: Item, color: bool = False) -> str:
         f"  id {style(printable(d.id), bold=True)}  status {status_words(d.status)}  "
         f"severity {d.severity}",
     ]
-    if d.expected is None and len(item.value_groups()) > 1:
+    if d.expected is None and len(item.readings()) > 1:
         lines.extend(_wrapped(_side_by_side(item), "  "))
     for n, figure in enumerate(item.figures, 1):
         lines.extend(_figure_lines(n, figure, slot_period, style))

@@ -159,7 +159,7 @@ def _is_whole_year(start: dt.date, end: dt.date) -> bool:
 
 def _bounded_period_words(start: dt.date, end: dt.date, granularity: str | None) -> str:
     forms = words().section("period_words")
-    if granularity == "week":
+    if granularity == "week" and 0 < (end - start).days <= 6:
         return str(forms["week"]).format(range=range_words(start, end))
     if _is_whole_year(start, end):
         return str(start.year)
