@@ -57,7 +57,7 @@ def test_same_text_with_other_whitespace_is_the_same_article(tmp_path: Path, sto
         ("latin1.txt", "Caf\xe9 na\xefve \xe0 ".encode("latin-1") * 20, "not UTF-8"),
         ("notes.docx", b"PK\x03\x04 word", "unsupported file type"),
         ("bad.json", b'{"text": "x",', "malformed JSON"),
-        ("list.json", b'[1, 2]', "not an object"),
+        ("list.json", b"[1]", "not an object"),
         ("notext.json", b'{"title": "no body"}', "no 'text'"),
     ],
 )

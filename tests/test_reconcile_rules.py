@@ -1069,6 +1069,57 @@ def test_daily_and_weekly_figures_that_fit_are_not_internal() -> None:
     assert desk.run() == []
 
 
+def test_one_sentence_with_two_values_is_not_a_contradiction() -> None:
+    desk = Desk()
+    desk.article("nbd", "National Business Daily")
+    quote = (
+        "Claude Opus4.6 soars to $25 per million Tokens, about 22.7 times and 9.8 times "
+        "that of the former two respectively."
+    )
+    for value, figure in ((22.7, "22.7 times"), (9.8, "9.8 times")):
+        desk.claim(
+            "nbd",
+            "change",
+            "Claude Opus 4.6",
+            value,
+            "x",
+            figure,
+            quote,
+            qualifier="approx",
+            measure="price",
+            direction="output",
+            compared_to=["the former two"],
+        )
+    assert desk.run() == []
+
+
+def test_shares_of_an_unknown_whole_are_not_compared() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    desk.claim(
+        "a",
+        "share",
+        CN,
+        20,
+        "%",
+        "less than 20%",
+        qualifier="at_most",
+        when=period("2025-01-01", "2025-12-31", "year"),
+    )
+    desk.claim(
+        "b",
+        "share",
+        CN,
+        50,
+        "%",
+        "Over 50%",
+        qualifier="at_least",
+        when=period("2025-01-01", "2025-12-31", "year"),
+    )
+    assert desk.run() == []
+
+
 # --- scale ------------------------------------------------------------------------------------
 
 

@@ -121,6 +121,10 @@ def test_html_report_is_one_self_contained_page(seeded: Seeded, tmp_path: Path) 
     for article_id in seeded.articles:
         assert f'id="article-{article_id}"' in page
     assert 'id="claim-c-price"' in page
+    # a claim row links back to the card of the discrepancy it takes part in
+    magnitude = seeded.discrepancies["d-magnitude"].id
+    assert f'<a href="#d-{magnitude}">{magnitude}</a>' in page
+    assert f'<article class="card medium" id="d-{magnitude}">' in page
 
 
 def test_html_escapes_hostile_text(hostile: Seeded) -> None:

@@ -275,7 +275,8 @@ def _nationality_group(text: str) -> str | None:
     for name, words in groups.items():
         for w in words:
             pattern = re.escape(w) if not w.isascii() else rf"(?<![\w.]){re.escape(w)}(?![\w])"
-            if re.search(pattern, text, re.IGNORECASE if w.islower() and len(w) > 2 else 0):
+            # short forms ("US") only as written: "us" is a pronoun
+            if re.search(pattern, text, re.IGNORECASE if len(w) > 3 else 0):
                 return name
     return None
 
@@ -347,7 +348,7 @@ def _figure_claims(
     confidence = 0.9
     kind: ClaimKind
     if unit == "" and attrs.get("scale") and (
-            previous_unit == "tokens" or _about_tokens(fig, state)):
+            previous_unit == "tokens" or (fig.value >= 1e8 and _about_tokens(fig, state))):
         unit, confidence = "tokens", 0.75
     if unit == "tokens":
         kind = "token_volume"

@@ -113,10 +113,20 @@ def _word_re(word: str, reverse: bool = False) -> str:
     return body
 
 
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
 def _alt(words: Iterable[str], *, ignore_case: bool = True, reverse: bool = False) -> str:
+    """An alternation of literals, longest first, behind a first-character test (sre tries
+    branches one by one, so the test makes a miss cost one character-class check)."""
     uniq = sorted(set(words), key=lambda w: (-len(w), w))
     body = "|".join(_word_re(w, reverse) for w in uniq)
-    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+    firsts = {(w[::-1] if reverse else w)[0] for w in uniq}
+    if ignore_case:
+        firsts |= {c.lower() for c in firsts} | {c.upper() for c in firsts}
+    group = f"(?i:{body})" if ignore_case else f"(?:{body})"
+    return f"(?={_char_class(firsts)}){group}"
 
 
 def _lookup(mapping: dict[str, Any], key: str) -> Any:
@@ -199,6 +209,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     eng_words = _alt(eng_units)
     eng_all = _alt(eng_units + list(d["english_hundred"]) + list(d["english_scales"]))
     eng_scales = _alt(d["english_scales"])
+    glued = "|".join(sorted(eng_units + ["hundred", "thousand"], key=len, reverse=True))  # tenfold
     ords = _alt(d["english_ordinals"])
     frac_dens = _alt(
         [o for o in d["english_ordinals"] if d["english_ordinals"][o] > 2]
@@ -207,24 +218,19 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     )
     quals_before = _alt([w for ws in d["qualifiers_before"].values() for w in ws])
     quals_after = _alt([w for ws in d["qualifiers_after"].values() for w in ws])
-    chg_before = _alt([w for ws in d["changes_before"].values() for w in ws])
     chg_after = _alt([w for ws in d["changes_after"].values() for w in ws])
     def rev(words: list[str], ignore_case: bool = True) -> str:
         return _alt(words, ignore_case=ignore_case, reverse=True)
 
     quals_before_l = [w for ws in d["qualifiers_before"].values() for w in ws]
     chg_before_l = [w for ws in d["changes_before"].values() for w in ws]
+    # before a number only the Chinese form occurs ("环比增长45%"); "week on week to 470" is not
     basis_before_l = [w for ws in d["basis_hints"].values() for w in ws if not w[:1].isascii()]
     price_words_l = list(d["price_words"])
     dirs_l = [w for ws in d["directions"].values() for w in ws]
     token_words_l = list(d["token_words"])
     bases_l = [w for ws in d["price_bases"].values() for w in ws]
     basis = _alt([w for ws in d["basis_hints"].values() for w in ws])
-    # before a number only the Chinese form occurs ("环比增长45%"); "week on week to 470" is not
-    basis_before = _alt(
-        [w for ws in d["basis_hints"].values() for w in ws if not w[:1].isascii()],
-        ignore_case=False,
-    )
     mult_words = _alt(d["multiplier_words"])
     rank_verbs = _alt(d["rank_verbs"])
     superl = _alt(d["rank_superlatives"])
@@ -245,11 +251,11 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"|{GUARD}[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}}(?![0-9])"
             rf"|{GUARD}[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9])"
             rf"|{GUARD}24/7(?![0-9]))",
-            rf"(?P<k_date_cn>(?:[0-9]{{2,4}}\s?年\s?)?(?:[0-9]{{1,2}}\s?月\s?)?[0-9]{{1,2}}\s?[日号]"
-            rf"(?:\s?[-~至到]\s?(?:[0-9]{{1,2}}\s?月\s?)?[0-9]{{1,2}}\s?[日号]?)?"
-            rf"|[0-9]{{2,4}}\s?年(?:\s?[0-9]{{1,2}}\s?月份?)?|[0-9]{{1,2}}\s?月份?)",
-            rf"(?P<k_rankno>(?<![A-Za-z0-9])(?:No\.?|no\.|NO\.?|#|(?i:number)\s)\s?"
-            rf"(?P<rankno>[0-9]{{1,3}}|(?i:one))(?![0-9A-Za-z]))",
+            r"(?P<k_date_cn>(?:[0-9]{2,4}\s?年\s?)?(?:[0-9]{1,2}\s?月\s?)?[0-9]{1,2}\s?[日号]"
+            r"(?:\s?[-~至到]\s?(?:[0-9]{1,2}\s?月\s?)?[0-9]{1,2}\s?[日号]?)?"
+            r"|[0-9]{2,4}\s?年(?:\s?[0-9]{1,2}\s?月份?)?|[0-9]{1,2}\s?月份?)",
+            r"(?P<k_rankno>(?<![A-Za-z0-9])(?:No\.?|no\.|NO\.?|#|(?i:number)\s)\s?"
+            r"(?P<rankno>[0-9]{1,3}|(?i:one))(?![0-9A-Za-z]))",
             rf"(?P<k_rankverb>{rank_verbs}\s+(?:(?i:in|at)\s+)?(?:(?i:the)\s+)?"
             rf"(?P<rvord>{ords}|[0-9]{{1,3}}(?:st|nd|rd|th)(?![A-Za-z])))",
             rf"(?P<k_ordonly>(?P<oword>{ords})(?:\s+(?i:only)\s+(?i:to)(?![A-Za-z])|[\s-]+{superl}))",
@@ -273,8 +279,9 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?P<k_fraccn>(?P<cfden>{CN_NUM}|[0-9]+)\s?分之\s?(?P<cfnum>{CN_NUM}|{NUM}))",
             rf"(?P<k_num>{GUARD}(?:[+\-]\s?)?(?:{cur_prefix}\s?)?[0-9])",
             rf"(?P<k_cn>(?<![{CN_ALL}]){CN_NUM})",
-            rf"(?P<k_spelled>(?<![A-Za-z])(?:(?i:a|an)\s+(?={eng_scales})|(?={eng_words}))"
-            rf"(?P<spw>{eng_all}(?:[\s-]+{eng_all})*)(?P<spfold>(?i:fold)(?![A-Za-z]))?)",
+            rf"(?P<k_spelled>(?<![A-Za-z])(?:(?P<foldw>(?i:{glued}))(?i:fold)(?![A-Za-z])|"
+            rf"(?:(?i:a|an)\s+(?={eng_scales})|(?={eng_words}))"
+            rf"(?P<spw>{eng_all}(?:[\s-]+{eng_all})*)(?P<spfold>(?i:fold)(?![A-Za-z]))?))",
         ]
     )
 
@@ -282,9 +289,52 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         w for name in ("approx", "at_least", "at_most")
         for w in d["qualifiers_before"][name] if not w[:1].isascii()
     ]
+    def first(*groups: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for words in groups:
+            for w in words:
+                out.update({w[0], w[0].lower(), w[0].upper()})
+        return out
+
+    digits = set("0123456789")
+    cn_start = set(CN_DIGITS + "十百千")
+    starts: dict[str, set[str]] = {
+        "k_date": first(d["month_names"]) | digits,
+        "k_date_cn": digits,
+        "k_rankno": set("Nn#"),
+        "k_rankverb": first(d["rank_verbs"]),
+        "k_ordonly": first(d["english_ordinals"]),
+        "k_topped": set("tT"),
+        "k_top": set("tT"),
+        "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连"},
+        "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
+        "k_topcn": {"前"},
+        "k_frac": first(["a", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                         "nine", "ten"]),
+        "k_mult": first(d["multiplier_words"]),
+        "k_fraccn": cn_start | digits,
+        "k_num": digits | {"+", "-"} | first(d["currency_prefixes"]),
+        "k_cn": cn_start,
+        "k_spelled": first(["a"], eng_units),
+    }
+
+    # a first-character test in front of every branch keeps the scan cheap: most positions
+    # fail on one character-class check instead of trying every word list; figures written
+    # in Latin script never start inside a word
+    def start_test(chars: set[str]) -> str:
+        latin = {c for c in chars if c.isascii() and c.isalpha()}
+        other = chars - latin
+        tests = [f"(?<![A-Za-z])(?={_char_class(latin)})"] if latin else []
+        tests += [f"(?={_char_class(other)})"] if other else []
+        return tests[0] if len(tests) == 1 else "(?:" + "|".join(tests) + ")"
+
+    for name, chars in starts.items():
+        master = master.replace(f"(?P<{name}>", f"{start_test(chars)}(?P<{name}>", 1)
+    master = f"{start_test(set().union(*starts.values()))}(?:{master})"
+
     has_fig_words = (
         list(d["english_units"]) + list(d["english_tens"]) + list(d["english_ordinals"])
-        + list(d["multiplier_words"]) + ["top", "no", "half", "thirds", "quarter"]
+        + list(d["multiplier_words"]) + ["top", "half", "thirds", "quarter"]
     )
     return _Patterns(
         master=re.compile(master),
@@ -806,7 +856,8 @@ def _is_bare_noise(norm: str, r: _Read, num: str, sign: str) -> bool:
     if plain and len(num) == 4 and 1900 <= int(num) <= 2100 and not sign:
         return True
     lo = max(0, r.start - 40)
-    if p.list_number.search(norm, lo, r.start) and plain and norm[r.end : r.end + 1] in ".)、":
+    after = norm[r.end : r.end + 1]
+    if after and after in ".)、" and plain and p.list_number.search(norm, lo, r.start):
         return True
     m = p.prev_word.search(norm, lo, r.start)
     if m and not sign:
@@ -1013,6 +1064,7 @@ def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     decimals = _decimals(num)
     end = core.end()
     low_high: tuple[float, float] | None = None
+    scaled = False
     frac = p.fraction.match(norm, end)
     if frac and not sign and not currency and num.isdigit():
         return _read_fraction(text, norm, st, start, int(num), frac)
@@ -1024,6 +1076,7 @@ def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         else:
             value = value ** int(sci["exp2"])
         end = sci.end()
+        scaled = True
     else:
         rng = p.range_tail.match(norm, end)
         if rng and _range_ok(norm, start, num, rng):
@@ -1031,7 +1084,6 @@ def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
             low_high = (value, second)
             decimals = max(decimals, _decimals(rng["num2"]))
             end = rng.end()
-    scaled = False
     scale_name = ""
     sc = p.scale.match(norm, end)
     qualifier = "exact"
@@ -1064,7 +1116,7 @@ def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         return r.end
     if r.unit == "tokens" and p.base_prefix.search(norm, max(0, start - 6), start):
         return r.end  # the base of a price written elsewhere ("per 1M tokens")
-    if r.unit == "" and scaled:
+    if r.unit == "" and scale_name:
         r.attrs["scale"] = scale_name
     if r.unit in ("x", "%") or r.unit.endswith("tokens") or currency or r.unit == "":
         r.attrs.pop("noun", None)
@@ -1146,6 +1198,14 @@ def _h_cn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 
 def _h_spelled(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     p = _patterns()
+    if m["foldw"]:
+        value = _parse_english(m["foldw"])
+        if value:
+            r = _Read(start=m.start(), end=m.end(), value=value, unit="x")
+            ctx = _read_left(norm, m.start())
+            _read_right(norm, r, ctx)
+            _emit(st, _finish(text, r, ctx))
+        return m.end()
     words = m["spw"]
     value = _parse_english(("a " if m.group().lower().startswith(("a ", "an ")) else "") + words)
     if value is None:
@@ -1157,9 +1217,9 @@ def _h_spelled(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         r.unit = "x"
     else:
         times = p.multiple.match(norm, r.end)
-        if times and "times" in times.group().lower():
-            if not p.times_ok_after.match(norm, times.end()):
-                return m.end()
+        spelled_times = times is not None and "times" in times.group().lower()
+        if spelled_times and times and not p.times_ok_after.match(norm, times.end()):
+            return m.end()  # "three times" as a count of events
         if not _read_unit(norm, r, None, ctx, scaled):
             return r.end
         r.attrs.pop("scaled", None)

@@ -385,10 +385,10 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
         unit = g["unit"]
         if unit == "月":  # "2月" is February; a count of months is written "2个月"
             return False
-        if unit == "年" and g["n"].isdigit() and "hedge" not in g and "suf" not in g:
+        if unit == "年" and g.get("n", "").isdigit() and "hedge" not in g and "suf" not in g:
             return False
         if kind == "zh_rolling" and g.get("lead") == "近" and "n" not in g:
-            return False
+            return False  # "近年来": in recent years, no span
     return True
 
 
@@ -445,7 +445,11 @@ class _Context:
     last_period: tuple[int, Period] | None = None  # (offset, period) of the last date/anchor
 
     def year_for(self, month: int, day: int, pos: int) -> tuple[int, str] | None:
-        """The year of a date written without one; see the module docstring for the order."""
+        """The year of a date written without one (order: see the module docstring).
+
+        News gives the old year and omits the current one ("1.24T in March 2025 ... by March"),
+        so the publication date comes before the text's own years.
+        """
         if self.published is not None:
             # the publication date is the firmest anchor: the latest such date on or before it
             year = self.published.year

@@ -26,11 +26,13 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 # Only the top of an article is searched, and only for phrases that say "this was published":
 # a date deep in the body is about the news, not about the article.
 _HEAD_CHARS = 600
-_LABEL = r"(?:generated|published|posted|updated|date|released)(?:\s+(?:on|at))?\s*[:：]?\s*"
+# a label that starts a line ("Published: ...", "Generated: ..."); mid-sentence dates are news
+_LABEL = r"^[ \t*_]*(?:generated|published|posted|updated|date|released)(?:\s+(?:on|at))?\s*[:：]?\s*"
 _PUBLISHED_PATTERNS = [
-    re.compile(_LABEL + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", re.I),
-    re.compile(_LABEL + _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b", re.I),
-    re.compile(_LABEL + r"(?P<d>\d{1,2})\s+" + _MONTH + r"\s+(?P<y>\d{4})\b", re.I),
+    re.compile(_LABEL + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", re.I | re.M),
+    re.compile(_LABEL + r"(?:\w+day,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b",
+               re.I | re.M),
+    re.compile(_LABEL + r"(?P<d>\d{1,2})\s+" + _MONTH + r"\s+(?P<y>\d{4})\b", re.I | re.M),
     re.compile(r"(?:发布(?:时间|日期)?|时间|日期)\s*[:：]?\s*(?P<y>\d{4})[-年/.](?P<m>\d{1,2})"
                r"[-月/.](?P<d>\d{1,2})日?"),
     # a wire dateline: "BEIJING, March 2, 2026 (Reuters) -"

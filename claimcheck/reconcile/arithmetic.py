@@ -78,7 +78,7 @@ class Index:
         """Candidates for the referrer's period: same article first, else matching periods."""
         candidates = list(candidates)
         same = [c for c in candidates if c.article_id == referrer.article_id]
-        same = [c for c in same if _compatible(referrer.period, c.period)]
+        same = [c for c in same if _same_article_base(referrer, c)]
         if same:
             return same, False
         other = [
@@ -101,6 +101,13 @@ def _same_attribute(claim: Claim, name: str, value: object) -> bool:
 
 def _compatible(a: Period, b: Period) -> bool:
     return not (is_dated(a) and is_dated(b)) or overlaps(a, b)
+
+
+def _same_article_base(referrer: Claim, base: Claim) -> bool:
+    """An undated statement borrows a dated figure only from its own sentence."""
+    if not _compatible(referrer.period, base.period):
+        return False
+    return is_dated(referrer.period) or not is_dated(base.period) or base.quote == referrer.quote
 
 
 def _same_footing(a: Claim, b: Claim) -> bool:
@@ -292,15 +299,11 @@ def share_readings(claim: Claim, index: Index) -> list[Reading]:
     readings = []
     for part in parts:
         for whole in wholes:
-            if (
-                is_dated(part.period)
-                and is_dated(whole.period)
-                and not overlaps(part.period, whole.period)
-            ):
+            if not _same_footing(part, whole):
                 continue
             ratio = _ratio(index.ctx.b(part), index.ctx.b(whole))
-            if ratio is None:
-                continue
+            if ratio is None or ratio.lo > 1:
+                continue  # a "part" larger than its "whole" is not this share's base
             formula = (
                 f"{format_value(part.value, part.unit)} / {format_value(whole.value, whole.unit)}"
                 f" = {ratio.value * 100:.4g}%"

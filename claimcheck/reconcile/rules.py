@@ -12,6 +12,12 @@ claims, so a re-run yields the same ids and a claim that later joins a discrepan
 * internal:          article + slot bucket + period key (or "daily>total")
 * streak:            streak slot + the contradicting period
 * arithmetic:        the stated claim's slot + period key + its value (3 significant digits)
+
+Facts of undated claims grouped by publication dates are keyed "undated:<earliest published>",
+so an earlier article joining such a group renames it (the store then sees a new id).
+Claims missing what defines their fact (a share without ``of``, a change without basis,
+``compared_to`` or ``from_value``: corpora/reconcile.json ``required_attributes``) are not
+compared, and two values in one sentence are never an internal contradiction.
 """
 
 from __future__ import annotations

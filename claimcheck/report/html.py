@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from claimcheck.models import Article, Claim
 from claimcheck.report.build import Figure, Item, Report
@@ -131,11 +131,17 @@ def render_card(item: Item) -> str:
 </article>"""
 
 
-def _claims_table(article: Article, claims: Iterable[Claim]) -> str:
+def _flag_links(claim_id: str, flagged: Mapping[str, list[str]]) -> str:
+    return " ".join(f'<a href="#d-{_e(d)}">{_e(d)}</a>' for d in flagged.get(claim_id, ()))
+
+
+def _claims_table(article: Article, claims: Iterable[Claim],
+                  flagged: Mapping[str, list[str]]) -> str:
     rows = "".join(
         f'<tr id="claim-{_e(c.id)}"><td>{_e(c.subject)}</td><td>{_e(kind_words(c))}</td>'
         f"<td>{_e(claim_value_words(c))}</td><td>{_e(period_words(c.period))}</td>"
-        f"<td>{_claim_quote(c, article)}</td></tr>" for c in claims)
+        f"<td>{_claim_quote(c, article)}</td><td>{_flag_links(c.id, flagged)}</td></tr>"
+        for c in claims)
     title = article.title or article.id
     meta = " \u00b7 ".join(_e(x) for x in (outlet_words(article), published_words(article),
                                            article.lang) if x)
@@ -144,7 +150,17 @@ def _claims_table(article: Article, claims: Iterable[Claim]) -> str:
     return (f'<details id="article-{_e(article.id)}"><summary>{_e(title)}</summary>'
             f'<p class="muted">{meta}{link} \u00b7 <code>{_e(article.id)}</code></p>'
             "<table><thead><tr><th>Subject</th><th>What</th><th>Value</th><th>Period</th>"
-            f"<th>Quote</th></tr></thead><tbody>{rows}</tbody></table></details>")
+            f"<th>Quote</th><th>Flagged in</th></tr></thead><tbody>{rows}</tbody></table>"
+            "</details>")
+
+
+def _flagged(report: Report) -> dict[str, list[str]]:
+    """Claim id -> the shown discrepancies it takes part in."""
+    flagged: dict[str, list[str]] = {}
+    for item in report.items:
+        for claim_id in item.discrepancy.claim_ids:
+            flagged.setdefault(claim_id, []).append(item.discrepancy.id)
+    return flagged
 
 
 def render_html(report: Report) -> str:
@@ -155,7 +171,8 @@ def render_html(report: Report) -> str:
         sections.extend(render_card(i) for i in items)
     if not total:
         sections.append("<p>Nothing to review.</p>")
-    articles = "".join(_claims_table(a, report.claims_by_article.get(a.id, ()))
+    flagged = _flagged(report)
+    articles = "".join(_claims_table(a, report.claims_by_article.get(a.id, ()), flagged)
                        for a in report.articles)
     if articles:
         sections.append(f"<h2>Claims by article</h2>{articles}")

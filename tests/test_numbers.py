@@ -1,0 +1,496 @@
+"""Table-driven tests for figure recognition (claimcheck.extract.numbers).
+
+Each row: phrase -> the figures expected, as (value, unit, qualifier, attributes-subset).
+Adding a phrasing is adding a row.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from claimcheck.extract.numbers import find_figures, has_figure, parse_number
+
+Row = tuple[float, str, str, dict[str, Any]]
+
+
+def _check(text: str, expected: list[Row]) -> None:
+    figs = find_figures(text)
+    got = [(f.value, f.unit, f.qualifier, f.attributes) for f in figs]
+    assert len(figs) == len(expected), f"{text!r}: {got}"
+    for fig, (value, unit, qualifier, attrs) in zip(figs, expected, strict=True):
+        assert fig.value == pytest.approx(value, rel=1e-3), (text, got)
+        assert fig.unit == unit, (text, got)
+        assert fig.qualifier == qualifier, (text, got)
+        for key, want in attrs.items():
+            if want is None:
+                assert key not in fig.attributes, (text, got)
+            else:
+                assert fig.attributes.get(key) == want, (text, key, got)
+        assert text[fig.start : fig.end] == fig.text
+
+
+# --------------------------------------------------------------------------------------------
+# parse_number
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4.12", 4.12),
+        ("3,294", 3294.0),
+        ("一百四十亿", 1.4e10),
+        ("４．１２", 4.12),
+        ("1.5 × 10^14", 1.5e14),
+        ("9.8 x 10^13", 9.8e13),
+        ("1.5×10¹⁴", 1.5e14),
+        ("10^13", 1e13),
+        ("4.12万亿", 4.12e12),
+        ("2.8 trillion", 2.8e12),
+        ("两千", 2000.0),
+        ("十万", 1e5),
+        ("百万", 1e6),
+        ("三亿五千万", 3.5e8),
+        ("一千零一", 1001.0),
+        ("三点五", 3.5),
+        ("twenty-five", 25.0),
+        ("one million", 1e6),
+        ("-12", -12.0),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "GPT", "4.12 widgets", "万一x"])
+def test_parse_number_rejects(text: str) -> None:
+    assert parse_number(text) is None
+
+
+# --------------------------------------------------------------------------------------------
+# Scales and token volumes
+# --------------------------------------------------------------------------------------------
+
+SCALES: list[tuple[str, list[Row]]] = [
+    ("4.12 trillion", [(4.12e12, "", "exact", {"scale": "trillion"})]),
+    ("4.12T", [(4.12e12, "", "exact", {"scale": "trillion"})]),
+    ("2.45 trillion-token", [(2.45e12, "tokens", "exact", {})]),
+    (
+        "140 billion (roughly 0.14 trillion)",
+        [(1.4e11, "", "exact", {}), (1.4e11, "", "approx", {})],
+    ),
+    ("1.5 × 10^14", [(1.5e14, "", "exact", {})]),
+    ("9.8 x 10^13 tokens", [(9.8e13, "tokens", "exact", {})]),
+    ("1.5×10¹⁴", [(1.5e14, "", "exact", {})]),
+    ("5.59 trillion", [(5.59e12, "", "exact", {})]),
+    ("13.95 trillion Tokens", [(1.395e13, "tokens", "exact", {})]),
+    ("0.8 trillion", [(8e11, "", "exact", {})]),
+    ("over 14.69 trillion", [(1.469e13, "", "at_least", {})]),
+    ("~18 trillion", [(1.8e13, "", "approx", {})]),
+    ("3,294 billion", [(3.294e12, "", "exact", {})]),
+    ("1.2%", [(1.2, "%", "exact", {})]),
+    ("52 k downloads", [(52e3, "count", "exact", {"noun": "downloads"})]),
+    ("300 k developers", [(3e5, "count", "exact", {})]),
+    ("1.4 million users", [(1.4e6, "count", "exact", {})]),
+    ("3.2\u202ftrillion", [(3.2e12, "", "exact", {"scale": "trillion"})]),
+    ("3.2\u202ftrillion tokens", [(3.2e12, "tokens", "exact", {})]),
+    ("1 trillion-USD", [(1e12, "USD", "exact", {"currency": "USD"})]),
+    ("4.12 trillion token", [(4.12e12, "tokens", "exact", {})]),
+    ("more than 5 million developer users", [(5e6, "count", "at_least", {})]),
+    ("one million GPUs", [(1e6, "count", "exact", {"noun": "GPUs"})]),
+    ("200K context", [(2e5, "count", "exact", {"noun": "context"})]),
+    # elliptic unit: the lead infers "tokens" from the list
+    (
+        "Tencent Hunyuan 3.0 (3.2 trillion tokens, +45 %), DeepSeek V4 (2.8 trillion, +33 %)",
+        [
+            (3.2e12, "tokens", "exact", {}),
+            (45, "%", "exact", {"change": "increase"}),
+            (2.8e12, "", "exact", {"scale": "trillion"}),
+            (33, "%", "exact", {"change": "increase"}),
+        ],
+    ),
+    ("the top ten models surpassed 28.7 trillion,",
+     [(10, "top", "exact", {}), (2.87e13, "", "at_least", {})]),
+    ("downloaded more than 700 million times", [(7e8, "count", "at_least", {"noun": "times"})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCALES)
+def test_scales(text: str, expected: list[Row]) -> None:
+    _check(text, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# Prices and money
+# --------------------------------------------------------------------------------------------
+
+USD_M = "USD/1M tokens"
+CNY_M = "CNY/1M tokens"
+
+PRICES: list[tuple[str, list[Row]]] = [
+    ("$0.3 per million tokens", [(0.3, USD_M, "exact", {"currency": "USD", "per_tokens": 10**6})]),
+    ("$0.30/M input tokens", [(0.3, USD_M, "exact", {"direction": "input"})]),
+    ("$1.1 per million Tokens", [(1.1, USD_M, "exact", {})]),
+    ("$0.002 per k token", [(2.0, USD_M, "exact", {"per_tokens": 1000})]),
+    ("US$0.135 per million tokens", [(0.135, USD_M, "exact", {})]),
+    ("¥2 per million tokens", [(2.0, CNY_M, "exact", {"currency": "CNY"})]),
+    ("2 yuan per million tokens", [(2.0, CNY_M, "exact", {})]),
+    (
+        "$5 (input) and $25 (output)",
+        [
+            (5, "USD", "exact", {"direction": "input", "currency": "USD", "per_tokens": None}),
+            (25, "USD", "exact", {"direction": "output", "per_tokens": None}),
+        ],
+    ),
+    (
+        "$5 (input) and $25 (output) per million tokens",
+        [
+            (5, USD_M, "exact", {"direction": "input", "base_inferred": True}),
+            (25, USD_M, "exact", {"direction": "output", "per_tokens": 10**6}),
+        ],
+    ),
+    ("$0.11 per million tokens for input", [(0.11, USD_M, "exact", {"direction": "input"})]),
+    ("€0.5 per 1K tokens", [(500.0, "EUR/1M tokens", "exact", {"per_tokens": 1000})]),
+    ("$2.50 per 1M output tokens", [(2.5, USD_M, "exact", {"direction": "output"})]),
+    ("0.3美元/百万tokens", [(0.3, USD_M, "exact", {})]),
+    ("每百万Token 0.3美元", [(0.3, USD_M, "exact", {"per_tokens": 10**6})]),
+    ("输入价格为2元/百万tokens", [(2.0, CNY_M, "exact", {"direction": "input"})]),
+    ("每千tokens 0.002美元", [(2.0, USD_M, "exact", {"per_tokens": 1000})]),
+    ("输出价格8元", [(8.0, "CNY", "exact", {"direction": "output", "per_tokens": None})]),
+    (
+        "input $0.002 per k token, output $0.008 per k token",
+        [(2.0, USD_M, "exact", {"direction": "input"}),
+         (8.0, USD_M, "exact", {"direction": "output"})],
+    ),
+    ("缓存命中输入价格为0.5元/百万tokens", [(0.5, CNY_M, "exact", {"direction": "cache_hit"})]),
+    ("input tokens now cost 27 cents per million tokens", [(0.27, USD_M, "exact", {})]),
+    ("$0.30/M", [(0.3, USD_M, "exact", {})]),  # per million tokens, not per metre
+    ("$5/month", [(5, "USD", "exact", {})]),
+    # money amounts
+    ("US$5 billion", [(5e9, "USD", "exact", {"currency": "USD"})]),
+    ("8 trillion CNY", [(8e12, "CNY", "exact", {})]),
+    ("1 million CNY", [(1e6, "CNY", "exact", {})]),
+    ("800 billion-USD", [(8e11, "USD", "exact", {})]),
+    ("$800 million", [(8e8, "USD", "exact", {})]),
+    ("10亿元", [(1e9, "CNY", "exact", {})]),
+    ("5亿美元", [(5e8, "USD", "exact", {})]),
+    ("超过8万亿元", [(8e12, "CNY", "at_least", {})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRICES)
+def test_prices_and_money(text: str, expected: list[Row]) -> None:
+    _check(text, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# Percents and changes
+# --------------------------------------------------------------------------------------------
+
+PERCENTS: list[tuple[str, list[Row]]] = [
+    ("+45 % week-over-week",
+     [(45, "%", "exact", {"change": "increase", "basis_hint": "week_over_week"})]),
+    ("–5 %", [(-5, "%", "exact", {"change": "decrease"})]),
+    ("-12%", [(-12, "%", "exact", {"change": "decrease"})]),
+    ("−4%", [(-4, "%", "exact", {"change": "decrease"})]),
+    ("increased by 127%", [(127, "%", "exact", {"change": "increase"})]),
+    ("a 127% increase", [(127, "%", "exact", {"change": "increase"})]),
+    ("dropped 12%", [(-12, "%", "exact", {"change": "decrease"})]),
+    ("fell 12%", [(-12, "%", "exact", {"change": "decrease"})]),
+    ("下降12%", [(-12, "%", "exact", {"change": "decrease"})]),
+    ("cut by 33%", [(-33, "%", "exact", {"change": "decrease"})]),
+    ("declined about 9.33%", [(-9.33, "%", "approx", {"change": "decrease"})]),
+    ("grew by 421%", [(421, "%", "exact", {"change": "increase"})]),
+    ("增长127%", [(127, "%", "exact", {"change": "increase"})]),
+    ("环比增长45%",
+     [(45, "%", "exact", {"change": "increase", "basis_hint": "period_over_period"})]),
+    ("up 12% week on week", [(12, "%", "exact", {"basis_hint": "week_over_week"})]),
+    ("61%", [(61, "%", "exact", {})]),
+    ("百分之六十一", [(61, "%", "exact", {})]),
+    ("６１％", [(61, "%", "exact", {})]),
+    ("85.7%", [(85.7, "%", "exact", {})]),
+    (">95 %", [(95, "%", "at_least", {})]),
+    ("50 %+", [(50, "%", "at_least", {})]),
+    ("nearly 70%", [(70, "%", "approx", {})]),
+    ("almost 70%", [(70, "%", "approx", {})]),
+    ("less than 20%", [(20, "%", "at_most", {})]),
+    ("up to 80%", [(80, "%", "at_most", {})]),
+    ("as high as 47.17%", [(47.17, "%", "exact", {})]),
+    ("exceeded 50%", [(50, "%", "at_least", {})]),
+    ("约80%", [(80, "%", "approx", {})]),
+    ("47%左右", [(47, "%", "approx", {})]),
+    ("30-40%", [(35, "%", "approx", {"low": 30, "high": 40})]),
+    ("15‑20 %", [(17.5, "%", "approx", {"low": 15, "high": 20})]),
+    ("from 5 % to 35 %",
+     [(5, "%", "exact", {"change": "from"}), (35, "%", "exact", {"change": "to"})]),
+    ("rose from 68.5 % to 82.3 %",
+     [(68.5, "%", "exact", {"change": "from"}), (82.3, "%", "exact", {"change": "to"})]),
+    ("fell 3.6% to 4.31 trillion",
+     [(-3.6, "%", "exact", {"change": "decrease"}), (4.31e12, "", "exact", {})]),
+    ("a 2.5 percentage point gain", [(2.5, "%", "exact", {"percentage_points": True})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERCENTS)
+def test_percents_and_changes(text: str, expected: list[Row]) -> None:
+    _check(text, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# Multiples and fractions
+# --------------------------------------------------------------------------------------------
+
+MULTIPLES: list[tuple[str, list[Row]]] = [
+    ("a ten-fold increase", [(10, "x", "exact", {"change": "increase"})]),
+    ("more than a ten - fold increase", [(10, "x", "at_least", {"change": "increase"})]),
+    ("tenfold", [(10, "x", "exact", {})]),
+    ("1,000-fold", [(1000, "x", "exact", {})]),
+    ("370 - fold", [(370, "x", "exact", {})]),
+    ("16.7 times higher", [(16.7, "x", "exact", {"comparison": "higher"})]),
+    ("about 16.7 times that of", [(16.7, "x", "approx", {})]),
+    ("22.7 times and 9.8 times", [(22.7, "x", "exact", {}), (9.8, "x", "exact", {})]),
+    ("by about 1,000 times", [(1000, "x", "approx", {})]),
+    ("up to 19 times", [(19, "x", "at_most", {})]),
+    ("3 to 10 times", [(6.5, "x", "approx", {"low": 3, "high": 10})]),
+    ("10x cheaper", [(10, "x", "exact", {"comparison": "cheaper"})]),
+    ("three times higher", [(3, "x", "exact", {})]),
+    ("doubling", [(2, "x", "exact", {"change": "increase"})]),
+    ("almost doubling", [(2, "x", "approx", {})]),
+    ("one-eighteenth the cost", [(1 / 18, "x", "exact", {})]),
+    ("less than 1/10", [(0.1, "x", "at_most", {})]),
+    ("a third", [(1 / 3, "x", "exact", {})]),
+    ("two-thirds of users", [(2 / 3, "x", "exact", {})]),
+    ("三分之一", [(1 / 3, "x", "exact", {})]),
+    ("十八分之一", [(1 / 18, "x", "exact", {})]),
+    ("十倍", [(10, "x", "exact", {})]),
+    ("1000倍", [(1000, "x", "exact", {})]),
+    ("约为前者的26.7倍", [(26.7, "x", "approx", {})]),
+    ("翻倍", [(2, "x", "exact", {"change": "increase"})]),
+    ("翻两番", [(4, "x", "exact", {})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MULTIPLES)
+def test_multiples(text: str, expected: list[Row]) -> None:
+    _check(text, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# Ranks, top-N and streaks
+# --------------------------------------------------------------------------------------------
+
+RANKS: list[tuple[str, list[Row]]] = [
+    ("No. 1", [(1, "rank", "exact", {})]),
+    ("No.1", [(1, "rank", "exact", {})]),
+    ("ranked No. 2", [(2, "rank", "exact", {})]),
+    ("ranks second", [(2, "rank", "exact", {})]),
+    ("ranked 2nd", [(2, "rank", "exact", {})]),
+    ("ranking first", [(1, "rank", "exact", {})]),
+    ("dropped to fifth", [(5, "rank", "exact", {})]),
+    ("second only to DeepSeek", [(2, "rank", "exact", {})]),
+    ("the second-largest", [(2, "rank", "exact", {})]),
+    ("quickly topped the weekly call volume list", [(1, "rank", "exact", {"topped": True})]),
+    ("the top three", [(3, "top", "exact", {})]),
+    ("top five", [(5, "top", "exact", {})]),
+    ("Top 5", [(5, "top", "exact", {})]),
+    ("top ten", [(10, "top", "exact", {})]),
+    ("Top10", [(10, "top", "exact", {})]),
+    ("第一", [(1, "rank", "exact", {})]),
+    ("排名第二", [(2, "rank", "exact", {})]),
+    ("位列第一", [(1, "rank", "exact", {})]),
+    ("前五名", [(5, "top", "exact", {})]),
+    ("前十", [(10, "top", "exact", {})]),
+    ("for the fifth consecutive week", [(5, "weeks", "exact", {"streak": True})]),
+    ("five weeks in a row", [(5, "weeks", "exact", {"streak": True})]),
+    ("for a third straight week", [(3, "weeks", "exact", {"streak": True})]),
+    ("three weeks running", [(3, "weeks", "exact", {"streak": True})]),
+    ("连续五周", [(5, "weeks", "exact", {"streak": True})]),
+    ("连续3个月", [(3, "months", "exact", {"streak": True})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANKS)
+def test_ranks_and_streaks(text: str, expected: list[Row]) -> None:
+    _check(text, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese numerals and scales
+# --------------------------------------------------------------------------------------------
+
+CHINESE: list[tuple[str, list[Row]]] = [
+    ("4.12万亿Token", [(4.12e12, "tokens", "exact", {})]),
+    ("5.16 万亿", [(5.16e12, "", "exact", {"scale": "trillion"})]),
+    ("1400亿", [(1.4e11, "", "exact", {})]),
+    ("1.4亿", [(1.4e8, "", "exact", {})]),
+    ("超过14.69万亿", [(1.469e13, "", "at_least", {})]),
+    ("约2.45万亿", [(2.45e12, "", "approx", {})]),
+    ("一百四十亿", [(1.4e10, "count", "exact", {})]),
+    ("两千", [(2000, "count", "exact", {})]),
+    ("３．２万亿", [(3.2e12, "", "exact", {})]),
+    ("十万", [(1e5, "count", "exact", {})]),
+    ("百万个应用", [(1e6, "count", "exact", {})]),
+    ("已服务超过5万家企业客户", [(5e4, "count", "at_least", {})]),
+    ("10^12个Token", [(1e12, "tokens", "exact", {})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHINESE)
+def test_chinese(text: str, expected: list[Row]) -> None:
+    _check(text, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# Must NOT parse (or must parse the right way)
+# --------------------------------------------------------------------------------------------
+
+NOTHING = [
+    "Gemini 2.5 Pro",
+    "GPT-4o",
+    "GPT‑4o",
+    "GLM-5",
+    "GLM - 5 of Zhipu",
+    "Kimi K2.5",
+    "Qwen 3.5",
+    "M2.5",
+    "V3.2",
+    "Llama 4",
+    "Opus 4.6",
+    "Claude Opus4.6",
+    "Pangu 5.0",
+    "SenseTime’s “Daily New” 6.0 medical-imaging module",
+    "Grok 4",
+    "Nvidia's H200",
+    "2026",
+    "In 2025, US models",
+    "Feb. 26",
+    "Feb. 26, 2026",
+    "February 16-22",
+    "February 16th, 2026",
+    "March 3rd to 9th, 2025",
+    "the 9th",
+    "from the 9th to the 15th",
+    "16 February 2026",
+    "2026-02-16",
+    "Q1 2026",
+    "2月9日",
+    "2026年2月",
+    "2月16日-22日",
+    "每日00:00至08:00",
+    "1. Chinese Large Model",
+    "  • 1China’s total",
+    "  • 2Four Chinese large models",
+    "11 min read",
+    "0 followers",
+    "0 Comments",
+    "24/7",
+    "four of the",
+    "three weeks",
+    "the second half of 2025",
+    "for the first time",
+    "the 15‑year plan",
+    "a one-week interruption",
+    "第二周",
+    "第三方平台",
+    "一个模型",
+    "统一",
+    "十分重要",
+    "万一",
+    "千问",
+    "几十万",
+    "前两者",
+    "Issue #14",
+    "double-digit",
+    "a third round",
+    "5G sector",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_must_not_parse(text: str) -> None:
+    assert find_figures(text) == [], [(f.text, f.value, f.unit) for f in find_figures(text)]
+
+
+RIGHT_READING: list[tuple[str, list[Row]]] = [
+    ("4.12T", [(4.12e12, "", "exact", {})]),  # a trillion, not tesla
+    ("10^13", [(1e13, "", "exact", {})]),
+    ("9.8 × 10^13", [(9.8e13, "", "exact", {})]),  # keeps its mantissa
+    ("+45", [(45, "", "exact", {"change": "increase"})]),  # not the year 2045
+    ("four of the top five", [(5, "top", "exact", {})]),
+    ("Customer Service Rep 50 % (Q2 2026)", [(50, "%", "exact", {})]),
+    ("8+ years", [(8, "years", "at_least", {})]),
+    ("latency under 50 ms", [(50, "ms", "at_most", {})]),
+    ("within 30 days", [(30, "days", "exact", {})]),
+    ("3‑5 years", [(4, "years", "approx", {"low": 3, "high": 5})]),
+    ("800 applications", [(800, "count", "exact", {"noun": "applications"})]),
+    ("20 %/80 % revenue split", [(20, "%", "exact", {}), (80, "%", "exact", {})]),
+    ("dropped to 2.7 trillion Tokens", [(2.7e12, "tokens", "exact", {"change": "to"})]),
+    ("2.94万亿Token。至此", [(2.94e12, "tokens", "exact", {})]),
+    ("<td>25.00</td>", [(25, "", "exact", {})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RIGHT_READING)
+def test_right_reading(text: str, expected: list[Row]) -> None:
+    _check(text, expected)
+
+
+# --------------------------------------------------------------------------------------------
+# Offsets, order, has_figure, speed
+# --------------------------------------------------------------------------------------------
+
+
+def test_offsets_index_the_original_text() -> None:
+    text = "Chinese models hit ３．２万亿 tokens and 3.2\u202ftrillion tokens, up ６１％."
+    figs = find_figures(text)
+    assert [f.text for f in figs] == ["３．２万亿 tokens", "3.2\u202ftrillion tokens", "６１％"]
+    assert all(text[f.start : f.end] == f.text for f in figs)
+    assert [f.start for f in figs] == sorted(f.start for f in figs)
+    assert all(a.end <= b.start for a, b in zip(figs, figs[1:], strict=False))
+
+
+def test_span_covers_hedge_and_unit() -> None:
+    (fig,) = find_figures("models of Chinese origin contributing over 14.69 trillion tokens.")
+    assert fig.text == "over 14.69 trillion tokens"
+    assert fig.decimals == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("no numbers here", False), ("the top five", True), ("增长127%", True), ("４", True),
+     ("一百", True), ("ten-fold", True), ("", False)],
+)
+def test_has_figure(text: str, expected: bool) -> None:
+    assert has_figure(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 50000, "$" * 50000, "1." * 20000, "(" * 20000, "trillion " * 10000, "1," * 20000,
+     "top " * 10000, "一" * 50000, "a " * 20000, "No. " * 5000, "1-" * 10000, "1 to " * 5000,
+     "每" * 30000, "1x10^" * 5000],
+)
+def test_pathological_inputs_are_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    find_figures(text)
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_throughput() -> None:
+    para = (
+        "According to OpenRouter data, weekly token usage reached 9.8 × 10^13 tokens, surpassing "
+        "the US for the fifth consecutive week. Tencent Hunyuan 3.0 (3.2 trillion tokens, +45 % "
+        "week-over-week), DeepSeek V4 (2.8 trillion, +33 %). Pricing was cut by 33 %: input "
+        "$0.002 per k token. 2月16日-22日当周中国模型调用量为5.16万亿Token，环比增长45%。 The "
+        "model is priced at $0.3 per million tokens, roughly 16.7 times cheaper, in February.\n"
+    )
+    text = para * 200
+    find_figures(para)
+    t0 = time.perf_counter()
+    figs = find_figures(text)
+    rate = len(text) / (time.perf_counter() - t0)
+    assert len(figs) >= 200 * 10
+    assert rate > 100_000  # generous floor for slow CI; ~300k chars/s locally
