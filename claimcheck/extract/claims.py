@@ -42,6 +42,7 @@ class ArticleState:
     last_subject: SubjectMention | None = None
     last_subject_sentence: int = -10  # end offset of the sentence that named last_subject
     last_period: PeriodMention | None = None  # for table rows under a dated heading
+    seen: list[SubjectMention] = field(default_factory=list)  # subjects of sentences so far
     paragraph_period: PeriodMention | None = None
     price_base: float | None = None  # per-token base of the paragraph's last price
     direction: str | None = None  # price direction in force in the paragraph
@@ -154,7 +155,9 @@ def _window(text: str, start: int, end: int, before: int, after: int, lo: int, h
     return text[max(lo, start - before) : min(hi, end + after)]
 
 
-def _percent_kind(fig: Figure, ctx: _Ctx, lo: int, hi: int) -> ClaimKind:
+def _percent_kind(
+    fig: Figure, ctx: _Ctx, lo: int, hi: int, previous_kind: str | None
+) -> ClaimKind:
     if fig.attributes.get("change") in ("increase", "decrease"):
         return "change"
     if fig.attributes.get("change") in ("from", "to"):
@@ -168,6 +171,8 @@ def _percent_kind(fig: Figure, ctx: _Ctx, lo: int, hi: int) -> ClaimKind:
         return "share"
     if _has_cue(before[-25:], "change"):
         return "change"
+    if previous_kind == "share":
+        return "share"  # "32.1% ..., ahead of Doubao (21.3%) and DeepSeek (18.4%)"
     return "quantity"
 
 
@@ -298,6 +303,7 @@ def sentence_claims(
         state.paragraph, state.paragraph_period = sent.paragraph, None
         state.price_base = state.direction = None
     subjects = [s for s in _within(state.subjects, sent) if not _is_source(s, text)]
+    state.seen.extend(subjects)
     periods = _within(state.periods, sent)
     ctx = _Ctx(sent, subjects, periods, text)
     claims: list[Claim] = _row_rank(ctx, state) if figures else []
@@ -362,7 +368,10 @@ def _figure_claims(
         confidence = 0.8 if state.price_base else 0.6
         attrs.setdefault("per_tokens", int(base))
     elif unit == "%":
-        kind = _percent_kind(fig, ctx, lo, hi)
+        previous = state.claims[-1] if state.claims else None
+        same_sentence = previous is not None and previous.span[0] >= ctx.sentence.start
+        kind = _percent_kind(fig, ctx, lo, hi, previous.kind if same_sentence and previous
+                             else None)
     elif unit == "x":
         kind = "change"
     elif unit == "rank":
@@ -377,6 +386,8 @@ def _figure_claims(
         return []
 
     subject, subject_conf, compared = _subjects_for(fig, kind, ctx, state, lo, hi)
+    if kind == "price":
+        subject = [_priced_model(s, state) for s in subject]
     if not subject:
         return []
     mention, carried = _period_for(fig, ctx, state, kind)
@@ -412,6 +423,18 @@ def _about_tokens(fig: Figure, state: ArticleState) -> bool:
                 or _TOKEN_WORD.search(state.text, fig.end, fig.end + 60))
 
 
+def _priced_model(subject: SubjectMention, state: ArticleState) -> SubjectMention:
+    """Prices belong to models: a vendor named with a price stands for its model in the text."""
+    if subject.kind != "vendor":
+        return subject
+    for s in reversed(state.seen):
+        info = entity(s.canonical)
+        if s.kind == "model" and info and info.get("vendor") == subject.canonical:
+            return SubjectMention(subject.start, subject.end, subject.text, s.canonical, "model",
+                                  confidence=0.8)
+    return subject
+
+
 def _is_price(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int, hi: int) -> bool:
     if fig.attributes.get("direction"):
         return True
@@ -429,6 +452,9 @@ def _subjects_for(
         row = [s for s in ctx.subjects if s.end <= fig.start]
         if row:
             return [_preferred_in_row(row)], 0.85, []
+    if kind == "price":
+        ctx = _Ctx(ctx.sentence, [s for s in ctx.subjects if s.kind != "platform"], ctx.periods,
+                   ctx.text)
     after = _subject_after(fig, ctx, hi)
     compared: list[str] = []
     if after and (kind == "share" or (kind == "change" and fig.unit == "x")):

@@ -39,7 +39,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,8 @@ def _translation_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for i in range(10):
         table[0xFF10 + i] = str(i)  # full-width digits
-    for ch in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t":
+    spaces = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    for ch in spaces + "\u202f\u205f\u3000\t":
         table[ord(ch)] = " "
     for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d":
         table[ord(ch)] = "-"
@@ -202,7 +203,6 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     connectors = _alt(d["price_base_connectors"])
     token_words = _alt(d["token_words"])
     dirs = _alt([w for ws in d["directions"].values() for w in ws])
-    price_words = _alt(d["price_words"])
     time_units = _alt([w for ws in d["time_units"].values() for w in ws])
     months = _alt(d["month_names"], ignore_case=False)
     eng_units = list(d["english_units"]) + list(d["english_tens"])
@@ -216,7 +216,6 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         + [o + "s" for o in d["english_ordinals"] if d["english_ordinals"][o] > 2]
         + list(d["english_fraction_denominators"])
     )
-    quals_before = _alt([w for ws in d["qualifiers_before"].values() for w in ws])
     quals_after = _alt([w for ws in d["qualifiers_after"].values() for w in ws])
     chg_after = _alt([w for ws in d["changes_after"].values() for w in ws])
     def rev(words: list[str], ignore_case: bool = True) -> str:
@@ -879,7 +878,11 @@ class _State:
 
 def _emit(st: _State, fig: Figure) -> None:
     if st.figures and fig.start < st.figures[-1].end:
-        return  # keep the output non-overlapping; the earlier figure wins
+        prev_end = st.figures[-1].end
+        if fig.end <= prev_end or not fig.text[prev_end - fig.start :].strip():
+            return  # keep the output non-overlapping; the earlier figure wins
+        # a hedge word read into the previous figure's span: keep the number, trim the span
+        fig = replace(fig, start=prev_end, text=fig.text[prev_end - fig.start :])
     st.figures.append(fig)
 
 

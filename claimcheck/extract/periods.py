@@ -168,17 +168,28 @@ def _cue_regex(cues: dict[str, list[str]]) -> re.Pattern[str]:
 
 
 def _lead_guard(data: dict[str, Any]) -> str:
-    """A lookahead passing only where a period phrase can start: a cheap first filter."""
-    phrases: list[str] = list(data["preps_en"]) + list(data["preps_zh"])
-    for key in ("anchors", "relative", "to_date", "hedges", "part_words", "ordinals",
-                "number_words", "months_en", "months_zh", "zh_digits"):
-        phrases.extend(_words(data[key]))
+    """A lookahead passing only where a period phrase can start: a cheap first filter.
+
+    English phrases start a word, so the first words of every list will do. Chinese has no
+    spaces and its common characters (在, 一, 上) start few dates, so there the guard wants a
+    whole leading phrase, a numeral with its unit, or a preposition/hedge before one of those.
+    """
     leads = data["lead_words"]
-    words = {p.split()[0] for p in phrases if p.isascii()} | set(leads["en"])
-    chars = {p[0] for p in phrases if not p.isascii()} | set(leads["zh"])
+    english: list[str] = list(data["preps_en"])
+    for key in ("anchors", "relative", "to_date", "hedges", "part_words", "ordinals",
+                "number_words", "months_en"):
+        english.extend(w for w in _words(data[key]) if w.isascii())
+    first_words = sorted({w.split()[0] for w in english} | set(leads["en"]))
+    chinese = list(leads["zh"])
+    for key in ("anchors", "relative", "to_date"):
+        chinese.extend(w for w in _words(data[key]) if not w.isascii())
+    openers = list(data["preps_zh"]) + [w for w in _words(data["hedges"]) if not w.isascii()]
+    numeral = leads["zh_numeral"]
+    starts = "".join(sorted({w[0] for w in chinese} | set(numeral[1:numeral.index("]")])))
     return (
-        rf"(?=(?:{_phrase_regex(sorted(words))})(?![a-z])|{'|'.join(leads['regex'])}"
-        rf"|[{re.escape(''.join(sorted(chars)))}])"
+        rf"(?=(?:{_phrase_regex(first_words)})(?![a-z])|{'|'.join(leads['regex'])}"
+        rf"|{numeral}|{_phrase_regex(chinese)}"
+        rf"|(?:{_phrase_regex(openers)})\s*[0-9{re.escape(starts)}])"
     )
 
 
