@@ -298,7 +298,9 @@ def _ask(question: str) -> str:
 @click.option("--kind", "kinds", multiple=True, help="Only these claim kinds.")
 @click.option("--lang", help="Only gold articles in this language.")
 @click.option("--show-misses", is_flag=True, help="List gold claims not found and extra claims.")
-def eval_command(gold_dir: str, kinds: tuple[str, ...], lang: str | None, show_misses: bool) -> None:
+def eval_command(
+    gold_dir: str, kinds: tuple[str, ...], lang: str | None, show_misses: bool
+) -> None:
     """Score the extractor against hand-made gold annotations (precision, recall, F1)."""
     from claimcheck.evaluate import evaluate, score_table
 

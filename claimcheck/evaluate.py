@@ -60,8 +60,11 @@ class Evaluation:
 
     def overall(self, strict: bool = False) -> Score:
         scores = (self.strict if strict else self.loose).values()
-        return Score(sum(s.gold for s in scores), sum(s.predicted for s in scores),
-                     sum(s.matched for s in scores))
+        return Score(
+            sum(s.gold for s in scores),
+            sum(s.predicted for s in scores),
+            sum(s.matched for s in scores),
+        )
 
 
 def tolerance(gold: dict[str, Any]) -> float:
@@ -73,14 +76,16 @@ def tolerance(gold: dict[str, Any]) -> float:
         mantissa = float(match.group(1).replace(",", "") + "." + (match.group(2) or "0"))
         decimals = len(match.group(2) or "")
         if mantissa:
-            relative = max(relative, 0.5 * 10 ** -decimals / mantissa)
+            relative = max(relative, 0.5 * 10**-decimals / mantissa)
     return value * relative
 
 
 def _same_subject(gold: str, predicted: str) -> bool:
     if gold.casefold() == predicted.casefold():
         return True
-    return entity(gold) is None and fuzz.ratio(gold.casefold(), predicted.casefold()) >= FUZZY_SUBJECT
+    return (
+        entity(gold) is None and fuzz.ratio(gold.casefold(), predicted.casefold()) >= FUZZY_SUBJECT
+    )
 
 
 def _same_period(gold: dict[str, Any] | None, claim: Claim) -> bool:
@@ -91,7 +96,9 @@ def _same_period(gold: dict[str, Any] | None, claim: Claim) -> bool:
     return (gold.get("start"), gold.get("end")) == (start, end)
 
 
-def _match(gold: list[dict[str, Any]], predicted: list[Claim], strict: bool) -> list[tuple[int, int]]:
+def _match(
+    gold: list[dict[str, Any]], predicted: list[Claim], strict: bool
+) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, predicted index), nearest value first."""
     candidates = []
     for gi, g in enumerate(gold):
@@ -129,8 +136,12 @@ def gold_files(gold_dir: Path) -> list[Path]:
     return sorted(p for p in gold_dir.glob("*.json") if not p.name.startswith("discrepancies"))
 
 
-def evaluate(gold_dir: Path, root: Path | None = None, kinds: Iterable[str] | None = None,
-             lang: str | None = None) -> Evaluation:
+def evaluate(
+    gold_dir: Path,
+    root: Path | None = None,
+    kinds: Iterable[str] | None = None,
+    lang: str | None = None,
+) -> Evaluation:
     """Run the extractor on every gold article and score it, per kind and overall."""
     root = root or gold_dir.resolve().parent.parent
     wanted = set(kinds) if kinds else None
@@ -140,7 +151,9 @@ def evaluate(gold_dir: Path, root: Path | None = None, kinds: Iterable[str] | No
         if lang and gold_doc.get("lang", "en") != lang:
             continue
         text = _article_text(root, gold_doc["article"])
-        published = dt.date.fromisoformat(gold_doc["published"]) if gold_doc.get("published") else None
+        published = (
+            dt.date.fromisoformat(gold_doc["published"]) if gold_doc.get("published") else None
+        )
         predicted = extract(text, published, gold_doc.get("lang"))
         gold = gold_doc["claims"]
         if wanted:
@@ -158,11 +171,17 @@ def evaluate(gold_dir: Path, root: Path | None = None, kinds: Iterable[str] | No
             if not strict:
                 found_g = {gi for gi, _ in pairs}
                 found_p = {pi for _, pi in pairs}
-                result.misses += [f"{path.name}: {g['kind']} {g['subject']} {g['value']} "
-                                  f"({g.get('text')})" for i, g in enumerate(gold) if i not in found_g]
-                result.extras += [f"{path.name}: {p.kind} {p.subject} {p.value:g} {p.unit} "
-                                  f"({text[p.span[0]:p.span[1]]})"
-                                  for i, p in enumerate(predicted) if i not in found_p]
+                result.misses += [
+                    f"{path.name}: {g['kind']} {g['subject']} {g['value']} ({g.get('text')})"
+                    for i, g in enumerate(gold)
+                    if i not in found_g
+                ]
+                result.extras += [
+                    f"{path.name}: {p.kind} {p.subject} {p.value:g} {p.unit} "
+                    f"({text[p.span[0] : p.span[1]]})"
+                    for i, p in enumerate(predicted)
+                    if i not in found_p
+                ]
     return result
 
 

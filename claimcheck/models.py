@@ -13,9 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
-ClaimKind = Literal[
-    "token_volume", "price", "ranking", "share", "change", "streak", "quantity"
-]
+ClaimKind = Literal["token_volume", "price", "ranking", "share", "change", "streak", "quantity"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 Granularity = Literal["day", "week", "month", "quarter", "year", "total"]
 Resolution = Literal["explicit", "relative", "fuzzy", "inferred", "unresolved"]
@@ -34,7 +32,13 @@ PublishedOrigin = Literal["metadata", "inferred"]
 
 STATUSES: tuple[Status, ...] = ("open", "confirmed", "dismissed", "corrected", "needs_info")
 CLAIM_KINDS: tuple[ClaimKind, ...] = (
-    "token_volume", "price", "ranking", "share", "change", "streak", "quantity"
+    "token_volume",
+    "price",
+    "ranking",
+    "share",
+    "change",
+    "streak",
+    "quantity",
 )
 
 

@@ -37,7 +37,8 @@ def schema_texts() -> dict[str, str]:
     return {
         f"{name}.schema.json": json.dumps(
             model.model_json_schema(mode="serialization"), indent=2, ensure_ascii=False
-        ) + "\n"
+        )
+        + "\n"
         for name, model in MODELS.items()
     }
 

@@ -66,8 +66,9 @@ def test_ingest_counts_and_exit_codes(db_path: str, tmp_path: Path) -> None:
 
 def test_db_from_environment(tmp_path: Path) -> None:
     db = tmp_path / "env.db"
-    result = CliRunner().invoke(main, ["ingest", str(SEEDS / "004_2f65a5d2a5945f8a.txt")],
-                                env={"CLAIMCHECK_DB": str(db)})
+    result = CliRunner().invoke(
+        main, ["ingest", str(SEEDS / "004_2f65a5d2a5945f8a.txt")], env={"CLAIMCHECK_DB": str(db)}
+    )
     assert result.exit_code == 0, result.output
     assert Store(str(db)).counts()["articles"] == 1
 
@@ -95,10 +96,14 @@ def test_export_to_file(db_path: str, tmp_path: Path) -> None:
 
 def test_two_ingest_processes_at_once(db_path: str) -> None:
     command = [sys.executable, "-m", "claimcheck.cli", "ingest", "--db", db_path]
-    paths = [[str(SEEDS), str(ROOT / "corpora" / "articles")],
-             [str(ROOT / "corpora" / "articles"), str(SEEDS)]]
-    procs = [subprocess.Popen(command + p, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for p in paths]
+    paths = [
+        [str(SEEDS), str(ROOT / "corpora" / "articles")],
+        [str(ROOT / "corpora" / "articles"), str(SEEDS)],
+    ]
+    procs = [
+        subprocess.Popen(command + p, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for p in paths
+    ]
     outputs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outputs
     assert not any("locked" in err for _out, err in outputs)

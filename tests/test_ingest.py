@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.batch import ingest
-from claimcheck.ingest import Defaults, Problem, load_articles
+from claimcheck.ingest import NO_DEFAULTS, Defaults, Problem, load_articles
 from claimcheck.ingest.metadata import detected_language, inferred_published
 from claimcheck.ingest.readers import parse_front_matter
 from claimcheck.ingest.text import DecodeError, article_id, decode, normalize_text
@@ -18,7 +18,7 @@ from claimcheck.store import Store
 from .conftest import SEEDS
 
 
-def _load(*paths: Path, defaults: Defaults = Defaults()) -> list:
+def _load(*paths: Path, defaults: Defaults = NO_DEFAULTS) -> list:
     return list(load_articles([str(p) for p in paths], defaults))
 
 
@@ -42,7 +42,9 @@ def test_reingest_adds_nothing(store: Store) -> None:
 
 
 def test_same_text_with_other_whitespace_is_the_same_article(tmp_path: Path, store: Store) -> None:
-    (tmp_path / "a.txt").write_text("Title\r\n\r\nChinese models processed 4.12 trillion tokens.  \r\n")
+    (tmp_path / "a.txt").write_text(
+        "Title\r\n\r\nChinese models processed 4.12 trillion tokens.  \r\n"
+    )
     (tmp_path / "b.txt").write_text("Title\n\nChinese models processed 4.12 trillion tokens.\n\n\n")
     summary = ingest(store, [str(tmp_path)])
     assert (summary.new, summary.unchanged) == (1, 1)
@@ -61,7 +63,9 @@ def test_same_text_with_other_whitespace_is_the_same_article(tmp_path: Path, sto
         ("notext.json", b'{"title": "no body"}', "no 'text'"),
     ],
 )
-def test_bad_input_is_one_clear_line(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+def test_bad_input_is_one_clear_line(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     problems = [p for p in _load(path) if isinstance(p, Problem)]
@@ -84,7 +88,9 @@ def test_missing_path_is_reported_and_others_still_go_in(tmp_path: Path, store: 
 
 def test_a_few_invalid_bytes_are_replaced_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "mostly.txt"
-    path.write_bytes(("Chinese models processed 4.12 trillion tokens. " * 20).encode() + b"\xff\xfe!")
+    path.write_bytes(
+        ("Chinese models processed 4.12 trillion tokens. " * 20).encode() + b"\xff\xfe!"
+    )
     items = _load(path)
     warnings = [p for p in items if isinstance(p, Problem)]
     articles = [a for a in items if not isinstance(a, Problem)]
@@ -105,20 +111,26 @@ def test_decode_rejects_empty() -> None:
 def test_markdown_front_matter(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
     path.write_text(
-        "---\ntitle: \"Token race\"\nurl: https://example.com/a\nsource: Example Wire\n"
+        '---\ntitle: "Token race"\nurl: https://example.com/a\nsource: Example Wire\n'
         "published: 2026-03-02\nlang: en\n---\n# Token race\n\nBody with 5.16 trillion tokens.\n"
     )
     [loaded] = _load(path)
     article = loaded.article
     assert (article.title, article.url, article.source) == (
-        "Token race", "https://example.com/a", "Example Wire")
+        "Token race",
+        "https://example.com/a",
+        "Example Wire",
+    )
     assert article.published == dt.date(2026, 3, 2) and article.published_origin == "metadata"
     assert article.text.startswith("# Token race")
 
 
 def test_front_matter_parser_keeps_simple_values() -> None:
     assert parse_front_matter("title: 'A: B'\npublished:\n# comment\nlang: zh") == {
-        "title": "A: B", "published": None, "lang": "zh"}
+        "title": "A: B",
+        "published": None,
+        "lang": "zh",
+    }
 
 
 def test_html_reader_strips_markup_scripts_and_styles(tmp_path: Path) -> None:
@@ -126,7 +138,8 @@ def test_html_reader_strips_markup_scripts_and_styles(tmp_path: Path) -> None:
     path.write_text(
         "<html><head><title>Prices &amp; tokens</title><style>p{color:red}</style></head>"
         "<body><script>var x = '9.9 trillion tokens';</script><h1>Prices</h1>"
-        "<p>Input costs <b>$0.30</b> per million tokens.</p><p>A &lt;script&gt; tag.</p></body></html>"
+        "<p>Input costs <b>$0.30</b> per million tokens.</p>"
+        "<p>A &lt;script&gt; tag.</p></body></html>"
     )
     [loaded] = _load(path)
     assert loaded.article.title == "Prices & tokens"
@@ -138,7 +151,9 @@ def test_html_reader_strips_markup_scripts_and_styles(tmp_path: Path) -> None:
 def test_jsonl_reader_reports_a_bad_line_by_number(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     records = [
-        json.dumps({"text": "First story: 4.12 trillion tokens.", "source": "A", "published": "2026-02-20"}),
+        json.dumps(
+            {"text": "First story: 4.12 trillion tokens.", "source": "A", "published": "2026-02-20"}
+        ),
         "{not json",
         json.dumps({"text": "Second story: 5.16 trillion tokens.", "title": "Two", "lang": "en"}),
     ]
@@ -191,10 +206,15 @@ def test_inferred_date_is_marked_inferred_and_never_today(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("中国模型的调用量达到4.12万亿Token，超过美国模型。", "zh"),
-     ("Chinese models processed 4.12 trillion tokens.", "en"),
-     ("中国AI调用量首超美国 (English)\nIt was an ordinary weekday evening in March 2026, "
-      "and the story went on in English for a long while.", "en")],
+    [
+        ("中国模型的调用量达到4.12万亿Token，超过美国模型。", "zh"),
+        ("Chinese models processed 4.12 trillion tokens.", "en"),
+        (
+            "中国AI调用量首超美国 (English)\nIt was an ordinary weekday evening in March 2026, "
+            "and the story went on in English for a long while.",
+            "en",
+        ),
+    ],
 )
 def test_language_detection(text: str, lang: str) -> None:
     assert detected_language(text) == lang

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import subprocess
 import sys
@@ -15,16 +16,33 @@ from claimcheck.store.database import SCHEMA_VERSION, database_url
 
 
 def _article(n: int) -> Article:
-    return Article(id=f"a{n:04d}", text=f"Article {n}: 4.12 trillion tokens.", lang="en",
-                   published=dt.date(2026, 2, 20))
+    return Article(
+        id=f"a{n:04d}",
+        text=f"Article {n}: 4.12 trillion tokens.",
+        lang="en",
+        published=dt.date(2026, 2, 20),
+    )
 
 
 def _claim(article_id: str, n: int = 0, value: float = 4.12e12) -> Claim:
-    return Claim(id=f"{article_id}-c{n}", article_id=article_id, kind="token_volume",
-                 subject="Chinese models", subject_text="Chinese models", value=value,
-                 unit="tokens", period=Period(start=dt.date(2026, 2, 9), end=dt.date(2026, 2, 15),
-                                              granularity="week", resolution="explicit"),
-                 quote="4.12 trillion tokens", span=(12, 25), confidence=0.9)
+    return Claim(
+        id=f"{article_id}-c{n}",
+        article_id=article_id,
+        kind="token_volume",
+        subject="Chinese models",
+        subject_text="Chinese models",
+        value=value,
+        unit="tokens",
+        period=Period(
+            start=dt.date(2026, 2, 9),
+            end=dt.date(2026, 2, 15),
+            granularity="week",
+            resolution="explicit",
+        ),
+        quote="4.12 trillion tokens",
+        span=(12, 25),
+        confidence=0.9,
+    )
 
 
 def test_database_url_precedence(monkeypatch, tmp_path: Path) -> None:
@@ -41,7 +59,8 @@ def test_wal_foreign_keys_and_schema_version(store: Store) -> None:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         version = conn.execute(
-            text("SELECT value FROM schema_info WHERE key='schema_version'")).scalar()
+            text("SELECT value FROM schema_info WHERE key='schema_version'")
+        ).scalar()
     assert version == str(SCHEMA_VERSION)
 
 
@@ -60,10 +79,8 @@ def test_article_is_stored_once_with_its_claims(store: Store) -> None:
 
 def test_a_failed_article_leaves_nothing_behind(store: Store) -> None:
     bad = [_claim("a0001"), _claim("a0001")]  # duplicate claim id: the insert fails
-    try:
+    with contextlib.suppress(Exception):  # any integrity error will do
         store.add_article(_article(1), bad, ["s", "s"])
-    except Exception:  # noqa: BLE001 - any integrity error will do
-        pass
     assert store.counts()["articles"] == 0 and store.counts()["claims"] == 0
 
 
@@ -71,9 +88,14 @@ def test_review_reopens_when_a_claim_joins(store: Store) -> None:
     store.add_article(_article(1), [_claim("a0001")], ["s"])
     store.add_article(_article(2), [_claim("a0002", value=5.16e12)], ["s"])
     store.add_article(_article(3), [_claim("a0003", value=5.2e12)], ["s"])
-    d = Discrepancy(id="d1", type="value_mismatch", severity="high",
-                    claim_ids=["a0001-c0", "a0002-c0"], article_ids=["a0001", "a0002"],
-                    explanation="4.12T vs 5.16T")
+    d = Discrepancy(
+        id="d1",
+        type="value_mismatch",
+        severity="high",
+        claim_ids=["a0001-c0", "a0002-c0"],
+        article_ids=["a0001", "a0002"],
+        explanation="4.12T vs 5.16T",
+    )
     assert store.save_discrepancies([d]) == (1, 0)
     store.add_review("d1", "confirmed", "ed", "checked with the platform")
     assert store.discrepancies()[0].status if store.discrepancies() else None
@@ -99,8 +121,12 @@ for n in range(first, first + 60):
 
 def test_two_processes_writing_at_once_lose_nothing(db_path: str) -> None:
     Store(db_path)
-    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, db_path, str(first)],
-                              stderr=subprocess.PIPE, text=True) for first in (0, 1000)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, db_path, str(first)], stderr=subprocess.PIPE, text=True
+        )
+        for first in (0, 1000)
+    ]
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errors
     assert not any("locked" in e for e in errors)

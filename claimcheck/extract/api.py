@@ -40,7 +40,9 @@ def extract(
     lang = lang or detected_language(text)
     nlp = pipeline(lang, model)
     state = ArticleState(
-        article_id=article_id(text), text=text, published=published,
+        article_id=article_id(text),
+        text=text,
+        published=published,
         subjects=sorted(find_subjects(text), key=lambda m: m.start),
         periods=sorted(find_periods(text, published), key=lambda m: m.start),
     )

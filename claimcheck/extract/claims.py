@@ -86,17 +86,28 @@ def _last_cue(text: str, key: str, subkey: str | None = None) -> int:
 
 # -- subjects ----------------------------------------------------------------------------
 
+
 def _is_source(mention: SubjectMention, text: str) -> bool:
     """'According to OpenRouter data' names where a figure comes from, not what it is about."""
     before = text[max(0, mention.start - 20) : mention.start]
     after = text[mention.end : mention.end + 12]
-    return bool(
-        re.search(_cue_regex("source_before").pattern + r")\W*(?:the\s+)?$", "(?:" + before)
-        if False else _cue_regex("source_before").search(before[-16:])
-    ) and mention.kind == "platform" or (
-        mention.kind == "platform" and bool(re.match(r"\W*(?:'s\s+)?(?:" +
-                                                    _cue_regex("source_after").pattern + ")",
-                                                    after, re.IGNORECASE))
+    return (
+        bool(
+            re.search(_cue_regex("source_before").pattern + r")\W*(?:the\s+)?$", "(?:" + before)
+            if False
+            else _cue_regex("source_before").search(before[-16:])
+        )
+        and mention.kind == "platform"
+        or (
+            mention.kind == "platform"
+            and bool(
+                re.match(
+                    r"\W*(?:'s\s+)?(?:" + _cue_regex("source_after").pattern + ")",
+                    after,
+                    re.IGNORECASE,
+                )
+            )
+        )
     )
 
 
@@ -151,21 +162,21 @@ def _coordinated(last: SubjectMention, ctx: _Ctx) -> list[SubjectMention]:
 
 # -- kinds -------------------------------------------------------------------------------
 
+
 def _window(text: str, start: int, end: int, before: int, after: int, lo: int, hi: int) -> str:
     return text[max(lo, start - before) : min(hi, end + after)]
 
 
-def _percent_kind(
-    fig: Figure, ctx: _Ctx, lo: int, hi: int, previous_kind: str | None
-) -> ClaimKind:
+def _percent_kind(fig: Figure, ctx: _Ctx, lo: int, hi: int, previous_kind: str | None) -> ClaimKind:
     if fig.attributes.get("change") in ("increase", "decrease"):
         return "change"
     if fig.attributes.get("change") in ("from", "to"):
         return "quantity"
     before = ctx.text[max(lo, fig.start - 40) : fig.start]
     after = ctx.text[fig.end : min(hi, fig.end + 30)]
-    if _has_cue(after[:25], "basis", "week_over_week") or _has_cue(after[:25], "basis",
-                                                                     "year_over_year"):
+    if _has_cue(after[:25], "basis", "week_over_week") or _has_cue(
+        after[:25], "basis", "year_over_year"
+    ):
         return "change"
     if re.match(r"\s*(?:of|of the|of all)\b", after) or _has_cue(before, "share"):
         return "share"
@@ -191,11 +202,14 @@ def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
 
 _COMPARISON_BASE = re.compile(
     r"(?:from|than|over|versus|vs\.?|compared (?:with|to)|against|较|比|相比|环比)\s*(?:the\s+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _EVENT_AFTER = re.compile(r"\s*(?:发布|上线|推出|开源|released|launched|announced)")
 _EVENT_BEFORE = re.compile(
     r"(?:updated|published|posted|generated|released|launched|announced|dated)\W{0,3}"
-    r"(?:on\s+)?(?:\w+day,?\s+)?$", re.IGNORECASE)
+    r"(?:on\s+)?(?:\w+day,?\s+)?$",
+    re.IGNORECASE,
+)
 # a period phrase right after a figure ("4.38 trillion tokens in the week to March 1") is its
 # own; further away, a phrase before the figure in the sentence wins
 _FOLLOWING_REACH = 40
@@ -230,8 +244,11 @@ def _period_for(
         return after[0], False
     if state.paragraph_period is not None:
         return state.paragraph_period, False
-    if (kind in _CARRIED_KINDS and state.last_period is not None
-            and state.last_period.period.granularity == "week"):
+    if (
+        kind in _CARRIED_KINDS
+        and state.last_period is not None
+        and state.last_period.period.granularity == "week"
+    ):
         return state.last_period, True
     return None, False
 
@@ -262,6 +279,7 @@ def _basis(fig: Figure, ctx: _Ctx) -> str | None:
 
 # -- assembly ----------------------------------------------------------------------------
 
+
 def claim_id(article_id: str, kind: str, span: tuple[int, int], subject: str) -> str:
     key = f"{article_id}|{kind}|{span[0]}|{span[1]}|{subject}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
@@ -286,17 +304,34 @@ def _nationality_group(text: str) -> str | None:
     return None
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-                "七": 7, "八": 8, "九": 9}
+_COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SET_COUNT = re.compile(
     r"(?<![\w])(two|three|four|five|six|seven|eight|nine|\d)\s+(?:of|are|were|among)\b|"
-    r"有\s*([两二三四五六七八九\d])\s*[个款家]", re.IGNORECASE)
+    r"有\s*([两二三四五六七八九\d])\s*[个款家]",
+    re.IGNORECASE,
+)
 
 
-def sentence_claims(
-    sent: Sentence, figures: list[Figure], state: ArticleState
-) -> list[Claim]:
+def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) -> list[Claim]:
     """The claims a sentence makes, given its figures (offsets into the article text)."""
     text = state.text
     if sent.paragraph != state.paragraph:
@@ -314,14 +349,19 @@ def sentence_claims(
             previous_unit = fig.unit
         claims.extend(made)
         state.claims.extend(made)
-    dated = [p for p in periods if _usable_period(p, text) and p.period.start is not None
-             and p.role == "date"]
+    dated = [
+        p
+        for p in periods
+        if _usable_period(p, text) and p.period.start is not None and p.role == "date"
+    ]
     if dated:
         state.paragraph_period = dated[-1]
     if dated:
         state.last_period = dated[-1]
-    named = subjects or [SubjectMention(c.span[0], c.span[1], c.subject_text, c.subject, "carried")
-                         for c in claims[-1:]]
+    named = subjects or [
+        SubjectMention(c.span[0], c.span[1], c.subject_text, c.subject, "carried")
+        for c in claims[-1:]
+    ]
     if named:
         state.last_subject, state.last_subject_sentence = named[-1], sent.end + 1
     return _dedupe(claims)
@@ -353,8 +393,11 @@ def _figure_claims(
     unit, value, attrs = fig.unit, fig.value, dict(fig.attributes)
     confidence = 0.9
     kind: ClaimKind
-    if unit == "" and attrs.get("scale") and (
-            previous_unit == "tokens" or (fig.value >= 1e8 and _about_tokens(fig, state))):
+    if (
+        unit == ""
+        and attrs.get("scale")
+        and (previous_unit == "tokens" or (fig.value >= 1e8 and _about_tokens(fig, state)))
+    ):
         unit, confidence = "tokens", 0.75
     if unit == "tokens":
         kind = "token_volume"
@@ -370,8 +413,9 @@ def _figure_claims(
     elif unit == "%":
         previous = state.claims[-1] if state.claims else None
         same_sentence = previous is not None and previous.span[0] >= ctx.sentence.start
-        kind = _percent_kind(fig, ctx, lo, hi, previous.kind if same_sentence and previous
-                             else None)
+        kind = _percent_kind(
+            fig, ctx, lo, hi, previous.kind if same_sentence and previous else None
+        )
     elif unit == "x":
         kind = "change"
     elif unit == "rank":
@@ -397,18 +441,28 @@ def _figure_claims(
     attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi)
     if kind == "streak":
         period = Period(granularity="week", resolution="unresolved") if not mention else period
-    qualifier = fig.qualifier if fig.qualifier in ("exact", "approx", "at_least",
-                                                   "at_most") else "exact"
+    qualifier = (
+        fig.qualifier if fig.qualifier in ("exact", "approx", "at_least", "at_most") else "exact"
+    )
     out = []
     for s in subject:
-        out.append(Claim(
-            id=claim_id(state.article_id, kind, (fig.start, fig.end), s.canonical),
-            article_id=state.article_id, kind=kind, subject=s.canonical, subject_text=s.text,
-            value=value, unit=unit, qualifier=qualifier, period=period,  # type: ignore[arg-type]
-            attributes=attrs, quote=_quote(ctx.text, ctx.sentence, fig),
-            span=(fig.start, fig.end),
-            confidence=round(min(confidence, subject_conf * s.confidence), 2),
-        ))
+        out.append(
+            Claim(
+                id=claim_id(state.article_id, kind, (fig.start, fig.end), s.canonical),
+                article_id=state.article_id,
+                kind=kind,
+                subject=s.canonical,
+                subject_text=s.text,
+                value=value,
+                unit=unit,
+                qualifier=qualifier,
+                period=period,
+                attributes=attrs,
+                quote=_quote(ctx.text, ctx.sentence, fig),
+                span=(fig.start, fig.end),
+                confidence=round(min(confidence, subject_conf * s.confidence), 2),
+            )
+        )
     return out
 
 
@@ -419,8 +473,10 @@ _TOKEN_CONTEXT = 1500
 
 def _about_tokens(fig: Figure, state: ArticleState) -> bool:
     """A bare '2.31T' or '5.59 trillion' counts tokens when the text around it is about tokens."""
-    return bool(_TOKEN_WORD.search(state.text, max(0, fig.start - _TOKEN_CONTEXT), fig.start)
-                or _TOKEN_WORD.search(state.text, fig.end, fig.end + 60))
+    return bool(
+        _TOKEN_WORD.search(state.text, max(0, fig.start - _TOKEN_CONTEXT), fig.start)
+        or _TOKEN_WORD.search(state.text, fig.end, fig.end + 60)
+    )
 
 
 def _priced_model(subject: SubjectMention, state: ArticleState) -> SubjectMention:
@@ -430,8 +486,9 @@ def _priced_model(subject: SubjectMention, state: ArticleState) -> SubjectMentio
     for s in reversed(state.seen):
         info = entity(s.canonical)
         if s.kind == "model" and info and info.get("vendor") == subject.canonical:
-            return SubjectMention(subject.start, subject.end, subject.text, s.canonical, "model",
-                                  confidence=0.8)
+            return SubjectMention(
+                subject.start, subject.end, subject.text, s.canonical, "model", confidence=0.8
+            )
     return subject
 
 
@@ -453,8 +510,9 @@ def _subjects_for(
         if row:
             return [_preferred_in_row(row)], 0.85, []
     if kind == "price":
-        ctx = _Ctx(ctx.sentence, [s for s in ctx.subjects if s.kind != "platform"], ctx.periods,
-                   ctx.text)
+        ctx = _Ctx(
+            ctx.sentence, [s for s in ctx.subjects if s.kind != "platform"], ctx.periods, ctx.text
+        )
     after = _subject_after(fig, ctx, hi)
     compared: list[str] = []
     if after and (kind == "share" or (kind == "change" and fig.unit == "x")):
@@ -474,9 +532,10 @@ def _subjects_for(
     carried = _carried_subject(ctx, state)
     if carried is not None:
         return [carried], 0.6, compared
-    group = _nationality_group(ctx.text[ctx.sentence.start : ctx.sentence.end])
-    if group and kind in ("token_volume", "share", "streak"):
-        return [SubjectMention(fig.start, fig.start, group, group, "group")], 0.4, compared
+    nationality = _nationality_group(ctx.text[ctx.sentence.start : ctx.sentence.end])
+    if nationality and kind in ("token_volume", "share", "streak"):
+        mention = SubjectMention(fig.start, fig.start, nationality, nationality, "group")
+        return [mention], 0.4, compared
     return [], 0.0, compared
 
 
@@ -494,13 +553,23 @@ def _row_rank(ctx: _Ctx, state: ArticleState) -> list[Claim]:
     mention = state.paragraph_period or state.last_period
     period = mention.period if mention else Period(resolution="unresolved")
     scope = f"{state.platform or 'list'} {period.granularity or ''}".strip()
-    return [Claim(
-        id=claim_id(state.article_id, "ranking", span, subject.canonical),
-        article_id=state.article_id, kind="ranking", subject=subject.canonical,
-        subject_text=subject.text, value=position, unit="rank", qualifier="exact",
-        period=period, attributes={"scope": scope}, quote=ctx.text[ctx.sentence.start:ctx.sentence.end],
-        span=span, confidence=0.8,
-    )]
+    return [
+        Claim(
+            id=claim_id(state.article_id, "ranking", span, subject.canonical),
+            article_id=state.article_id,
+            kind="ranking",
+            subject=subject.canonical,
+            subject_text=subject.text,
+            value=position,
+            unit="rank",
+            qualifier="exact",
+            period=period,
+            attributes={"scope": scope},
+            quote=ctx.text[ctx.sentence.start : ctx.sentence.end],
+            span=span,
+            confidence=0.8,
+        )
+    ]
 
 
 def _is_row(ctx: _Ctx) -> bool:
@@ -519,7 +588,9 @@ def _preferred_in_row(row: list[SubjectMention]) -> SubjectMention:
 
 _COMPARISON_OBJECT = re.compile(
     r"(?:surpass\w*|overtak\w*|overtook|exceed\w*|beat\w*|outpac\w*|ahead of|than|over|"
-    r"against|versus|vs\.?|超过|超越|领先)\s*(?:the\s+)?$", re.IGNORECASE)
+    r"against|versus|vs\.?|超过|超越|领先)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _agent(before: SubjectMention, ctx: _Ctx) -> SubjectMention:
@@ -545,8 +616,15 @@ def _carried_subject(ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
 
 
 def _attributes(
-    kind: ClaimKind, fig: Figure, attrs: dict[str, Any], ctx: _Ctx, state: ArticleState,
-    compared: list[str], period: Period, lo: int, hi: int,
+    kind: ClaimKind,
+    fig: Figure,
+    attrs: dict[str, Any],
+    ctx: _Ctx,
+    state: ArticleState,
+    compared: list[str],
+    period: Period,
+    lo: int,
+    hi: int,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     before = ctx.text[ctx.sentence.start : fig.start]
@@ -587,8 +665,9 @@ def _attributes(
         if over:
             out["over"] = over
     elif kind == "token_volume":
-        if period.granularity == "day" or _has_cue(ctx.text[max(lo, fig.start - 40): fig.start],
-                                                   "daily"):
+        if period.granularity == "day" or _has_cue(
+            ctx.text[max(lo, fig.start - 40) : fig.start], "daily"
+        ):
             out["daily_average"] = True
         if "(" in ctx.text[max(lo, fig.start - 12) : fig.start] and _restates(fig, state):
             out["restates"] = True
@@ -645,22 +724,45 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
         count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw, 0)
         if not count or count > n:
             return []
-        attrs = {"set": [m.canonical for m in members][:count] or [], "count": count,
-                 "scope": scope}
-        return [Claim(
-            id=claim_id(state.article_id, "ranking", (fig.start, fig.end), group),
-            article_id=state.article_id, kind="ranking", subject=group, subject_text=group,
-            value=n, unit="rank", qualifier="at_most",
-            period=_period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx), attributes=attrs,
-            quote=quote, span=(fig.start, fig.end), confidence=0.7,
-        )]
+        attrs = {
+            "set": [m.canonical for m in members][:count] or [],
+            "count": count,
+            "scope": scope,
+        }
+        return [
+            Claim(
+                id=claim_id(state.article_id, "ranking", (fig.start, fig.end), group),
+                article_id=state.article_id,
+                kind="ranking",
+                subject=group,
+                subject_text=group,
+                value=n,
+                unit="rank",
+                qualifier="at_most",
+                period=_period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx),
+                attributes=attrs,
+                quote=quote,
+                span=(fig.start, fig.end),
+                confidence=0.7,
+            )
+        ]
     if len(members) == n and n <= 10 and not group:
-        return [Claim(
-            id=claim_id(state.article_id, "ranking", (m.start, m.end), m.canonical),
-            article_id=state.article_id, kind="ranking", subject=m.canonical,
-            subject_text=m.text, value=i, unit="rank", qualifier="exact",
-            period=_period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx),
-            attributes={"scope": scope}, quote=quote, span=(fig.start, fig.end),
-            confidence=0.7,
-        ) for i, m in enumerate(members, 1)]
+        return [
+            Claim(
+                id=claim_id(state.article_id, "ranking", (m.start, m.end), m.canonical),
+                article_id=state.article_id,
+                kind="ranking",
+                subject=m.canonical,
+                subject_text=m.text,
+                value=i,
+                unit="rank",
+                qualifier="exact",
+                period=_period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx),
+                attributes={"scope": scope},
+                quote=quote,
+                span=(fig.start, fig.end),
+                confidence=0.7,
+            )
+            for i, m in enumerate(members, 1)
+        ]
     return []

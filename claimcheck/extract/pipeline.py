@@ -26,8 +26,7 @@ from claimcheck.extract.numbers import find_figures
 from claimcheck.extract.sentences import Sentence
 from claimcheck.extract.types import Figure
 
-PIPELINE = ("claimcheck_figures", "claimcheck_subjects", "claimcheck_periods",
-            "claimcheck_claims")
+PIPELINE = ("claimcheck_figures", "claimcheck_subjects", "claimcheck_periods", "claimcheck_claims")
 
 for _name, _default in (("article", None), ("offset", 0), ("sentence", None), ("claims", None)):
     if not Doc.has_extension(_name):
@@ -58,8 +57,16 @@ class FigureRecognizer:
         offset = doc._.offset
         spans = []
         for fig in find_figures(doc.text):
-            shifted = Figure(fig.start + offset, fig.end + offset, fig.text, fig.value, fig.unit,
-                             fig.qualifier, fig.attributes, fig.decimals)
+            shifted = Figure(
+                fig.start + offset,
+                fig.end + offset,
+                fig.text,
+                fig.value,
+                fig.unit,
+                fig.qualifier,
+                fig.attributes,
+                fig.decimals,
+            )
             span = _span(doc, shifted.start, shifted.end, "FIGURE", "figure", shifted)
             if span is not None:
                 spans.append(span)

@@ -25,10 +25,10 @@ class Sentence:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict:  # type: ignore[type-arg]
+def cues() -> dict:
     """The cue words of corpora/cues.json."""
     with open(CORPORA / "cues.json", encoding="utf-8") as f:
-        return json.load(f)  # type: ignore[no-any-return]
+        return json.load(f)
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,8 @@ class Figure:
     qualifier: str = "exact"  # exact / approx / at_least / at_most
     # kind-specific facts read off the words around the number, e.g.
     # price: {"direction": "input", "currency": "USD", "per_tokens": 1000}
-    # percent/multiple: {"change": "increase"|"decrease"|"to"} when a change word or sign is attached
+    # percent/multiple: {"change": "increase"|"decrease"|"to"} when a change word or sign
+    # is attached
     # range: {"low": 30, "high": 40}; elliptic: {"unit_inferred": True}
     attributes: dict[str, Any] = field(default_factory=dict)
     # significant decimals as written ("4.12" -> 2), for tolerance when comparing

@@ -27,13 +27,16 @@ class Defaults:
     lang: str | None = None
 
 
+NO_DEFAULTS = Defaults()
+
+
 @dataclass(frozen=True)
 class LoadedArticle:
     article: Article
     origin: str
 
 
-def article_from_document(doc: Document, defaults: Defaults = Defaults()) -> Article:
+def article_from_document(doc: Document, defaults: Defaults = NO_DEFAULTS) -> Article:
     """Build the contract Article for one document: normalized text, id, metadata, date."""
     text = normalize_text(doc.text)
     if not text:
@@ -53,7 +56,7 @@ def article_from_document(doc: Document, defaults: Defaults = Defaults()) -> Art
 
 
 def load_articles(
-    paths: Iterable[str], defaults: Defaults = Defaults()
+    paths: Iterable[str], defaults: Defaults = NO_DEFAULTS
 ) -> Iterator[LoadedArticle | Problem]:
     """Every article under ``paths``, in a stable order, or the Problem that kept one out."""
     for item in iter_files(list(paths)):
@@ -70,7 +73,7 @@ def load_articles(
                 yield Problem(doc.origin, str(exc))
 
 
-def load_article(path: str | Path, defaults: Defaults = Defaults()) -> Article:
+def load_article(path: str | Path, defaults: Defaults = NO_DEFAULTS) -> Article:
     """The single article in one file (for ``extract``); raises ValueError with the reason."""
     items = list(load_articles([str(path)], defaults))
     problems = [p for p in items if isinstance(p, Problem) and p.fatal]
@@ -83,6 +86,17 @@ def load_article(path: str | Path, defaults: Defaults = Defaults()) -> Article:
 
 
 __all__ = [
-    "DecodeError", "Defaults", "Document", "LoadedArticle", "Problem", "article_from_document",
-    "article_id", "decode", "load_article", "load_articles", "normalize_text", "parse_date",
+    "NO_DEFAULTS",
+    "DecodeError",
+    "Defaults",
+    "Document",
+    "LoadedArticle",
+    "Problem",
+    "article_from_document",
+    "article_id",
+    "decode",
+    "load_article",
+    "load_articles",
+    "normalize_text",
+    "parse_date",
 ]

@@ -12,9 +12,17 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -27,17 +35,23 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 # a date deep in the body is about the news, not about the article.
 _HEAD_CHARS = 600
 # a label that starts a line ("Published: ...", "Generated: ..."); mid-sentence dates are news
-_LABEL = r"^[ \t*_]*(?:generated|published|posted|updated|date|released)(?:\s+(?:on|at))?\s*[:：]?\s*"
+_LABEL = (
+    r"^[ \t*_]*(?:generated|published|posted|updated|date|released)(?:\s+(?:on|at))?\s*[:：]?\s*"
+)
 _PUBLISHED_PATTERNS = [
     re.compile(_LABEL + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", re.I | re.M),
-    re.compile(_LABEL + r"(?:\w+day,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b",
-               re.I | re.M),
+    re.compile(
+        _LABEL + r"(?:\w+day,?\s+)?" + _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b", re.I | re.M
+    ),
     re.compile(_LABEL + r"(?P<d>\d{1,2})\s+" + _MONTH + r"\s+(?P<y>\d{4})\b", re.I | re.M),
-    re.compile(r"(?:发布(?:时间|日期)?|时间|日期)\s*[:：]?\s*(?P<y>\d{4})[-年/.](?P<m>\d{1,2})"
-               r"[-月/.](?P<d>\d{1,2})日?"),
+    re.compile(
+        r"(?:发布(?:时间|日期)?|时间|日期)\s*[:：]?\s*(?P<y>\d{4})[-年/.](?P<m>\d{1,2})"
+        r"[-月/.](?P<d>\d{1,2})日?"
+    ),
     # a wire dateline: "BEIJING, March 2, 2026 (Reuters) -"
-    re.compile(r"^[A-Z][A-Z .'-]{2,30},\s+" + _MONTH + r"\s+(?P<d>\d{1,2}),\s+(?P<y>\d{4})\b",
-               re.M | re.I),
+    re.compile(
+        r"^[A-Z][A-Z .'-]{2,30},\s+" + _MONTH + r"\s+(?P<d>\d{1,2}),\s+(?P<y>\d{4})\b", re.M | re.I
+    ),
 ]
 
 

@@ -100,8 +100,11 @@ def _manifest(directory: Path) -> dict[str, dict[str, Any]]:
         return {}
     if not isinstance(data, dict):
         return {}
-    return {k: {f: v for f, v in entry.items() if f in METADATA_FIELDS and v is not None}
-            for k, entry in data.items() if isinstance(entry, dict)}
+    return {
+        k: {f: v for f, v in entry.items() if f in METADATA_FIELDS and v is not None}
+        for k, entry in data.items()
+        if isinstance(entry, dict)
+    }
 
 
 def manifest_entry(path: Path) -> dict[str, Any]:
@@ -202,8 +205,29 @@ class _HTMLText(HTMLParser):
 
     _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
     _BLOCK = frozenset(
-        {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-         "table", "section", "article", "header", "footer", "blockquote", "pre", "hr"}
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "hr",
+        }
     )
 
     def __init__(self) -> None:

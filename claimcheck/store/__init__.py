@@ -112,8 +112,9 @@ class Store:
             s.add(article_row(article, origin, _now()))
             s.flush()
             s.add_all(claim_row(c, slot) for c, slot in zip(claims, slots, strict=True))
-            s.add_all(FingerprintRow(hash=self._hash(h), article_id=article.id)
-                      for h in set(fingerprints))
+            s.add_all(
+                FingerprintRow(hash=self._hash(h), article_id=article.id) for h in set(fingerprints)
+            )
         return True
 
     def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
@@ -146,14 +147,22 @@ class Store:
                 return []
             # Core bulk INSERTs: an executemany per table instead of an ORM object per row
             conn = s.connection()
-            conn.execute(insert(ArticleRow),
-                         [_column_values(article_row(i.article, i.origin, now)) for i in fresh])
-            claims = [_column_values(claim_row(c, slot))
-                      for i in fresh for c, slot in zip(i.claims, i.slots, strict=True)]
+            conn.execute(
+                insert(ArticleRow),
+                [_column_values(article_row(i.article, i.origin, now)) for i in fresh],
+            )
+            claims = [
+                _column_values(claim_row(c, slot))
+                for i in fresh
+                for c, slot in zip(i.claims, i.slots, strict=True)
+            ]
             if claims:
                 conn.execute(insert(ClaimRow), claims)
-            prints = [{"hash": self._hash(h), "article_id": i.article.id}
-                      for i in fresh for h in set(i.fingerprints)]
+            prints = [
+                {"hash": self._hash(h), "article_id": i.article.id}
+                for i in fresh
+                for h in set(i.fingerprints)
+            ]
             if prints:
                 conn.execute(insert(FingerprintRow), prints)
             added = [i.article.id for i in fresh]
@@ -170,21 +179,25 @@ class Store:
         """Stored articles not yet reconciled, by pending key (left by an interrupted ingest)."""
         with session(self.engine) as s:
             rows = s.exec(select(SchemaInfo).where(col(SchemaInfo.key).startswith(PENDING_PREFIX)))
-            return {r.key[len(PENDING_PREFIX):]: json.loads(r.value) for r in rows}
+            return {r.key[len(PENDING_PREFIX) :]: json.loads(r.value) for r in rows}
 
     def clear_pending(self, pending: str) -> None:
         """Forget a pending key once its articles are linked and reconciled."""
         with session(self.engine) as s, s.begin():
             s.connection().execute(
-                delete(SchemaInfo).where(col(SchemaInfo.key) == PENDING_PREFIX + pending))
+                delete(SchemaInfo).where(col(SchemaInfo.key) == PENDING_PREFIX + pending)
+            )
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         with session(self.engine) as s:
             query = select(ArticleRow).order_by(ArticleRow.published, ArticleRow.id)  # type: ignore[arg-type]
             if ids is not None:
                 wanted = sorted(set(ids))
-                rows = [r for chunk in _chunks(wanted)
-                        for r in s.exec(query.where(col(ArticleRow.id).in_(chunk)))]
+                rows = [
+                    r
+                    for chunk in _chunks(wanted)
+                    for r in s.exec(query.where(col(ArticleRow.id).in_(chunk)))
+                ]
             else:
                 rows = list(s.exec(query))
             links = self._links(s, [r.id for r in rows])
@@ -213,8 +226,12 @@ class Store:
             query = query.where(ClaimRow.kind == kind)
         if subject:
             pattern = f"%{subject.lower()}%"
-            query = query.where(or_(func.lower(ClaimRow.subject).like(pattern),
-                                    func.lower(ClaimRow.subject_text).like(pattern)))
+            query = query.where(
+                or_(
+                    func.lower(ClaimRow.subject).like(pattern),
+                    func.lower(ClaimRow.subject_text).like(pattern),
+                )
+            )
         if article_id:
             query = query.where(ClaimRow.article_id == article_id)
         query = query.order_by(ClaimRow.article_id, ClaimRow.span_start)  # type: ignore[arg-type]
@@ -227,8 +244,11 @@ class Store:
                 keys, column = sorted(set(ids)), ClaimRow.id
             if keys is None or column is None:
                 return [claim_model(r) for r in s.exec(query)]
-            return [claim_model(r) for chunk in _chunks(keys)
-                    for r in s.exec(query.where(col(column).in_(chunk)))]
+            return [
+                claim_model(r)
+                for chunk in _chunks(keys)
+                for r in s.exec(query.where(col(column).in_(chunk)))
+            ]
 
     def copy_candidates(
         self, article_id: str, fingerprints: Iterable[int], minimum: int
@@ -287,11 +307,19 @@ class Store:
                 members = self._members(s, d.id)
                 row = s.get(DiscrepancyRow, d.id)
                 if row is None:
-                    s.add(DiscrepancyRow(
-                        id=d.id, type=d.type, severity=d.severity, expected=d.expected,
-                        stated=d.stated, explanation=d.explanation, status="open",
-                        created_at=now, changed_at=now,
-                    ))
+                    s.add(
+                        DiscrepancyRow(
+                            id=d.id,
+                            type=d.type,
+                            severity=d.severity,
+                            expected=d.expected,
+                            stated=d.stated,
+                            explanation=d.explanation,
+                            status="open",
+                            created_at=now,
+                            changed_at=now,
+                        )
+                    )
                     s.flush()
                     new += 1
                 else:
@@ -304,9 +332,11 @@ class Store:
                             reopened += 1
                 claim_articles = self._claim_articles(s, set(d.claim_ids) - members)
                 s.add_all(
-                    DiscrepancyClaimRow(discrepancy_id=d.id, claim_id=c,
-                                        article_id=claim_articles[c])
-                    for c in d.claim_ids if c not in members and c in claim_articles
+                    DiscrepancyClaimRow(
+                        discrepancy_id=d.id, claim_id=c, article_id=claim_articles[c]
+                    )
+                    for c in d.claim_ids
+                    if c not in members and c in claim_articles
                 )
             if retire_others_of is not None:
                 self._retire(s, set(retire_others_of), {d.id for d in found})
@@ -315,7 +345,8 @@ class Store:
     @staticmethod
     def _members(s, discrepancy_id: str) -> set[str]:
         stmt = select(DiscrepancyClaimRow.claim_id).where(
-            DiscrepancyClaimRow.discrepancy_id == discrepancy_id)
+            DiscrepancyClaimRow.discrepancy_id == discrepancy_id
+        )
         return set(s.exec(stmt))
 
     @staticmethod
@@ -330,7 +361,8 @@ class Store:
     def _retire(s, claim_ids: set[str], keep: set[str]) -> None:
         for chunk in _chunks(sorted(claim_ids)):
             stmt = select(DiscrepancyClaimRow.discrepancy_id).where(
-                col(DiscrepancyClaimRow.claim_id).in_(chunk))
+                col(DiscrepancyClaimRow.claim_id).in_(chunk)
+            )
             for did in set(s.exec(stmt)) - keep:
                 row = s.get(DiscrepancyRow, did)
                 if row is not None:
@@ -361,7 +393,8 @@ class Store:
             members: dict[str, list[DiscrepancyClaimRow]] = defaultdict(list)
             for chunk in _chunks([r.id for r in rows]):
                 stmt = select(DiscrepancyClaimRow).where(
-                    col(DiscrepancyClaimRow.discrepancy_id).in_(chunk))
+                    col(DiscrepancyClaimRow.discrepancy_id).in_(chunk)
+                )
                 for m in s.exec(stmt):
                     members[m.discrepancy_id].append(m)
         found = [discrepancy_model(r, members[r.id]) for r in rows]
@@ -384,8 +417,14 @@ class Store:
             review_id = hashlib.sha256(
                 f"{discrepancy_id}|{at.isoformat()}|{editor}|{status}|{note}".encode()
             ).hexdigest()[:16]
-            review = ReviewRow(id=review_id, discrepancy_id=discrepancy_id, status=status,
-                               editor=editor, note=note, at=at)
+            review = ReviewRow(
+                id=review_id,
+                discrepancy_id=discrepancy_id,
+                status=status,
+                editor=editor,
+                note=note,
+                at=at,
+            )
             s.add(review)
             row.status = status
             return review_model(review)
@@ -428,8 +467,9 @@ class Store:
         claims = [c for c in self.claims() if c.article_id in article_ids]
         wanted = {d.id for d in discrepancies}
         reviews = [r for r in self.reviews() if r.discrepancy_id in wanted]
-        return ExportDocument(articles=articles, claims=claims, discrepancies=discrepancies,
-                              reviews=reviews)
+        return ExportDocument(
+            articles=articles, claims=claims, discrepancies=discrepancies, reviews=reviews
+        )
 
     def counts(self) -> dict[str, int]:
         """How many rows each kind of record has, for summaries."""
@@ -438,8 +478,9 @@ class Store:
                 "articles": s.exec(select(func.count()).select_from(ArticleRow)).one(),
                 "claims": s.exec(select(func.count()).select_from(ClaimRow)).one(),
                 "discrepancies": s.exec(
-                    select(func.count()).select_from(DiscrepancyRow).where(
-                        DiscrepancyRow.active == True)  # noqa: E712
+                    select(func.count())
+                    .select_from(DiscrepancyRow)
+                    .where(DiscrepancyRow.active == True)  # noqa: E712
                 ).one(),
                 "reviews": s.exec(select(func.count()).select_from(ReviewRow)).one(),
             }

@@ -123,6 +123,12 @@ def session(engine: Engine) -> Session:
 
 
 __all__ = [
-    "DEFAULT_DB", "ENV_VAR", "SCHEMA_VERSION", "database_url", "make_engine", "prepare",
-    "session", "tables",
+    "DEFAULT_DB",
+    "ENV_VAR",
+    "SCHEMA_VERSION",
+    "database_url",
+    "make_engine",
+    "prepare",
+    "session",
+    "tables",
 ]

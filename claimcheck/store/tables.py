@@ -39,8 +39,9 @@ class ClaimRow(SQLModel, table=True):
     __tablename__ = "claims"
     id: str = Field(primary_key=True)
     article_id: str = Field(
-        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
-                         index=True)
+        sa_column=Column(
+            String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+        )
     )
     kind: str = Field(index=True)
     subject: str = Field(index=True)
@@ -66,12 +67,10 @@ class ArticleLinkRow(SQLModel, table=True):
 
     __tablename__ = "article_links"
     article_id: str = Field(
-        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"),
-                         primary_key=True)
+        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     )
     other_id: str = Field(
-        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"),
-                         primary_key=True)
+        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     )
     shared_passages: int = 0
 
@@ -83,8 +82,7 @@ class FingerprintRow(SQLModel, table=True):
     __table_args__ = (Index("ix_passage_fingerprints_hash", "hash"),)
     hash: int = Field(primary_key=True)
     article_id: str = Field(
-        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"),
-                         primary_key=True)
+        sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     )
 
 
@@ -105,8 +103,9 @@ class DiscrepancyRow(SQLModel, table=True):
 class DiscrepancyClaimRow(SQLModel, table=True):
     __tablename__ = "discrepancy_claims"
     discrepancy_id: str = Field(
-        sa_column=Column(String, ForeignKey("discrepancies.id", ondelete="CASCADE"),
-                         primary_key=True)
+        sa_column=Column(
+            String, ForeignKey("discrepancies.id", ondelete="CASCADE"), primary_key=True
+        )
     )
     claim_id: str = Field(sa_column=Column(String, primary_key=True, index=True))
     article_id: str = Field(index=True)
@@ -133,54 +132,88 @@ def article_row(article: Article, origin: str | None, now: dt.datetime) -> Artic
 
 def article_model(row: ArticleRow, shares_text_with: list[str] | None = None) -> Article:
     return Article(
-        id=row.id, title=row.title, url=row.url, source=row.source, published=row.published,
-        published_origin=row.published_origin,  # type: ignore[arg-type]
-        lang=row.lang, text=row.text, shares_text_with=shares_text_with or [],
+        id=row.id,
+        title=row.title,
+        url=row.url,
+        source=row.source,
+        published=row.published,
+        published_origin=row.published_origin,
+        lang=row.lang,
+        text=row.text,
+        shares_text_with=shares_text_with or [],
     )
 
 
 def claim_row(claim: Claim, slot: str) -> ClaimRow:
     p = claim.period
     return ClaimRow(
-        id=claim.id, article_id=claim.article_id, kind=claim.kind, subject=claim.subject,
-        subject_text=claim.subject_text, value=claim.value, unit=claim.unit,
-        qualifier=claim.qualifier, period_start=p.start, period_end=p.end,
-        period_granularity=p.granularity, period_text=p.text, period_resolution=p.resolution,
+        id=claim.id,
+        article_id=claim.article_id,
+        kind=claim.kind,
+        subject=claim.subject,
+        subject_text=claim.subject_text,
+        value=claim.value,
+        unit=claim.unit,
+        qualifier=claim.qualifier,
+        period_start=p.start,
+        period_end=p.end,
+        period_granularity=p.granularity,
+        period_text=p.text,
+        period_resolution=p.resolution,
         attributes=json.dumps(claim.attributes, ensure_ascii=False, sort_keys=True),
-        quote=claim.quote, span_start=claim.span[0], span_end=claim.span[1],
-        confidence=claim.confidence, slot=slot,
+        quote=claim.quote,
+        span_start=claim.span[0],
+        span_end=claim.span[1],
+        confidence=claim.confidence,
+        slot=slot,
     )
 
 
 def claim_model(row: ClaimRow) -> Claim:
     attributes: dict[str, Any] = json.loads(row.attributes or "{}")
     return Claim(
-        id=row.id, article_id=row.article_id, kind=row.kind,  # type: ignore[arg-type]
-        subject=row.subject, subject_text=row.subject_text, value=row.value, unit=row.unit,
-        qualifier=row.qualifier,  # type: ignore[arg-type]
+        id=row.id,
+        article_id=row.article_id,
+        kind=row.kind,
+        subject=row.subject,
+        subject_text=row.subject_text,
+        value=row.value,
+        unit=row.unit,
+        qualifier=row.qualifier,
         period=Period(
-            start=row.period_start, end=row.period_end,
-            granularity=row.period_granularity,  # type: ignore[arg-type]
-            text=row.period_text, resolution=row.period_resolution,  # type: ignore[arg-type]
+            start=row.period_start,
+            end=row.period_end,
+            granularity=row.period_granularity,
+            text=row.period_text,
+            resolution=row.period_resolution,
         ),
-        attributes=attributes, quote=row.quote, span=(row.span_start, row.span_end),
+        attributes=attributes,
+        quote=row.quote,
+        span=(row.span_start, row.span_end),
         confidence=row.confidence,
     )
 
 
 def discrepancy_model(row: DiscrepancyRow, members: list[DiscrepancyClaimRow]) -> Discrepancy:
     return Discrepancy(
-        id=row.id, type=row.type, severity=row.severity,  # type: ignore[arg-type]
+        id=row.id,
+        type=row.type,
+        severity=row.severity,
         claim_ids=[m.claim_id for m in members],
         article_ids=sorted({m.article_id for m in members}),
-        expected=row.expected, stated=row.stated, explanation=row.explanation,
-        status=row.status,  # type: ignore[arg-type]
+        expected=row.expected,
+        stated=row.stated,
+        explanation=row.explanation,
+        status=row.status,
     )
 
 
 def review_model(row: ReviewRow) -> Review:
     return Review(
-        id=row.id, discrepancy_id=row.discrepancy_id,
-        status=row.status,  # type: ignore[arg-type]
-        editor=row.editor, note=row.note, at=row.at,
+        id=row.id,
+        discrepancy_id=row.discrepancy_id,
+        status=row.status,
+        editor=row.editor,
+        note=row.note,
+        at=row.at,
     )
