@@ -187,6 +187,11 @@ def _percent_kind(fig: Figure, ctx: _Ctx, lo: int, hi: int, previous_kind: str |
     return "quantity"
 
 
+def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
+    """A fall stated a few words before a bare percent: 'cut input prices by 52%'."""
+    return _last_cue(ctx.text[max(lo, fig.start - 45) : fig.start], "decrease") >= 0
+
+
 def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
     sentence_text = ctx.text[ctx.sentence.start : ctx.sentence.end]
     if _has_cue(sentence_text, "price") or "$" in sentence_text or "美元" in sentence_text:
@@ -411,6 +416,8 @@ def _figure_claims(
         confidence = 0.8 if state.price_base else 0.6
         attrs.setdefault("per_tokens", int(base))
     elif unit == "%":
+        if not attrs.get("change") and value > 0 and _decrease_before(fig, ctx, lo):
+            value, attrs["change"] = -value, "decrease"  # "cut prices ... by 50%"
         previous = state.claims[-1] if state.claims else None
         same_sentence = previous is not None and previous.span[0] >= ctx.sentence.start
         kind = _percent_kind(
@@ -509,10 +516,15 @@ def _subjects_for(
         row = [s for s in ctx.subjects if s.end <= fig.start]
         if row:
             return [_preferred_in_row(row)], 0.85, []
-    if kind == "price":
+    if kind in ("price", "change"):
+        # prices and changes belong to models and groups, not to the platform reporting them
         ctx = _Ctx(
             ctx.sentence, [s for s in ctx.subjects if s.kind != "platform"], ctx.periods, ctx.text
         )
+    if kind == "change" and fig.unit == "x":
+        possessed = _possessed_comparison(fig, ctx)
+        if possessed is not None:
+            return possessed
     after = _subject_after(fig, ctx, hi)
     compared: list[str] = []
     if after and (kind == "share" or (kind == "change" and fig.unit == "x")):
@@ -537,6 +549,26 @@ def _subjects_for(
         mention = SubjectMention(fig.start, fig.start, nationality, nationality, "group")
         return [mention], 0.4, compared
     return [], 0.0, compared
+
+
+_POSSESSIVE = re.compile(r"\s*的\s*(?:[\u4e00-\u9fff]{0,6}?)$")
+
+
+def _possessed_comparison(
+    fig: Figure, ctx: _Ctx
+) -> tuple[list[SubjectMention], float, list[str]] | None:
+    """'A的价格是B的十八分之一' / 'A是B和C的22.7倍和9.8倍': A is the subject, B (and C) the base."""
+    before = [s for s in ctx.subjects if s.end <= fig.start]
+    if len(before) < 2:
+        return None
+    base = before[-1]
+    if not _POSSESSIVE.match(ctx.text[base.end : fig.start]):
+        return None
+    compared = _coordinated(base, ctx)
+    earlier = [s for s in before if s.end <= compared[0].start]
+    if not earlier:
+        return None
+    return [earlier[-1]], 0.85, [s.canonical for s in compared]
 
 
 _ROW = re.compile(r"\s*(?:\|?\s*(\d{1,3})\s*(?:\||[.)、]\s)|\|)")
@@ -597,7 +629,8 @@ def _agent(before: SubjectMention, ctx: _Ctx) -> SubjectMention:
     """In 'A surpassed B with 4.12 trillion', the figure belongs to A, not to B."""
     earlier = [s for s in ctx.subjects if s.end <= before.start]
     lead_in = ctx.text[max(ctx.sentence.start, before.start - 25) : before.start]
-    if earlier and _COMPARISON_OBJECT.search(lead_in):
+    possessive = ctx.text.startswith("的", before.end)  # "超过美国模型的2.94万亿": B's own figure
+    if earlier and not possessive and _COMPARISON_OBJECT.search(lead_in):
         return earlier[-1]
     if before.kind == "vendor":
         # "the M2.5 model released by MiniMax ... topped": the model, not its vendor

@@ -29,6 +29,8 @@ class ReconcileConfig:
     number: re.Pattern[str]
     basis_duration: re.Pattern[str]
     slips: tuple[Slip, ...]
+    figure: re.Pattern[str]
+    cjk: re.Pattern[str]
 
     def tolerance(self, name: str) -> float:
         return float(self.raw["tolerance"][name])
@@ -75,4 +77,6 @@ def config() -> ReconcileConfig:
         slips=tuple(
             Slip(float(s["factor"]), tuple(s["kinds"]), str(s["label"])) for s in magnitude["slips"]
         ),
+        figure=re.compile(raw["figure_pattern"]),
+        cjk=re.compile(raw["cjk_pattern"]),
     )

@@ -1,24 +1,34 @@
 """Copied reporting: which articles share passages, and how many sources are independent.
 
-* ``passage_fingerprints`` hashes (zlib.crc32, stable across runs) every normalized sentence of
-  at least ``min_sentence_chars`` characters and every ``shingle_tokens``-token shingle (a token
-  is a word, a number or one CJK character) whose hash is divisible by ``sample_mod``: two
-  articles that share a copied sentence share fingerprints, so the store can index them and
-  find candidate articles without comparing against all of them.
-* ``shared_passages`` confirms candidates: sentence pairs whose normalized texts score
-  ``fuzz.ratio >= similarity_threshold`` (90 of 100: a copied sentence with a few edited words
-  still passes, two reports of the same figure in different words do not).
-* ``independent_sources`` counts connected components of the "shares text with" graph among
-  the given articles; articles linked through a third copy count once.
-Thresholds live in corpora/reconcile.json ``dependence``.
+News about the same figures is often rewritten from one source rather than copied verbatim,
+so two kinds of evidence link articles (thresholds: corpora/reconcile.json ``dependence``):
+
+* a *near-duplicate*: a sentence pair whose normalized texts score ``fuzz.ratio >=
+  similarity_threshold`` (a copied sentence with a few edited words);
+* an *echo*: a sentence pair that shares at least two identical distinctive figures (a number
+  with a currency or a suffix and a decimal point, a % or a scale word: "5.16 trillion",
+  "47.17%", "$0.3"; never a version number inside a name such as M2.5 or GLM-5) in wording
+  close enough (``fuzz.token_set_ratio``), or that shares a long run of words without digits
+  ("the world's largest AI model API aggregation platform").
+
+Two articles depend on each other at ``min_near_duplicates`` near-duplicates or ``min_echoes``
+echoes: two outlets reporting one week's figures share one echo at most by chance, a rewrite
+shares several. ``passage_fingerprints`` hashes (zlib.crc32, stable across runs) whole
+sentences, the figure pairs of each sentence and sampled word shingles and n-grams, so the
+store can index them and find candidate articles without comparing against all of them;
+``shared_passages`` confirms a candidate. ``independent_sources`` counts connected components
+of the "shares text with" graph; articles linked through a third copy count once.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import zlib
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -40,41 +50,161 @@ def sentences(text: str) -> list[str]:
     return [s for s in parts if len(_normalized(s)) >= minimum]
 
 
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # as written
+    normalized: str
+    cjk: bool  # mostly Chinese: tokens are single characters
+    figures: frozenset[str]
+    ngrams: frozenset[str]
+
+
+def _figure_key(currency: str | None, number: str, suffix: str) -> str | None:
+    """A canonical form of a distinctive figure ("5.16万亿" and "5.16 trillion" agree)."""
+    scales = config().raw["figure_scales"]
+    folded = suffix.casefold()
+    has_scale = folded in scales
+    if not (currency or suffix) or not ("." in number or suffix == "%" or has_scale):
+        return None
+    value = float(number.replace(",", ""))
+    if has_scale:
+        return f"{value * float(scales[folded]):.6g}"
+    if suffix == "%":
+        return f"{value:g}%"
+    if folded in config().raw["figure_multiples"]:
+        return f"{value:g}x"
+    return f"{value:g}"
+
+
+def figures_of(sentence: str) -> frozenset[str]:
+    """The distinctive figures a sentence states, canonicalized (see the module docstring)."""
+    found = set()
+    for match in config().figure.finditer(unicodedata.normalize("NFKC", sentence)):
+        key = _figure_key(match["currency"], match["number"], match["suffix"] or "")
+        if key is not None:
+            found.add(key)
+    return frozenset(found)
+
+
+def _ngrams(tokens: list[str], cjk: bool) -> frozenset[str]:
+    """Runs of words (characters in Chinese) long and specific enough to be copied wording."""
+    dep = config().dependence
+    size = int(dep("ngram_tokens_cjk") if cjk else dep("ngram_tokens"))
+    content = int(dep("ngram_content_tokens"))
+    content_chars = int(dep("ngram_content_chars"))
+    found = set()
+    for i in range(len(tokens) - size + 1):
+        run = tokens[i : i + size]
+        if any(t[0].isdigit() for t in run):
+            continue  # dates and figures are the echo test's business
+        if cjk or sum(len(t) >= content_chars and t.isalpha() for t in run) >= content:
+            found.add(" ".join(run))
+    return frozenset(found)
+
+
+def analyzed(text: str) -> list[Sentence]:
+    result = []
+    for sentence in sentences(text):
+        normalized = _normalized(sentence)
+        tokens = normalized.split(" ")
+        cjk = 2 * sum(bool(config().cjk.match(t)) for t in tokens) > len(tokens)
+        result.append(
+            Sentence(sentence, normalized, cjk, figures_of(sentence), _ngrams(tokens, cjk))
+        )
+    return result
+
+
 def _crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
 def passage_fingerprints(text: str) -> set[int]:
-    """Stable hashes of the text's sentences and sampled word shingles (see module docstring)."""
+    """Stable hashes of the text's sentences, figure pairs and sampled shingles and n-grams."""
     size = int(config().dependence("shingle_tokens"))
     sample = int(config().dependence("sample_mod"))
+    most = int(config().dependence("max_figures"))
     prints: set[int] = set()
-    for sentence in sentences(text):
-        normalized = _normalized(sentence)
-        prints.add(_crc("s:" + normalized))
-        tokens = normalized.split(" ")
-        for i in range(len(tokens) - size + 1):
-            shingle = _crc("w:" + " ".join(tokens[i : i + size]))
-            if shingle % sample == 0:
-                prints.add(shingle)
+    for sentence in analyzed(text):
+        prints.add(_crc("s:" + sentence.normalized))
+        tokens = sentence.normalized.split(" ")
+        shingles = (" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+        prints.update(h for h in (_crc("w:" + w) for w in shingles) if h % sample == 0)
+        prints.update(h for h in (_crc("g:" + g) for g in sentence.ngrams) if h % sample == 0)
+        figures = sorted(sentence.figures)[:most]
+        prints.update(_crc("f:" + a + "|" + b) for a, b in itertools.combinations(figures, 2))
     return prints
 
 
-def shared_passages(a: str, b: str) -> list[tuple[str, str, float]]:
-    """Near-duplicate sentence pairs (sentence of a, sentence of b, score 0-100), in a's order."""
-    left, right = sentences(a), sentences(b)
-    if not left or not right:
-        return []
+def _near_duplicates(left: list[Sentence], right: list[Sentence]) -> list[tuple[int, int, float]]:
     threshold = config().dependence("similarity_threshold")
-    left_norm = [_normalized(s) for s in left]
-    right_norm = [_normalized(s) for s in right]
-    scores = process.cdist(left_norm, right_norm, scorer=fuzz.ratio, score_cutoff=threshold)
-    pairs: list[tuple[str, str, float]] = []
+    scores = process.cdist(
+        [s.normalized for s in left],
+        [s.normalized for s in right],
+        scorer=fuzz.ratio,
+        score_cutoff=threshold,
+    )
+    pairs = []
     for i, row in enumerate(scores):
         j = int(row.argmax())
         if row[j] >= threshold:
-            pairs.append((left[i], right[j], float(row[j])))
+            pairs.append((i, j, float(row[j])))
     return pairs
+
+
+def _by_figure(sentences_: list[Sentence]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, sentence in enumerate(sentences_):
+        for figure in sentence.figures:
+            index[figure].append(n)
+    return index
+
+
+def _echo_score(a: Sentence, b: Sentence) -> float | None:
+    """How closely two sentences echo each other (0-100), or None when they do not."""
+    dep = config().dependence
+    if a.ngrams & b.ngrams:
+        return float(fuzz.token_set_ratio(a.normalized, b.normalized))
+    if len(a.figures & b.figures) < int(dep("echo_min_figures")):
+        return None
+    threshold = dep("echo_ratio_cjk") if a.cjk or b.cjk else dep("echo_ratio")
+    score = fuzz.token_set_ratio(a.normalized, b.normalized, score_cutoff=threshold)
+    return float(score) if score else None
+
+
+def _echoes(left: list[Sentence], right: list[Sentence]) -> list[tuple[int, int, float]]:
+    """Sentence pairs that echo each other; only pairs sharing a figure or n-gram are scored."""
+    by_figure = _by_figure(right)
+    by_ngram: dict[str, list[int]] = defaultdict(list)
+    for n, sentence in enumerate(right):
+        for gram in sentence.ngrams:
+            by_ngram[gram].append(n)
+    pairs = []
+    for i, sentence in enumerate(left):
+        candidates = {j for f in sentence.figures for j in by_figure.get(f, ())}
+        candidates.update(j for g in sentence.ngrams for j in by_ngram.get(g, ()))
+        for j in sorted(candidates):
+            score = _echo_score(sentence, right[j])
+            if score is not None:
+                pairs.append((i, j, score))
+    return pairs
+
+
+def shared_passages(a: str, b: str) -> list[tuple[str, str, float]]:
+    """The evidence that two texts depend on each other: their near-duplicate and echo
+    sentence pairs (sentence of a, sentence of b, score 0-100) in a's order, when there is
+    enough of it (see the module docstring); otherwise an empty list."""
+    left, right = analyzed(a), analyzed(b)
+    if not left or not right:
+        return []
+    dep = config().dependence
+    near = _near_duplicates(left, right)
+    echoes = _echoes(left, right)
+    if len(near) < int(dep("min_near_duplicates")) and len(echoes) < int(dep("min_echoes")):
+        return []
+    best: dict[tuple[int, int], float] = {}
+    for i, j, score in (*echoes, *near):
+        best[(i, j)] = max(score, best.get((i, j), 0.0))
+    return [(left[i].text, right[j].text, score) for (i, j), score in sorted(best.items())]
 
 
 def _components(shares: Mapping[str, Collection[str]]) -> dict[str, str]:
