@@ -167,10 +167,12 @@ def _window(text: str, start: int, end: int, before: int, after: int, lo: int, h
     return text[max(lo, start - before) : min(hi, end + after)]
 
 
-def _percent_kind(fig: Figure, ctx: _Ctx, lo: int, hi: int, previous_kind: str | None) -> ClaimKind:
-    if fig.attributes.get("change") in ("increase", "decrease"):
+def _percent_kind(
+    fig: Figure, attrs: dict[str, Any], ctx: _Ctx, lo: int, hi: int, previous_kind: str | None
+) -> ClaimKind:
+    if attrs.get("change") in ("increase", "decrease"):
         return "change"
-    if fig.attributes.get("change") in ("from", "to"):
+    if attrs.get("change") in ("from", "to"):
         return "quantity"
     before = ctx.text[max(lo, fig.start - 40) : fig.start]
     after = ctx.text[fig.end : min(hi, fig.end + 30)]
@@ -421,7 +423,7 @@ def _figure_claims(
         previous = state.claims[-1] if state.claims else None
         same_sentence = previous is not None and previous.span[0] >= ctx.sentence.start
         kind = _percent_kind(
-            fig, ctx, lo, hi, previous.kind if same_sentence and previous else None
+            fig, attrs, ctx, lo, hi, previous.kind if same_sentence and previous else None
         )
     elif unit == "x":
         kind = "change"
@@ -431,7 +433,8 @@ def _figure_claims(
         return _top_claims(fig, ctx, state)
     elif unit in ("weeks", "days", "months") and attrs.get("streak"):
         kind = "streak"
-    elif unit and unit not in ("", "years"):
+    elif unit and unit not in ("years", "months", "weeks", "days"):
+        # a bare span of time ("in 20 days") is a change's basis, not a figure to check
         kind = "quantity"
     else:
         return []

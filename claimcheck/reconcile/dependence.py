@@ -86,18 +86,25 @@ def figures_of(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(config().raw["dependence"]["ngram_stopwords"])
+
+
 def _ngrams(tokens: list[str], cjk: bool) -> frozenset[str]:
     """Runs of words (characters in Chinese) long and specific enough to be copied wording."""
     dep = config().dependence
     size = int(dep("ngram_tokens_cjk") if cjk else dep("ngram_tokens"))
     content = int(dep("ngram_content_tokens"))
     content_chars = int(dep("ngram_content_chars"))
+    stop = _stopwords()
     found = set()
     for i in range(len(tokens) - size + 1):
         run = tokens[i : i + size]
         if any(t[0].isdigit() for t in run):
             continue  # dates and figures are the echo test's business
-        if cjk or sum(len(t) >= content_chars and t.isalpha() for t in run) >= content:
+        specific = (len(t) >= content_chars and t.isalpha() and t not in stop for t in run)
+        if cjk or sum(specific) >= content:
             found.add(" ".join(run))
     return frozenset(found)
 
