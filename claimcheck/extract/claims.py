@@ -746,9 +746,6 @@ def _recent_other_subjects(state: ArticleState, kind: str) -> list[str]:
 def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
     """'four of the top five are Chinese: A, B, C and D' (a set) or 'the top three are A, B, C'."""
     n = int(fig.value)
-    # a "top ten models" that names the subject is not a claim
-    if any(s.start <= fig.start < s.end for s in state.subjects):
-        return []
     sentence_text = ctx.text[ctx.sentence.start : ctx.sentence.end]
     members = [s for s in ctx.subjects if s.start >= fig.end and s.kind in ("model", "unknown")]
     count_match = _SET_COUNT.search(sentence_text)
@@ -782,6 +779,9 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
                 confidence=0.7,
             )
         ]
+    # otherwise a "top ten models" that names a subject is not a claim
+    if any(s.start <= fig.start < s.end for s in state.subjects):
+        return []
     if len(members) == n and n <= 10 and not group:
         return [
             Claim(
