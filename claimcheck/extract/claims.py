@@ -519,8 +519,8 @@ def _subjects_for(
         row = [s for s in ctx.subjects if s.end <= fig.start]
         if row:
             return [_preferred_in_row(row)], 0.85, []
-    if kind in ("price", "change"):
-        # prices and changes belong to models and groups, not to the platform reporting them
+    if kind in ("price", "change", "ranking"):
+        # prices, changes and ranks belong to models and groups, not to the platform reporting them
         ctx = _Ctx(
             ctx.sentence, [s for s in ctx.subjects if s.kind != "platform"], ctx.periods, ctx.text
         )
