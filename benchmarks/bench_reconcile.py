@@ -30,7 +30,9 @@ from claimcheck.store import NewArticle, Store
 
 FIRST_MONDAY = dt.date(2024, 1, 1)
 SUBJECTS = tuple(f"Model {chr(65 + i // 10)}{i % 10}" for i in range(120)) + (
-    "Chinese models", "US models", "OpenRouter top 10 models",
+    "Chinese models",
+    "US models",
+    "OpenRouter top 10 models",
 )
 ERROR_RATE = 0.05
 
@@ -48,14 +50,20 @@ class World:
         self.price = {s: round(self.rng.uniform(0.1, 20.0), 2) for s in SUBJECTS}
 
     def volume(self, subject: str, week: int) -> float:
-        drift = 1.0 + 0.01 * ((week * 7 + hash(subject) % 13) % 17 - 8)
-        return round(self.base[subject] * drift / 1e10) * 1e10
+        # a slow, deterministic trend per subject: figures of nearby weeks rarely coincide
+        growth = 1.0 + 0.004 * (int(_id(subject), 16) % 7 + 1)
+        return float(f"{self.base[subject] * growth ** (week % 300):.3g}")
 
 
 def _week(index: int) -> Period:
     start = FIRST_MONDAY + dt.timedelta(weeks=index)
-    return Period(start=start, end=start + dt.timedelta(days=6), granularity="week",
-                  text="the week", resolution="explicit")
+    return Period(
+        start=start,
+        end=start + dt.timedelta(days=6),
+        granularity="week",
+        text="the week",
+        resolution="explicit",
+    )
 
 
 def synthetic_article(world: World, n: int, week: int) -> NewArticle:
@@ -65,18 +73,34 @@ def synthetic_article(world: World, n: int, week: int) -> NewArticle:
     sentences: list[str] = []
     claims: list[Claim] = []
 
-    def add(kind: str, subject: str, value: float, unit: str, period: Period,
-            attributes: dict[str, object]) -> None:
+    def add(
+        kind: str,
+        subject: str,
+        value: float,
+        unit: str,
+        period: Period,
+        attributes: dict[str, object],
+    ) -> None:
         sentence = f"{subject} reported {value:g} {unit} in the week (ref {n}-{len(claims)})."
         offset = sum(len(s) + 1 for s in sentences)
         sentences.append(sentence)
         figure = sentence.index(f"{value:g}")
-        claims.append(Claim(
-            id=_id(article_id, len(claims)), article_id=article_id, kind=kind,  # type: ignore[arg-type]
-            subject=subject, subject_text=subject, value=value, unit=unit, period=period,
-            attributes=attributes, quote=sentence,
-            span=(offset + figure, offset + figure + len(f"{value:g}")), confidence=0.9,
-        ))
+        claims.append(
+            Claim(
+                id=_id(article_id, len(claims)),
+                article_id=article_id,
+                kind=kind,
+                subject=subject,
+                subject_text=subject,
+                value=value,
+                unit=unit,
+                period=period,
+                attributes=attributes,
+                quote=sentence,
+                span=(offset + figure, offset + figure + len(f"{value:g}")),
+                confidence=0.9,
+            )
+        )
 
     for subject in rng.sample(SUBJECTS, 4):
         value = world.volume(subject, week)
@@ -84,12 +108,29 @@ def synthetic_article(world: World, n: int, week: int) -> NewArticle:
             value *= rng.choice((1000.0, 0.001, 1.3))
         add("token_volume", subject, value, "tokens", _week(week), {})
     subject = rng.choice(SUBJECTS)
-    add("price", subject, world.price[subject], "USD/1M tokens", Period(),
-        {"direction": "input", "currency": "USD"})
-    add("share", "Chinese models", round(rng.uniform(55, 62), 1), "%", _week(week),
-        {"of": "OpenRouter"})
-    article = Article(id=article_id, title=f"Synthetic {n}", source=f"Outlet {n % 40}",
-                      published=published, text=" ".join(sentences))
+    add(
+        "price",
+        subject,
+        world.price[subject],
+        "USD/1M tokens",
+        Period(),
+        {"direction": "input", "currency": "USD"},
+    )
+    add(
+        "share",
+        "Chinese models",
+        round(rng.uniform(55, 62), 1),
+        "%",
+        _week(week),
+        {"of": "OpenRouter"},
+    )
+    article = Article(
+        id=article_id,
+        title=f"Synthetic {n}",
+        source=f"Outlet {n % 40}",
+        published=published,
+        text=" ".join(sentences),
+    )
     return NewArticle(article, claims, [slot_key(c) for c in claims], (), f"synthetic#{n}")
 
 
@@ -130,8 +171,11 @@ def run(sizes: Sequence[int], count: int, per_week: int, seed: int, db: str) -> 
         times = probe(store, world, 10_000_000 + stored, count, (stored - 1) // per_week)
         p95 = sorted(times)[int(0.95 * (len(times) - 1))]
         claims = store.counts()["claims"]
-        print(f"{size:>10,} {claims:>9,} {built:>8.1f} "
-              f"{statistics.mean(times) * 1e3:>8.1f} {p95 * 1e3:>8.1f}", flush=True)
+        print(
+            f"{size:>10,} {claims:>9,} {built:>8.1f} "
+            f"{statistics.mean(times) * 1e3:>8.1f} {p95 * 1e3:>8.1f}",
+            flush=True,
+        )
     store.close()
 
 

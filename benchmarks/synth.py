@@ -165,12 +165,38 @@ def hedge(rng: random.Random) -> str:
     return rng.choice(("", "", "", "about ", "roughly ", "more than ", "nearly ", "over "))
 
 
+OPENERS = ("Analysts", "Developers", "Investors", "Several executives", "Industry observers",
+           "Researchers", "Cloud providers", "Procurement teams", "Startup founders",
+           "Regulators")
+VERBS = ("cautioned", "noted", "argued", "said", "pointed out", "stressed", "suggested",
+         "observed", "warned", "conceded")
+TOPICS = ("that a single platform is not the whole market", "that prices keep falling",
+          "that latency matters more than headline rankings", "that free tiers distort usage",
+          "that agentic coding drives most of the new demand", "that rate limits were raised",
+          "that open-weight releases narrowed the gap", "that enterprise buyers move slowly",
+          "that capacity remains tight in several regions", "that benchmarks tell only part of it")
+TAILS = ("as competition intensifies", "ahead of the next release cycle", "in recent interviews",
+         "according to people familiar with the matter", "in notes to clients",
+         "at a conference in Shanghai", "at an industry event in San Francisco",
+         "without giving further details", "in a briefing with reporters", "this month")
+
+
+def filler_sentence(rng: random.Random) -> str:
+    """A background sentence with no figure; combinations keep repeats between stories rare."""
+    return (f"{rng.choice(OPENERS)} {rng.choice(VERBS)} {rng.choice(TOPICS)} "
+            f"{rng.choice(TAILS)}.")
+
+
 def filler_paragraph(rng: random.Random) -> str:
-    """Two or three background sentences in a shuffled order: text with no figures to check."""
-    return " ".join(rng.sample(FILLER, k=rng.randint(2, 3)))
+    """Background sentences with no figures to check, and now and then a stock paragraph."""
+    if rng.random() < 0.1:
+        return rng.choice(FILLER)  # boilerplate many stories share
+    return " ".join(filler_sentence(rng) for _ in range(rng.randint(2, 4)))
 
 
-def english_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
+def english_article(
+    rng: random.Random, world: World, n: int, length: int = 4000
+) -> dict[str, str]:
     index = rng.randrange(1, WEEKS)
     week, prev = world.weeks[index], world.weeks[index - 1]
     published = week.start + dt.timedelta(days=rng.randint(7, 10))
@@ -211,7 +237,7 @@ def english_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
         f"tokens and ${price_out:.2f} per million output tokens, a fraction of what the most "
         "expensive proprietary systems cost."
     )
-    target = rng.randint(3400, 4400)
+    target = rng.randint(int(length * 0.85), int(length * 1.1))
     while sum(len(p) for p in paragraphs) < target:
         paragraphs.insert(rng.randrange(2, len(paragraphs) + 1), filler_paragraph(rng))
     code = "".join(word[0] for word in outlet.split())
@@ -220,7 +246,9 @@ def english_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
             "url": f"https://news.example/{n}", "text": title + "\n\n" + "\n\n".join(paragraphs)}
 
 
-def chinese_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
+def chinese_article(
+    rng: random.Random, world: World, n: int, length: int = 4000
+) -> dict[str, str]:
     index = rng.randrange(1, WEEKS)
     week = world.weeks[index]
     published = week.start + dt.timedelta(days=rng.randint(7, 10))
@@ -237,20 +265,22 @@ def chinese_article(rng: random.Random, world: World, n: int) -> dict[str, str]:
         lines.append(f"{model.name}以{volume / 1e12:.2f}万亿Token位列第{week.ranks[model.name]}。")
     fillers = list(ZH_FILLER)
     rng.shuffle(fillers)
-    lines.extend(fillers)
+    lines.extend(fillers[: max(1, length // 250)])
     lines.append(f"编号：ZH-{n:07d}")
     return {"title": title, "source": outlet, "published": published.isoformat(), "lang": "zh",
             "url": f"https://news.example/zh/{n}", "text": title + "\n\n" + "\n\n".join(lines)}
 
 
-def articles(count: int, seed: int = 7, zh_share: float = 0.15) -> Iterator[dict[str, str]]:
-    """``count`` synthetic articles as JSON-ready records (text plus metadata)."""
+def articles(
+    count: int, seed: int = 7, zh_share: float = 0.15, length: int = 4000
+) -> Iterator[dict[str, str]]:
+    """``count`` synthetic articles of about ``length`` characters, as JSON-ready records."""
     world = World(seed)
     rng = random.Random(seed + 1)
     recent: dict[str, list[str]] = {}
     for n in range(count):
         make = chinese_article if rng.random() < zh_share else english_article
-        record = make(rng, world, n)
+        record = make(rng, world, n, length)
         lang = record["lang"]
         if recent.get(lang) and rng.random() < COPY_RATE:
             # syndication: a paragraph of an earlier story, copied word for word
@@ -262,19 +292,19 @@ def articles(count: int, seed: int = 7, zh_share: float = 0.15) -> Iterator[dict
         yield record
 
 
-def write_jsonl(path: Path, count: int, seed: int = 7) -> Path:
+def write_jsonl(path: Path, count: int, seed: int = 7, length: int = 4000) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as f:
-        for record in articles(count, seed):
+        for record in articles(count, seed, length=length):
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 
 
-def write_files(directory: Path, count: int, seed: int = 7) -> Path:
+def write_files(directory: Path, count: int, seed: int = 7, length: int = 4000) -> Path:
     """One .txt per article plus the directory's metadata.json manifest."""
     directory.mkdir(parents=True, exist_ok=True)
     manifest = {}
-    for n, record in enumerate(articles(count, seed)):
+    for n, record in enumerate(articles(count, seed, length=length)):
         name = f"{n:07d}.txt"
         (directory / name).write_text(record["text"] + "\n", encoding="utf-8")
         manifest[name] = {k: v for k, v in record.items() if k != "text"}
@@ -288,12 +318,13 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--length", type=int, default=4000, help="characters per article")
     parser.add_argument("--format", choices=("jsonl", "files"), default="jsonl")
     args = parser.parse_args()
     if args.format == "jsonl":
-        write_jsonl(args.out, args.count, args.seed)
+        write_jsonl(args.out, args.count, args.seed, args.length)
     else:
-        write_files(args.out, args.count, args.seed)
+        write_files(args.out, args.count, args.seed, args.length)
     print(f"wrote {args.count} articles to {args.out}")
 
 

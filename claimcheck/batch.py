@@ -10,6 +10,7 @@ next run skips what is stored, reconciles what a marker names, and adds no dupli
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import time
@@ -34,10 +35,16 @@ from claimcheck.reconcile import (
     shared_passages,
     slot_key,
 )
+from claimcheck.reconcile.config import config
 from claimcheck.store import NewArticle, Store
 
 # Articles sharing at least this many passage fingerprints are compared with rapidfuzz.
 MIN_SHARED_FINGERPRINTS = 2
+# A passage found in more articles than this is boilerplate, not copied reporting.
+MAX_ARTICLES_PER_PASSAGE = 20
+# Stored claims this many days (or twice the reconciler's comparison window, if longer) around
+# a new claim's period are compared with it: enough for streaks and week-over-week changes.
+MIN_CONTEXT_DAYS = 63
 # Articles per worker task and per write transaction: large enough to amortize pickling and
 # commits, small enough that a kill loses little work and memory stays flat.
 CHUNK_SIZE = 32
@@ -319,7 +326,8 @@ def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
 
 
 def _link_copies(store: Store, article: Article, fingerprints: Iterable[int]) -> None:
-    candidates = store.copy_candidates(article.id, fingerprints, MIN_SHARED_FINGERPRINTS)
+    candidates = store.copy_candidates(article.id, fingerprints, MIN_SHARED_FINGERPRINTS,
+                                       max_sharing=MAX_ARTICLES_PER_PASSAGE)
     shared: dict[str, int] = {}
     for other in store.articles(candidates):
         pairs = shared_passages(article.text, other.text)
@@ -329,11 +337,16 @@ def _link_copies(store: Store, article: Article, fingerprints: Iterable[int]) ->
 
 
 def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:
-    """Compare ``claims`` with the stored claims of their slots; return (new, reopened)."""
+    """Compare ``claims`` with the stored claims of their slots; return (new, reopened).
+
+    Only stored claims whose period comes near these claims' periods take part (and undated
+    ones): a slot holds every week's figure of its subject, and comparing with all of them
+    would make each article cost more than the one before.
+    """
     if not claims:
         return 0, 0
     slots = {key for c in claims for key in related_slot_keys(c)}
-    related = {c.id: c for c in store.claims(slots=slots)}
+    related = {c.id: c for c in store.claims(slots=slots, period_window=period_window(claims))}
     related.update({c.id: c for c in claims})
     # the whole article takes part: arithmetic and internal checks span its slots
     for article_id in {c.article_id for c in claims}:
@@ -341,6 +354,23 @@ def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:
     articles = {a.id: a for a in store.articles({c.article_id for c in related.values()})}
     found = reconcile(list(related.values()), articles)
     return store.save_discrepancies(found)
+
+
+def period_window(claims: Iterable[Claim]) -> tuple[dt.date, dt.date] | None:
+    """The dates within which stored claims can bear on these ones; None: no limit."""
+    lo: dt.date | None = None
+    hi: dt.date | None = None
+    for claim in claims:
+        start, end = claim.period.start, claim.period.end or claim.period.start
+        if start is None or end is None:
+            continue
+        margin = dt.timedelta(days=max(MIN_CONTEXT_DAYS, 2 * config().window_days(
+            claim.kind, claim.period.granularity)))
+        lo = min(lo, start - margin) if lo else start - margin
+        hi = max(hi, end + margin) if hi else end + margin
+    if lo is None or hi is None:
+        return None
+    return lo, hi
 
 
 def reconcile_all(store: Store) -> tuple[int, int]:

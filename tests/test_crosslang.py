@@ -35,7 +35,9 @@ def pair() -> tuple[dict[str, Article], Claim, Claim, list[Claim]]:
     zh_claims, en_claims = extract_claims(zh), extract_claims(en)
     zh_claim = _claim_at(zh, zh_claims, "国产模型一共被调了4.21万亿Token", "4.21万亿")
     en_claim = _claim_at(
-        en, en_claims, "Chinese models had a call volume of 4.12 trillion Tokens",
+        en,
+        en_claims,
+        "Chinese models had a call volume of 4.12 trillion Tokens",
         "4.12 trillion Tokens",
     )
     return {zh.id: zh, en.id: en}, zh_claim, en_claim, zh_claims + en_claims
@@ -45,8 +47,10 @@ def test_same_week_same_slot(pair: tuple[dict[str, Article], Claim, Claim, list[
     _, zh_claim, en_claim, _ = pair
     assert zh_claim.value == pytest.approx(4.21e12) and en_claim.value == pytest.approx(4.12e12)
     assert slot_key(zh_claim) == slot_key(en_claim)
-    assert (zh_claim.period.start, zh_claim.period.end) == (en_claim.period.start,
-                                                            en_claim.period.end)
+    assert (zh_claim.period.start, zh_claim.period.end) == (
+        en_claim.period.start,
+        en_claim.period.end,
+    )
 
 
 def test_different_figures_are_a_value_mismatch(
@@ -54,7 +58,8 @@ def test_different_figures_are_a_value_mismatch(
 ) -> None:
     articles, zh_claim, en_claim, claims = pair
     found = [
-        d for d in reconcile(claims, articles)
+        d
+        for d in reconcile(claims, articles)
         if d.type == "value_mismatch" and {zh_claim.id, en_claim.id} <= set(d.claim_ids)
     ]
     assert found

@@ -12,10 +12,10 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, func, insert, or_
-from sqlmodel import SQLModel, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from claimcheck.models import Article, Claim, Discrepancy, ExportDocument, Review, Status
 from claimcheck.store.database import database_url, make_engine, prepare, session
@@ -56,6 +56,15 @@ class NewArticle:
     slots: Sequence[str]
     fingerprints: Collection[int] = ()
     origin: str | None = None
+
+
+def _update_row(row: DiscrepancyRow, d: Discrepancy) -> None:
+    """Refresh a known discrepancy's figures and wording, touching only what changed."""
+    values = {"severity": d.severity, "expected": d.expected, "stated": d.stated,
+              "explanation": d.explanation, "active": True}
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
 
 
 def _column_values(row: SQLModel) -> dict[str, Any]:
@@ -219,44 +228,65 @@ class Store:
         article_id: str | None = None,
         slots: Iterable[str] | None = None,
         ids: Iterable[str] | None = None,
+        period_window: tuple[dt.date, dt.date] | None = None,
     ) -> list[Claim]:
-        """Stored claims, filtered; ``subject`` matches case-insensitively, also as written."""
-        query = select(ClaimRow)
+        """Stored claims, filtered; ``subject`` matches case-insensitively, also as written.
+
+        ``period_window`` keeps undated claims and those whose period meets the window.
+        """
+        table = ClaimRow.__table__  # type: ignore[attr-defined]
+        # Core rows, not ORM objects: loading thousands of related claims per article is the
+        # reconciler's hot path, and identity-mapped instances cost several times more
+        query = select(table)
         if kind:
-            query = query.where(ClaimRow.kind == kind)
+            query = query.where(table.c.kind == kind)
         if subject:
             pattern = f"%{subject.lower()}%"
             query = query.where(
                 or_(
-                    func.lower(ClaimRow.subject).like(pattern),
-                    func.lower(ClaimRow.subject_text).like(pattern),
+                    func.lower(table.c.subject).like(pattern),
+                    func.lower(table.c.subject_text).like(pattern),
                 )
             )
         if article_id:
-            query = query.where(ClaimRow.article_id == article_id)
-        query = query.order_by(ClaimRow.article_id, ClaimRow.span_start)  # type: ignore[arg-type]
-        with session(self.engine) as s:
-            keys: list[str] | None = None
-            column = None
-            if slots is not None:
-                keys, column = sorted(set(slots)), ClaimRow.slot
-            elif ids is not None:
-                keys, column = sorted(set(ids)), ClaimRow.id
-            if keys is None or column is None:
-                return [claim_model(r) for r in s.exec(query)]
-            return [
-                claim_model(r)
-                for chunk in _chunks(keys)
-                for r in s.exec(query.where(col(column).in_(chunk)))
-            ]
+            query = query.where(table.c.article_id == article_id)
+        if period_window:
+            lo, hi = period_window
+            query = query.where(or_(
+                table.c.period_start.is_(None),
+                (func.coalesce(table.c.period_end, table.c.period_start) >= lo)
+                & (table.c.period_start <= hi),
+            ))
+        query = query.order_by(table.c.article_id, table.c.span_start)
+        keys: list[str] | None = None
+        if slots is not None:
+            keys, column = sorted(set(slots)), table.c.slot
+        elif ids is not None:
+            keys, column = sorted(set(ids)), table.c.id
+        with self.engine.connect() as conn:
+            if keys is None:
+                rows = list(conn.execute(query))
+            else:
+                rows = [r for chunk in _chunks(keys)
+                        for r in conn.execute(query.where(column.in_(chunk)))]
+        # a Row has the ClaimRow's column attributes, which is all claim_model reads
+        return [claim_model(cast(ClaimRow, r)) for r in rows]
 
     def copy_candidates(
-        self, article_id: str, fingerprints: Iterable[int], minimum: int
+        self, article_id: str, fingerprints: Iterable[int], minimum: int,
+        max_sharing: int | None = None,
     ) -> list[str]:
-        """Other articles sharing at least ``minimum`` passage fingerprints with this one."""
+        """Other articles sharing at least ``minimum`` passage fingerprints with this one.
+
+        With ``max_sharing``, fingerprints already held by more articles than that are
+        ignored: boilerplate (an outlet's footer, a stock phrase) is not copied reporting, and
+        counting it would make every article a candidate of every other.
+        """
         hashes = sorted({self._hash(h) for h in fingerprints})
         counts: dict[str, int] = defaultdict(int)
         with session(self.engine) as s:
+            if max_sharing is not None:
+                hashes = self._rare_hashes(s, hashes, max_sharing)
             for chunk in _chunks(hashes):
                 stmt = (
                     select(FingerprintRow.article_id, func.count())
@@ -267,6 +297,19 @@ class Store:
                 for other, n in s.exec(stmt):
                     counts[other] += n
         return sorted(a for a, n in counts.items() if n >= minimum)
+
+    @staticmethod
+    def _rare_hashes(s: Session, hashes: list[int], max_sharing: int) -> list[int]:
+        common: set[int] = set()
+        for chunk in _chunks(hashes):
+            stmt = (
+                select(FingerprintRow.hash)
+                .where(col(FingerprintRow.hash).in_(chunk))
+                .group_by(col(FingerprintRow.hash))
+                .having(func.count() > max_sharing)
+            )
+            common.update(s.exec(stmt))
+        return [h for h in hashes if h not in common]
 
     def link_articles(self, article_id: str, others: dict[str, int]) -> None:
         """Record that ``article_id`` shares copied passages with each of ``others``."""
@@ -303,51 +346,68 @@ class Store:
         now = _now()
         new = reopened = 0
         with session(self.engine) as s, s.begin():
+            # one IN query per 900 discrepancies instead of two lookups for each: a re-run
+            # over a busy slot finds hundreds of known discrepancies, most unchanged
+            ids = sorted({d.id for d in found})
+            rows = self._discrepancy_rows(s, ids)
+            members = self._members_of(s, ids)
+            joining = {c for d in found for c in d.claim_ids if c not in members.get(d.id, ())}
+            claim_articles = self._claim_articles(s, joining)
             for d in found:
-                members = self._members(s, d.id)
-                row = s.get(DiscrepancyRow, d.id)
+                known = members.setdefault(d.id, set())
+                row = rows.get(d.id)
                 if row is None:
-                    s.add(
-                        DiscrepancyRow(
-                            id=d.id,
-                            type=d.type,
-                            severity=d.severity,
-                            expected=d.expected,
-                            stated=d.stated,
-                            explanation=d.explanation,
-                            status="open",
-                            created_at=now,
-                            changed_at=now,
-                        )
+                    row = DiscrepancyRow(
+                        id=d.id,
+                        type=d.type,
+                        severity=d.severity,
+                        expected=d.expected,
+                        stated=d.stated,
+                        explanation=d.explanation,
+                        status="open",
+                        created_at=now,
+                        changed_at=now,
                     )
-                    s.flush()
+                    s.add(row)
+                    s.flush()  # its claim rows below reference it
+                    rows[d.id] = row
                     new += 1
                 else:
-                    row.severity, row.expected, row.stated = d.severity, d.expected, d.stated
-                    row.explanation, row.active = d.explanation, True
-                    if set(d.claim_ids) - members:
+                    _update_row(row, d)
+                    if set(d.claim_ids) - known:
                         row.changed_at = now
                         if row.status != "open":
                             row.status = "open"
                             reopened += 1
-                claim_articles = self._claim_articles(s, set(d.claim_ids) - members)
+                added = [c for c in d.claim_ids if c not in known and c in claim_articles]
+                known.update(added)
                 s.add_all(
                     DiscrepancyClaimRow(
                         discrepancy_id=d.id, claim_id=c, article_id=claim_articles[c]
                     )
-                    for c in d.claim_ids
-                    if c not in members and c in claim_articles
+                    for c in added
                 )
             if retire_others_of is not None:
                 self._retire(s, set(retire_others_of), {d.id for d in found})
         return new, reopened
 
     @staticmethod
-    def _members(s, discrepancy_id: str) -> set[str]:
-        stmt = select(DiscrepancyClaimRow.claim_id).where(
-            DiscrepancyClaimRow.discrepancy_id == discrepancy_id
-        )
-        return set(s.exec(stmt))
+    def _discrepancy_rows(s: Session, ids: list[str]) -> dict[str, DiscrepancyRow]:
+        rows: dict[str, DiscrepancyRow] = {}
+        for chunk in _chunks(ids):
+            for row in s.exec(select(DiscrepancyRow).where(col(DiscrepancyRow.id).in_(chunk))):
+                rows[row.id] = row
+        return rows
+
+    @staticmethod
+    def _members_of(s: Session, ids: list[str]) -> dict[str, set[str]]:
+        members: dict[str, set[str]] = defaultdict(set)
+        for chunk in _chunks(ids):
+            stmt = select(DiscrepancyClaimRow.discrepancy_id, DiscrepancyClaimRow.claim_id).where(
+                col(DiscrepancyClaimRow.discrepancy_id).in_(chunk))
+            for did, cid in s.exec(stmt):
+                members[did].add(cid)
+        return dict(members)
 
     @staticmethod
     def _claim_articles(s, claim_ids: set[str]) -> dict[str, str]:

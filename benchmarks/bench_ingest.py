@@ -1,0 +1,107 @@
+"""End-to-end ingest: articles per second, reconcile time as the store grows, memory, size.
+
+    python -m benchmarks.bench_ingest --count 10000 --jobs 2
+    python -m benchmarks.bench_ingest --count 100000 --jobs 2 --db /tmp/bench100k.db
+
+Generates (once, cached next to the database) ``count`` synthetic articles of about 4 KB as
+JSONL, ingests them into a fresh database with extraction in ``jobs`` worker processes and
+reconciliation in this one, and prints articles per second, the mean reconcile time per
+article for each tenth of the run, peak memory (RSS of this process and of its workers) and
+the database size per article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synth import write_jsonl
+from claimcheck import batch
+from claimcheck.models import Claim
+from claimcheck.store import Store
+
+
+class ReconcileTimer:
+    """Wraps batch.reconcile_claims to record how long each article's reconciliation takes."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+        self._original = batch.reconcile_claims
+
+    def __enter__(self) -> ReconcileTimer:
+        original = self._original
+
+        def timed(store: Store, claims: list[Claim]) -> tuple[int, int]:
+            started = time.perf_counter()
+            try:
+                return original(store, claims)
+            finally:
+                self.seconds.append(time.perf_counter() - started)
+
+        batch.reconcile_claims = timed
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        batch.reconcile_claims = self._original
+
+
+def _peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest finished child, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=batch.default_jobs())
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--db", type=Path, help="database file (default: a temporary one)")
+    args = parser.parse_args()
+    work = Path(tempfile.gettempdir()) / "claimcheck-bench"
+    feed = work / f"synth-{args.count}-{args.seed}.jsonl"
+    if not feed.exists():
+        write_jsonl(feed, args.count, args.seed)
+    db = args.db or work / f"ingest-{args.count}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    store = Store(str(db))
+    done = 0
+    last_report = time.perf_counter()
+
+    def progress(_origin: str) -> None:
+        nonlocal done, last_report
+        done += 1
+        now = time.perf_counter()
+        if now - last_report > 30:
+            print(f"  {done:,} articles, {done / (now - started):.1f}/s", flush=True)
+            last_report = now
+
+    started = time.perf_counter()
+    with ReconcileTimer() as timer:
+        summary = batch.ingest(store, [str(feed)], jobs=args.jobs, progress=progress)
+    elapsed = time.perf_counter() - started
+    store.close()
+    size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal")
+               if Path(f"{db}{s}").exists())
+    own, workers = _peak_rss_mb()
+    print(f"ingest of {args.count:,} articles with {args.jobs} job(s): {elapsed:,.0f} s, "
+          f"{summary.new / elapsed:.1f} articles/s end to end")
+    print(f"  {summary.new:,} new, {summary.failed} failed, {summary.claims:,} claims, "
+          f"{summary.discrepancies:,} discrepancies")
+    tenth = max(1, len(timer.seconds) // 10)
+    means = [sum(timer.seconds[i:i + tenth]) / len(timer.seconds[i:i + tenth]) * 1000
+             for i in range(0, len(timer.seconds), tenth)]
+    print("  reconcile ms per article, by tenth of the run: "
+          + " ".join(f"{m:.0f}" for m in means))
+    print(f"  peak RSS: main process {own:,.0f} MB, largest worker {workers:,.0f} MB")
+    per_article = size / max(1, summary.new) / 1024
+    print(f"  database: {size / 1e6:,.1f} MB, {per_article:.1f} KB per article")
+
+
+if __name__ == "__main__":
+    main()

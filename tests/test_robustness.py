@@ -1,0 +1,266 @@
+"""Hostile and broken input: extraction never raises, regexes stay linear, files never crash.
+
+Long runs (1 MB inputs, 100,000 articles) are in benchmarks/; these stay within seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import os
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.synth import articles as synthetic_articles
+from claimcheck import batch
+from claimcheck.batch import ingest
+from claimcheck.extract import extract
+from claimcheck.ingest import LoadedArticle, Problem, load_articles
+from claimcheck.ingest.text import normalize_text
+from claimcheck.models import Article, Claim
+from claimcheck.store import Store
+from claimcheck.store.database import SCHEMA_VERSION
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Pieces the extractor reacts to, so random strings reach its deeper paths.
+FRAGMENTS = [
+    "4.12", "trillion", " tokens", "万亿", "亿", "Token", "$", "¥", "0.30", "/M", "per 1K",
+    "%", "+45", "–5", "−12", "×", "10^13", "No. 1", "第二", "ten-fold", "one-eighteenth",
+    "week of Feb 9-15, 2026", "last week", "2月16日-22日", "about ", "over ", "Chinese models",
+    "MiniMax M2.5", "Kimi K2.5", "DeepSeek", "OpenRouter", "\u202f", "\u00a0", "—", "１２３",
+    "，", "。", ". ", "\n", "\n\n", "(", ")", "\x00", "\x1b[31m", "🚀", "\ud7ff", "ﷺ", "\u200b",
+    "1,234,567", "1.", "..", "e", "T", "B", "M", "K",
+]
+
+
+def _check_spans(text: str, published: dt.date | None = None, lang: str | None = None) -> None:
+    for claim in extract(text, published, lang):
+        start, end = claim.span
+        assert 0 <= start < end <= len(text), claim
+        assert text[start:end].strip(), claim
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_any_unicode_string_gives_claims_or_nothing(text: str) -> None:
+    _check_spans(text)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=60).map("".join),
+    st.sampled_from([None, "en", "zh"]),
+    st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
+)
+def test_figure_like_noise_gives_valid_spans(text: str, lang: str | None,
+                                             published: dt.date | None) -> None:
+    _check_spans(text, published, lang)
+
+
+# Each must finish far below this: a backtracking regex or a quadratic loop takes minutes.
+DEADLINE_SECONDS = 8.0
+
+
+def _finishes_in_time(text: str, seconds: float = DEADLINE_SECONDS) -> None:
+    """Extract (and check) ``text`` in a forked child, killed at the deadline: a regression
+    fails this test in seconds instead of hanging the suite for minutes."""
+    context = multiprocessing.get_context("fork")
+    child = context.Process(target=_extract_and_normalize, args=(text,))
+    started = time.perf_counter()
+    child.start()
+    child.join(seconds)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        pytest.fail(f"extraction of {text[:12]!r}... ({len(text)} chars) took over {seconds} s")
+    assert child.exitcode == 0, "extraction raised (see the captured stderr)"
+    assert time.perf_counter() - started < seconds
+
+
+def _extract_and_normalize(text: str) -> None:
+    _check_spans(text)
+    normalize_text(text)
+
+
+def test_a_100k_character_line() -> None:
+    line = " ".join(["Chinese models processed 4.12\u202ftrillion tokens, up 12% 🚀"] * 2000)
+    assert len(line) > 100_000 and "\n" not in line
+    _finishes_in_time(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 50_000, "$" * 50_000, "1." * 20_000, "(" * 20_000, "trillion " * 10_000,
+        "1," * 20_000, "1 " * 25_000, "-" * 50_000, "万亿" * 10_000, "第" * 30_000,
+        "１" * 50_000, "1.1." * 10_000, "$1" * 20_000, "%" * 50_000, "\u202f" * 50_000,
+        "No. " * 10_000, "a" * 50_000, " " * 50_000 + "x", "4.12T " * 8_000, "10^" * 15_000,
+    ],
+    ids=lambda t: f"{t[:6]!r}x{len(t)}",
+)
+def test_pathological_input_is_fast(text: str) -> None:
+    _finishes_in_time(text)
+
+
+def _seconds_per_char(text: str) -> float:
+    started = time.perf_counter()
+    extract(text, dt.date(2026, 3, 1), "en")
+    return (time.perf_counter() - started) / len(text)
+
+
+def test_time_per_character_stays_flat() -> None:
+    body = "\n\n".join(r["text"] for r in synthetic_articles(60, seed=3, zh_share=0.0))
+    small, large = body[:10_000], body[:150_000]
+    _seconds_per_char(small)  # warm the pipeline and caches
+    ratio = _seconds_per_char(large) / _seconds_per_char(small)
+    assert ratio < 3, f"15x the text took {ratio:.1f}x the time per character"
+
+
+# -- files ------------------------------------------------------------------------------
+
+def _loaded(*paths: Path) -> tuple[list[LoadedArticle], list[Problem]]:
+    items = list(load_articles([str(p) for p in paths]))
+    return ([i for i in items if isinstance(i, LoadedArticle)],
+            [i for i in items if isinstance(i, Problem)])
+
+
+def test_invalid_utf8_goes_in_with_a_warning(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "dirty.txt"
+    path.write_bytes(b"Chinese models processed 4.12 trillion tokens last week. " * 10
+                     + b"\xc3\x28 and \xff more.")
+    summary = ingest(store, [str(tmp_path)])
+    assert summary.new == 1 and summary.ok
+    [warning] = summary.problems
+    assert not warning.fatal and str(path) in str(warning) and "replaced" in warning.reason
+    assert "\ufffd" in store.articles()[0].text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_file_with_bom(tmp_path: Path, encoding: str) -> None:
+    text = "中国模型的调用量达到4.12万亿Token。\nChinese models: 5.16 trillion tokens."
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    (tmp_path / "wide.txt").write_bytes(bom + text.encode(encoding))
+    [article], problems = _loaded(tmp_path / "wide.txt")
+    assert article.article.text == text and not problems
+
+
+def test_a_50_mb_article_is_read_without_trouble(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    line = "Chinese models processed 4.12 trillion tokens in the week of Feb 9-15, 2026.\n"
+    with path.open("w", encoding="utf-8") as f:
+        f.write(line * (50_000_000 // len(line) + 1))
+    assert path.stat().st_size >= 50_000_000
+    started = time.perf_counter()
+    articles, problems = _loaded(path)
+    # read as one article, or refused by name; never an exception, never silence
+    assert len(articles) + len([p for p in problems if p.fatal]) == 1
+    assert time.perf_counter() - started < 30
+
+
+def test_an_empty_directory_is_a_quiet_no_op(tmp_path: Path, store: Store) -> None:
+    (tmp_path / "empty").mkdir()
+    summary = ingest(store, [str(tmp_path / "empty")])
+    assert (summary.new, summary.unchanged, summary.failed, summary.problems) == (0, 0, 0, [])
+    assert store.counts()["articles"] == 0
+
+
+def test_a_symlink_loop_is_walked_once(tmp_path: Path) -> None:
+    root = tmp_path / "dump"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "story.txt").write_text("Kimi K2.5 processed 1.2 trillion tokens.")
+    os.symlink(root, root / "sub" / "loop")
+    os.symlink(root / "sub", root / "again")
+    os.symlink(tmp_path / "missing", root / "dangling.txt")
+    started = time.perf_counter()
+    articles, _problems = _loaded(root)
+    assert len({a.article.id for a in articles}) == 1
+    assert time.perf_counter() - started < 5
+
+
+def test_unreadable_file_is_reported_and_the_rest_goes_in(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Chinese models processed 4.12 trillion tokens.")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Secret: 9.9 trillion tokens.")
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make the read fail as it would for others
+        real = Path.read_bytes
+
+        def read_bytes(self: Path) -> bytes:
+            if self.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    summary = ingest(store, [str(tmp_path)])
+    assert summary.new == 1 and summary.failed == 1
+    assert "locked.txt" in str(summary.problems[0]) and "ermission" in str(summary.problems[0])
+
+
+def test_an_article_that_breaks_the_extractor_is_reported_not_fatal(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(f"Story {name}: Kimi K2.5 processed 1.2 trillion.")
+    real = batch.extract_claims
+
+    def fragile(article: Article) -> list[Claim]:
+        if "Story b" in article.text:
+            raise RecursionError("boom")
+        return real(article)
+
+    monkeypatch.setattr(batch, "extract_claims", fragile)
+    summary = ingest(store, [str(tmp_path)])
+    assert (summary.new, summary.failed) == (2, 1)
+    assert "b.txt" in str(summary.problems[0]) and "extraction failed" in str(summary.problems[0])
+
+
+def test_worker_processes_give_the_same_store_as_one_process(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n"
+                            for r in synthetic_articles(24, seed=11, length=1200)))
+    stores = []
+    for jobs in (1, 2):
+        store = Store(str(tmp_path / f"jobs{jobs}.db"))
+        summary = ingest(store, [str(feed)], jobs=jobs, chunk_size=5)
+        assert summary.new == 24 and summary.ok
+        stores.append(store)
+    one, two = (_contents(s) for s in stores)
+    assert one == two
+
+
+def _contents(store: Store) -> tuple[set[str], set[str], set[tuple[str, str]]]:
+    return ({a.id for a in store.articles()}, {c.id for c in store.claims()},
+            {(d.id, ",".join(sorted(d.claim_ids))) for d in store.discrepancies()})
+
+
+# -- schema upgrades --------------------------------------------------------------------
+
+def test_a_database_of_the_oldest_schema_keeps_its_articles_and_reviews(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    shutil.copy(DATA / "schema_v1.sqlite", old)
+    store = Store(str(old))
+    counts = store.counts()
+    assert counts == {"articles": 2, "claims": 2, "discrepancies": 1, "reviews": 2}
+    [discrepancy] = store.discrepancies(status="all")
+    assert discrepancy.status == "confirmed"
+    assert sorted(discrepancy.claim_ids) == sorted(c.id for c in store.claims())
+    assert [r.editor for r in store.reviews(discrepancy.id)] == ["editor-a", "editor-b"]
+    assert {a.source for a in store.articles()} == {"Wire One", "Daily Two"}
+    with sqlite3.connect(old) as conn:
+        version = conn.execute(
+            "SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()[0]
+    assert version == str(SCHEMA_VERSION)
+    # and it is still a working store
+    store.add_review(discrepancy.id, "corrected", "editor-c", "Daily Two fixed its figure")
+    assert Store(str(old)).discrepancies(status="corrected")[0].id == discrepancy.id
