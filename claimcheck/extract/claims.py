@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from claimcheck.extract.entities import entity
@@ -43,6 +44,7 @@ class ArticleState:
     last_subject_sentence: int = -10  # end offset of the sentence that named last_subject
     last_period: PeriodMention | None = None  # for table rows under a dated heading
     seen: list[SubjectMention] = field(default_factory=list)  # subjects of sentences so far
+    token_words: list[int] | None = None  # where the article says "tokens" (for bare figures)
     paragraph_period: PeriodMention | None = None
     price_base: float | None = None  # per-token base of the paragraph's last price
     direction: str | None = None  # price direction in force in the paragraph
@@ -55,6 +57,15 @@ class _Ctx:
     subjects: list[SubjectMention]  # in the sentence, sources removed
     periods: list[PeriodMention]  # in the sentence
     text: str
+    breaks: list[tuple[int, int]] = field(default_factory=list)  # clause breaks, in order
+    # facts about the whole sentence, computed once: a long sentence with many figures must
+    # not be rescanned for each of them
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def once(self, key: str, compute: Callable[[str], Any]) -> Any:
+        if key not in self.memo:
+            self.memo[key] = compute(self.text[self.sentence.start : self.sentence.end])
+        return self.memo[key]
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -111,16 +122,18 @@ def _is_source(mention: SubjectMention, text: str) -> bool:
     )
 
 
-def _clause_bounds(text: str, sent: Sentence, pos: int) -> tuple[int, int]:
-    """The clause of the sentence around ``pos`` (split at ; while whereas compared with...)."""
-    start, end = sent.start, sent.end
-    for m in _cue_regex("clause_breaks").finditer(text, sent.start, sent.end):
-        if m.end() <= pos:
-            start = max(start, m.start())
-        elif m.start() >= pos:
-            end = min(end, m.start())
-            break
-    return start, end
+def _clause_breaks(text: str, sent: Sentence) -> list[tuple[int, int]]:
+    """Where the sentence splits into clauses (; while whereas compared with ...), in order."""
+    return [m.span() for m in _cue_regex("clause_breaks").finditer(text, sent.start, sent.end)]
+
+
+def _clause_bounds(ctx: _Ctx, pos: int) -> tuple[int, int]:
+    """The clause of the sentence around ``pos``, found by bisection over its breaks."""
+    i = bisect.bisect_left(ctx.breaks, pos, key=lambda b: b[1])
+    start = ctx.breaks[i - 1][0] if i > 0 else ctx.sentence.start
+    j = bisect.bisect_left(ctx.breaks, pos, lo=i, key=lambda b: b[0])
+    end = ctx.breaks[j][0] if j < len(ctx.breaks) else ctx.sentence.end
+    return max(start, ctx.sentence.start), end
 
 
 _OF_AFTER = re.compile(
@@ -195,10 +208,10 @@ def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
 
 
 def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
-    sentence_text = ctx.text[ctx.sentence.start : ctx.sentence.end]
-    if _has_cue(sentence_text, "price") or "$" in sentence_text or "美元" in sentence_text:
+    sentence_text = ctx.once("text", str)
+    if ctx.once("price", lambda t: _has_cue(t, "price") or "$" in t or "美元" in t):
         return "price"
-    if re.search(r"tokens?|call volume|usage|调用量", sentence_text, re.IGNORECASE):
+    if ctx.once("tokens", lambda t: bool(_TOKEN_WORD.search(t) or "usage" in t.lower())):
         return "token_volume"
     if state.claims and state.claims[-1].kind in ("price", "token_volume"):
         return state.claims[-1].kind
@@ -347,7 +360,7 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
     subjects = [s for s in _within(state.subjects, sent) if not _is_source(s, text)]
     state.seen.extend(subjects)
     periods = _within(state.periods, sent)
-    ctx = _Ctx(sent, subjects, periods, text)
+    ctx = _Ctx(sent, subjects, periods, text, _clause_breaks(text, sent) if figures else [])
     claims: list[Claim] = _row_rank(ctx, state) if figures else []
     previous_unit = ""
     for i, fig in enumerate(figures):
@@ -396,7 +409,7 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 def _figure_claims(
     fig: Figure, following: list[Figure], ctx: _Ctx, state: ArticleState, previous_unit: str
 ) -> list[Claim]:
-    lo, hi = _clause_bounds(ctx.text, ctx.sentence, fig.start)
+    lo, hi = _clause_bounds(ctx, fig.start)
     unit, value, attrs = fig.unit, fig.value, dict(fig.attributes)
     confidence = 0.9
     kind: ClaimKind
@@ -483,10 +496,12 @@ _TOKEN_CONTEXT = 1500
 
 def _about_tokens(fig: Figure, state: ArticleState) -> bool:
     """A bare '2.31T' or '5.59 trillion' counts tokens when the text around it is about tokens."""
-    return bool(
-        _TOKEN_WORD.search(state.text, max(0, fig.start - _TOKEN_CONTEXT), fig.start)
-        or _TOKEN_WORD.search(state.text, fig.end, fig.end + 60)
-    )
+    if state.token_words is None:
+        # found once per article, then looked up by bisection: many bare figures stay cheap
+        state.token_words = [m.start() for m in _TOKEN_WORD.finditer(state.text)]
+    words = state.token_words
+    i = bisect.bisect_left(words, max(0, fig.start - _TOKEN_CONTEXT))
+    return i < len(words) and words[i] < fig.end + 60
 
 
 def _priced_model(subject: SubjectMention, state: ArticleState) -> SubjectMention:
@@ -522,7 +537,8 @@ def _subjects_for(
     if kind in ("price", "change", "ranking"):
         # prices, changes and ranks belong to models and groups, not to the platform reporting them
         ctx = _Ctx(
-            ctx.sentence, [s for s in ctx.subjects if s.kind != "platform"], ctx.periods, ctx.text
+            ctx.sentence, [s for s in ctx.subjects if s.kind != "platform"], ctx.periods, ctx.text,
+            ctx.breaks, ctx.memo,
         )
     if kind == "change" and fig.unit == "x":
         possessed = _possessed_comparison(fig, ctx)
@@ -547,7 +563,7 @@ def _subjects_for(
     carried = _carried_subject(ctx, state)
     if carried is not None:
         return [carried], 0.6, compared
-    nationality = _nationality_group(ctx.text[ctx.sentence.start : ctx.sentence.end])
+    nationality = ctx.once("nationality", _nationality_group)
     if nationality and kind in ("token_volume", "share", "streak"):
         mention = SubjectMention(fig.start, fig.start, nationality, nationality, "group")
         return [mention], 0.4, compared
@@ -609,7 +625,10 @@ def _row_rank(ctx: _Ctx, state: ArticleState) -> list[Claim]:
 
 def _is_row(ctx: _Ctx) -> bool:
     """A table row or a ranked list line: '| 1 | MiniMax M2.5 | 2.31T |', '1. X — 2.58T'."""
-    line = ctx.text[ctx.sentence.start : ctx.sentence.end]
+    return bool(ctx.once("row", _looks_like_row))
+
+
+def _looks_like_row(line: str) -> bool:
     return line.count("|") >= 2 or line.count(" — ") >= 2 or line.count(" | ") >= 2
 
 
@@ -746,10 +765,10 @@ def _recent_other_subjects(state: ArticleState, kind: str) -> list[str]:
 def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
     """'four of the top five are Chinese: A, B, C and D' (a set) or 'the top three are A, B, C'."""
     n = int(fig.value)
-    sentence_text = ctx.text[ctx.sentence.start : ctx.sentence.end]
+    sentence_text = ctx.once("text", str)
     members = [s for s in ctx.subjects if s.start >= fig.end and s.kind in ("model", "unknown")]
     count_match = _SET_COUNT.search(sentence_text)
-    group = _nationality_group(sentence_text)
+    group = ctx.once("nationality", _nationality_group)
     quote = _quote(ctx.text, ctx.sentence, fig)
     scope = state.platform or "global"
     if count_match and group:
