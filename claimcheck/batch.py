@@ -42,6 +42,8 @@ from claimcheck.store import NewArticle, Store
 MIN_SHARED_FINGERPRINTS = 2
 # A passage found in more articles than this is boilerplate, not copied reporting.
 MAX_ARTICLES_PER_PASSAGE = 20
+# Candidate copies compared in full per new article (rapidfuzz over all sentence pairs).
+MAX_COPY_CANDIDATES = 8
 # Stored claims this many days (or twice the reconciler's comparison window, if longer) around
 # a new claim's period are compared with it: enough for streaks and week-over-week changes.
 MIN_CONTEXT_DAYS = 63
@@ -327,7 +329,8 @@ def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
 
 def _link_copies(store: Store, article: Article, fingerprints: Iterable[int]) -> None:
     candidates = store.copy_candidates(article.id, fingerprints, MIN_SHARED_FINGERPRINTS,
-                                       max_sharing=MAX_ARTICLES_PER_PASSAGE)
+                                       max_sharing=MAX_ARTICLES_PER_PASSAGE,
+                                       limit=MAX_COPY_CANDIDATES)
     shared: dict[str, int] = {}
     for other in store.articles(candidates):
         pairs = shared_passages(article.text, other.text)

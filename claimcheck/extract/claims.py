@@ -12,9 +12,9 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from claimcheck.extract.entities import entity
@@ -208,7 +208,6 @@ def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
 
 
 def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
-    sentence_text = ctx.once("text", str)
     if ctx.once("price", lambda t: _has_cue(t, "price") or "$" in t or "美元" in t):
         return "price"
     if ctx.once("tokens", lambda t: bool(_TOKEN_WORD.search(t) or "usage" in t.lower())):

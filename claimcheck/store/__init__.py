@@ -274,13 +274,14 @@ class Store:
 
     def copy_candidates(
         self, article_id: str, fingerprints: Iterable[int], minimum: int,
-        max_sharing: int | None = None,
+        max_sharing: int | None = None, limit: int | None = None,
     ) -> list[str]:
         """Other articles sharing at least ``minimum`` passage fingerprints with this one.
 
         With ``max_sharing``, fingerprints already held by more articles than that are
         ignored: boilerplate (an outlet's footer, a stock phrase) is not copied reporting, and
-        counting it would make every article a candidate of every other.
+        counting it would make every article a candidate of every other. ``limit`` keeps
+        only that many candidates, those sharing the most fingerprints.
         """
         hashes = sorted({self._hash(h) for h in fingerprints})
         counts: dict[str, int] = defaultdict(int)
@@ -296,7 +297,11 @@ class Store:
                 )
                 for other, n in s.exec(stmt):
                     counts[other] += n
-        return sorted(a for a, n in counts.items() if n >= minimum)
+        found = sorted((a for a, n in counts.items() if n >= minimum),
+                       key=lambda a: (-counts[a], a))
+        # the ``limit`` articles sharing the most: a copy shares whole passages, an article
+        # that merely reports the same week's figures shares a few
+        return sorted(found[:limit] if limit is not None else found)
 
     @staticmethod
     def _rare_hashes(s: Session, hashes: list[int], max_sharing: int) -> list[int]:
