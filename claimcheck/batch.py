@@ -3,9 +3,10 @@
 Extraction and fingerprinting are pure functions of an article, so they run in worker processes
 (``jobs``); every database write stays in this process. Articles go in chunks: a chunk's
 articles and claims are written in one transaction together with a "pending" marker naming
-them, then each is linked to its copies and reconciled against the claims of its slots, and
-the marker is removed. A run killed at any point therefore leaves a consistent database; the
-next run skips what is stored, reconciles what a marker names, and adds no duplicates.
+them, and linked to their copies; every ``reconcile_every`` articles, the claims of the stored
+chunks are reconciled together against the stored claims of their slots, and the markers are
+removed. A run killed at any point therefore leaves a consistent database; the next run skips
+what is stored, reconciles what a marker names, and adds no duplicates.
 """
 
 from __future__ import annotations
@@ -45,14 +46,19 @@ MAX_ARTICLES_PER_PASSAGE = 20
 # Candidate copies compared in full per new article (rapidfuzz over all sentence pairs).
 MAX_COPY_CANDIDATES = 8
 # Stored claims this many days (or twice the reconciler's comparison window, if longer) around
-# a new claim's period are compared with it: enough for streaks and week-over-week changes.
-MIN_CONTEXT_DAYS = 63
+# a new claim's period are compared with it: enough for week-over-week changes; streak claims
+# reach back as far as the longest window the reconciler knows.
+MIN_CONTEXT_DAYS = 28
+STREAK_CONTEXT_DAYS = 400
 # Articles per worker task and per write transaction: large enough to amortize pickling and
 # commits, small enough that a kill loses little work and memory stays flat.
 CHUNK_SIZE = 32
 # Chunks in flight per worker: keeps workers busy while the main process writes, without
 # reading the whole input into memory ahead of the writer.
 CHUNKS_AHEAD_PER_JOB = 2
+# Stored articles reconciled together: each reconciliation loads and compares the related
+# claims of the slots involved, a cost that hardly depends on how many new articles ask.
+RECONCILE_EVERY = 256
 
 
 @dataclass
@@ -159,27 +165,42 @@ def ingest(
     *,
     jobs: int = 1,
     chunk_size: int = CHUNK_SIZE,
+    reconcile_every: int = RECONCILE_EVERY,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``; report, never raise, bad input.
 
     ``jobs`` > 1 extracts in that many worker processes. ``progress`` is called with each
-    article's origin (or a problem's) once it is dealt with.
+    article's origin (or a problem's) once it is stored or refused. Stored articles are
+    reconciled together once ``reconcile_every`` of them are waiting, and at the end.
     """
     summary = IngestSummary()
     resume_pending(store, summary)
     executor = _executor(jobs)
     in_flight: deque[_Task] = deque()
+    unreconciled: list[Written] = []
     limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
     try:
         for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
             in_flight.append(_Task(chunk, executor.submit(prepare_chunk, chunk)))
             while len(in_flight) >= limit:
-                executor = _finish(store, in_flight, executor, jobs, summary, progress)
+                executor = _finish(store, in_flight, executor, jobs, summary, progress,
+                                   unreconciled)
+                _reconcile_when_due(store, unreconciled, summary, reconcile_every)
         while in_flight:
-            executor = _finish(store, in_flight, executor, jobs, summary, progress)
+            executor = _finish(store, in_flight, executor, jobs, summary, progress, unreconciled)
+            _reconcile_when_due(store, unreconciled, summary, reconcile_every)
+        _reconcile_when_due(store, unreconciled, summary, 0)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return summary
+
+
+def _reconcile_when_due(
+    store: Store, unreconciled: list[Written], summary: IngestSummary, every: int
+) -> None:
+    if unreconciled and sum(len(w.items) for w in unreconciled) >= every:
+        reconcile_written(store, unreconciled, summary)
+        unreconciled.clear()
 
 
 def _new_article_chunks(
@@ -208,7 +229,7 @@ def _new_article_chunks(
 
 def _finish(
     store: Store, in_flight: deque[_Task], executor: Executor, jobs: int,
-    summary: IngestSummary, progress: Progress | None,
+    summary: IngestSummary, progress: Progress | None, unreconciled: list[Written],
 ) -> Executor:
     """Write the oldest chunk in flight; return the executor to go on with."""
     task = in_flight.popleft()
@@ -225,15 +246,30 @@ def _finish(
         for other in in_flight:
             other.future = executor.submit(prepare_chunk, other.chunk)
         return executor
-    store_chunk(store, results, summary, progress)
+    written = store_chunk(store, results, summary, progress)
+    if written.items:
+        unreconciled.append(written)
     return executor
+
+
+@dataclass
+class Written:
+    """A chunk's newly stored articles and the pending key that names them until reconciled."""
+
+    pending: str
+    items: list[NewArticle]
+    failed: list[str] = field(default_factory=list)
 
 
 def store_chunk(
     store: Store, results: list[NewArticle | Problem], summary: IngestSummary,
     progress: Progress | None = None,
-) -> None:
-    """Write one chunk of prepared articles, then link and reconcile the ones that were new."""
+) -> Written:
+    """Write one chunk of prepared articles and link the new ones to their copies.
+
+    Their reconciliation is left to ``reconcile_written``; until then a pending key names them.
+    """
+    written = Written(uuid.uuid4().hex, [])
     items: list[NewArticle] = []
     for result in results:
         if isinstance(result, Problem):
@@ -243,27 +279,52 @@ def store_chunk(
         else:
             items.append(result)
     if not items:
-        return
-    pending = uuid.uuid4().hex
+        return written
     try:
-        added = set(store.add_articles(items, pending=pending))
+        added = set(store.add_articles(items, pending=written.pending))
     except SQLAlchemyError:
         added = _add_one_by_one(store, items, summary)
-        store.mark_pending(pending, sorted(added))
-    failed: list[str] = []
+        store.mark_pending(written.pending, sorted(added))
     for item in items:
-        if item.article.id not in added:
-            summary.unchanged += 1  # stored meanwhile by another process, or twice in the input
-        else:
+        if item.article.id in added:
             added.discard(item.article.id)  # a second copy in the same chunk is "unchanged"
-            if not _settle(store, item, summary):
-                failed.append(item.article.id)
+            written.items.append(item)
+            summary.new += 1
+            summary.claims += len(item.claims)
+            try:
+                _link_copies(store, item.article, item.fingerprints)
+            except Exception as exc:  # noqa: BLE001 - the article is stored; the next run retries
+                summary.add_problem(_settle_problem(item, exc))
+                written.failed.append(item.article.id)
+        else:
+            summary.unchanged += 1  # stored meanwhile by another process, or twice in the input
         if progress:
             progress(item.origin or item.article.id)
-    if failed:
-        store.mark_pending(pending, failed)  # retried by the next run
-    else:
-        store.clear_pending(pending)
+    return written
+
+
+def reconcile_written(store: Store, chunks: list[Written], summary: IngestSummary) -> None:
+    """Reconcile the claims of stored chunks together, then drop (or keep) their pending keys.
+
+    One reconciliation for many articles: the related claims of a busy slot are loaded and
+    compared once, not once per article.
+    """
+    items = [item for w in chunks for item in w.items]
+    try:
+        new, reopened = reconcile_claims(store, [c for item in items for c in item.claims])
+    except Exception as exc:  # noqa: BLE001 - the articles are stored; the next run retries
+        for item in items:
+            summary.add_problem(_settle_problem(item, exc))
+        for w in chunks:
+            store.mark_pending(w.pending, [item.article.id for item in w.items])
+        return
+    summary.discrepancies += new
+    summary.reopened += reopened
+    for w in chunks:
+        if w.failed:
+            store.mark_pending(w.pending, w.failed)
+        else:
+            store.clear_pending(w.pending)
 
 
 def _add_one_by_one(store: Store, items: list[NewArticle], summary: IngestSummary) -> set[str]:
@@ -280,21 +341,9 @@ def _add_one_by_one(store: Store, items: list[NewArticle], summary: IngestSummar
     return added
 
 
-def _settle(store: Store, item: NewArticle, summary: IngestSummary) -> bool:
-    """Link a newly stored article to its copies and reconcile its claims; False on failure."""
-    summary.new += 1
-    summary.claims += len(item.claims)
-    try:
-        _link_copies(store, item.article, item.fingerprints)
-        new, reopened = reconcile_claims(store, list(item.claims))
-    except Exception as exc:  # noqa: BLE001 - the article is stored; the next run retries
-        summary.add_problem(Problem(item.origin or item.article.id,
-                                    f"reconciliation failed: {type(exc).__name__}: "
-                                    f"{str(exc)[:200]}"))
-        return False
-    summary.discrepancies += new
-    summary.reopened += reopened
-    return True
+def _settle_problem(item: NewArticle, exc: Exception) -> Problem:
+    return Problem(item.origin or item.article.id,
+                   f"reconciliation failed: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
@@ -367,8 +416,10 @@ def period_window(claims: Iterable[Claim]) -> tuple[dt.date, dt.date] | None:
         start, end = claim.period.start, claim.period.end or claim.period.start
         if start is None or end is None:
             continue
-        margin = dt.timedelta(days=max(MIN_CONTEXT_DAYS, 2 * config().window_days(
-            claim.kind, claim.period.granularity)))
+        days = 2 * config().window_days(claim.kind, claim.period.granularity)
+        if claim.kind == "streak":
+            days = STREAK_CONTEXT_DAYS
+        margin = dt.timedelta(days=max(MIN_CONTEXT_DAYS, days))
         lo = min(lo, start - margin) if lo else start - margin
         hi = max(hi, end + margin) if hi else end + margin
     if lo is None or hi is None:

@@ -139,7 +139,7 @@ def test_a_kill_between_writing_and_reconciling_is_resumed(
     with monkeypatch.context() as patch:
         patch.setattr(batch, "reconcile_claims", killed)
         with pytest.raises(KeyboardInterrupt):
-            ingest(store, [str(feed)], chunk_size=16)
+            ingest(store, [str(feed)], chunk_size=16, reconcile_every=16)
     [pending] = store.pending_articles().values()
     assert len(pending) == 16
     summary = ingest(store, [str(feed)], chunk_size=16)

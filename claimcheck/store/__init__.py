@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import delete, func, insert, or_
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, SQLModel, col, select
 
 from claimcheck.models import Article, Claim, Discrepancy, ExportDocument, Review, Status
@@ -198,26 +199,28 @@ class Store:
             )
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
-        with session(self.engine) as s:
-            query = select(ArticleRow).order_by(ArticleRow.published, ArticleRow.id)  # type: ignore[arg-type]
+        table = ArticleRow.__table__  # type: ignore[attr-defined]
+        # Core rows (see claims): reconciliation loads the articles of every related claim
+        query = select(table).order_by(table.c.published, table.c.id)
+        with self.engine.connect() as conn:
             if ids is not None:
                 wanted = sorted(set(ids))
-                rows = [
-                    r
-                    for chunk in _chunks(wanted)
-                    for r in s.exec(query.where(col(ArticleRow.id).in_(chunk)))
-                ]
+                rows = [r for chunk in _chunks(wanted)
+                        for r in conn.execute(query.where(table.c.id.in_(chunk)))]
             else:
-                rows = list(s.exec(query))
-            links = self._links(s, [r.id for r in rows])
-            return [article_model(r, links.get(r.id)) for r in rows]
+                rows = list(conn.execute(query))
+            links = self._links(conn, [r.id for r in rows])
+        return [article_model(cast(ArticleRow, r), links.get(r.id)) for r in rows]
 
-    def _links(self, s, ids: list[str]) -> dict[str, list[str]]:
+    @staticmethod
+    def _links(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+        table = ArticleLinkRow.__table__  # type: ignore[attr-defined]
         links: dict[str, list[str]] = defaultdict(list)
         for chunk in _chunks(ids):
-            stmt = select(ArticleLinkRow).where(col(ArticleLinkRow.article_id).in_(chunk))
-            for link in s.exec(stmt):
-                links[link.article_id].append(link.other_id)
+            stmt = select(table.c.article_id, table.c.other_id).where(
+                table.c.article_id.in_(chunk))
+            for article_id, other_id in conn.execute(stmt):
+                links[article_id].append(other_id)
         return {k: sorted(v) for k, v in links.items()}
 
     def claims(
