@@ -264,3 +264,29 @@ def test_a_database_of_the_oldest_schema_keeps_its_articles_and_reviews(tmp_path
     # and it is still a working store
     store.add_review(discrepancy.id, "corrected", "editor-c", "Daily Two fixed its figure")
     assert Store(str(old)).discrepancies(status="corrected")[0].id == discrepancy.id
+
+
+# -- other databases --------------------------------------------------------------------
+
+@pytest.mark.skipif(not os.environ.get("CLAIMCHECK_TEST_PG_URL"),
+                    reason="CLAIMCHECK_TEST_PG_URL: a scratch PostgreSQL database (emptied)")
+def test_the_store_runs_on_postgresql() -> None:
+    from sqlalchemy import text
+
+    from claimcheck.store import NewArticle
+    from claimcheck.store.database import session
+
+    url = os.environ["CLAIMCHECK_TEST_PG_URL"]
+    store = Store(url)
+    with session(store.engine) as s, s.begin():
+        for table in ("discrepancy_claims", "reviews", "discrepancies", "article_links",
+                      "passage_fingerprints", "claims", "articles"):
+            s.connection().execute(text(f"DELETE FROM {table}"))
+    records = list(synthetic_articles(2, seed=2, length=800))
+    items = [NewArticle(Article(id=f"pg{n}", text=r["text"]), [], [], {2**32 - 1, 7, n})
+             for n, r in enumerate(records)]
+    assert store.add_articles(items, pending="pg") == ["pg0", "pg1"]
+    assert store.copy_candidates("pg0", {2**32 - 1, 7}, 2) == ["pg1"]  # unsigned hashes fit
+    assert store.pending_articles() == {"pg": ["pg0", "pg1"]}
+    store.clear_pending("pg")
+    assert store.counts()["articles"] == 2
