@@ -14,7 +14,6 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, TypeVar
 
 from claimcheck.extract.entities import entity
@@ -68,11 +67,6 @@ class _Ctx:
         return self.memo[key]
 
 
-def _words(key: str) -> tuple[str, ...]:
-    return tuple(cues()[key])
-
-
-@lru_cache(maxsize=64)
 def _cue_regex(key: str, subkey: str | None = None) -> re.Pattern[str]:
     """One alternation for a cue list: word boundaries for Latin words, none for Chinese."""
     words = cues()[key][subkey] if subkey else cues()[key]
@@ -98,28 +92,19 @@ def _last_cue(text: str, key: str, subkey: str | None = None) -> int:
 # -- subjects ----------------------------------------------------------------------------
 
 
+_SOURCE_AFTER = re.compile(r"\W*(?:'s\s+)?$")
+
+
 def _is_source(mention: SubjectMention, text: str) -> bool:
     """'According to OpenRouter data' names where a figure comes from, not what it is about."""
-    before = text[max(0, mention.start - 20) : mention.start]
+    if mention.kind != "platform":
+        return False
+    before = text[max(0, mention.start - 16) : mention.start]
+    if _cue_regex("source_before").search(before):
+        return True
     after = text[mention.end : mention.end + 12]
-    return (
-        bool(
-            re.search(_cue_regex("source_before").pattern + r")\W*(?:the\s+)?$", "(?:" + before)
-            if False
-            else _cue_regex("source_before").search(before[-16:])
-        )
-        and mention.kind == "platform"
-        or (
-            mention.kind == "platform"
-            and bool(
-                re.match(
-                    r"\W*(?:'s\s+)?(?:" + _cue_regex("source_after").pattern + ")",
-                    after,
-                    re.IGNORECASE,
-                )
-            )
-        )
-    )
+    cue = _cue_regex("source_after").search(after)
+    return bool(cue and _SOURCE_AFTER.match(after[: cue.start()]))
 
 
 def _clause_breaks(text: str, sent: Sentence) -> list[tuple[int, int]]:
@@ -174,10 +159,6 @@ def _coordinated(last: SubjectMention, ctx: _Ctx) -> list[SubjectMention]:
 
 
 # -- kinds -------------------------------------------------------------------------------
-
-
-def _window(text: str, start: int, end: int, before: int, after: int, lo: int, hi: int) -> str:
-    return text[max(lo, start - before) : min(hi, end + after)]
 
 
 def _percent_kind(
