@@ -20,7 +20,7 @@ from claimcheck.extract.entities import entity
 from claimcheck.extract.periods import granularity_cue
 from claimcheck.extract.sentences import Sentence, cues
 from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
-from claimcheck.models import Claim, ClaimKind, Period
+from claimcheck.models import Claim, ClaimKind, Period, Qualifier
 
 M = TypeVar("M", SubjectMention, PeriodMention)
 _CURRENCIES = frozenset({"USD", "CNY", "EUR", "GBP", "JPY", "HKD"})
@@ -517,8 +517,12 @@ def _subjects_for(
     if kind in ("price", "change", "ranking"):
         # prices, changes and ranks belong to models and groups, not to the platform reporting them
         ctx = _Ctx(
-            ctx.sentence, [s for s in ctx.subjects if s.kind != "platform"], ctx.periods, ctx.text,
-            ctx.breaks, ctx.memo,
+            ctx.sentence,
+            [s for s in ctx.subjects if s.kind != "platform"],
+            ctx.periods,
+            ctx.text,
+            ctx.breaks,
+            ctx.memo,
         )
     if kind == "change" and fig.unit == "x":
         possessed = _possessed_comparison(fig, ctx)
@@ -573,6 +577,37 @@ def _possessed_comparison(
 _ROW = re.compile(r"\s*(?:\|?\s*(\d{1,3})\s*(?:\||[.)、]\s)|\|)")
 
 
+def _ranking_claim(
+    state: ArticleState,
+    subject: str,
+    subject_text: str,
+    position: float,
+    qualifier: Qualifier,
+    period: Period,
+    attributes: dict[str, Any],
+    quote: str,
+    span: tuple[int, int],
+    key_span: tuple[int, int],
+    confidence: float,
+) -> Claim:
+    """A ranking claim; ``key_span`` (the figure, or the member named) keeps its id unique."""
+    return Claim(
+        id=claim_id(state.article_id, "ranking", key_span, subject),
+        article_id=state.article_id,
+        kind="ranking",
+        subject=subject,
+        subject_text=subject_text,
+        value=position,
+        unit="rank",
+        qualifier=qualifier,
+        period=period,
+        attributes=attributes,
+        quote=quote,
+        span=span,
+        confidence=confidence,
+    )
+
+
 def _row_rank(ctx: _Ctx, state: ArticleState) -> list[Claim]:
     """The position that leads a ranked table row or list line, for the row's model."""
     match = _ROW.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
@@ -584,21 +619,20 @@ def _row_rank(ctx: _Ctx, state: ArticleState) -> list[Claim]:
     mention = state.paragraph_period or state.last_period
     period = mention.period if mention else Period(resolution="unresolved")
     scope = f"{state.platform or 'list'} {period.granularity or ''}".strip()
+    quote = ctx.text[ctx.sentence.start : ctx.sentence.end]
     return [
-        Claim(
-            id=claim_id(state.article_id, "ranking", span, subject.canonical),
-            article_id=state.article_id,
-            kind="ranking",
-            subject=subject.canonical,
-            subject_text=subject.text,
-            value=position,
-            unit="rank",
-            qualifier="exact",
-            period=period,
-            attributes={"scope": scope},
-            quote=ctx.text[ctx.sentence.start : ctx.sentence.end],
-            span=span,
-            confidence=0.8,
+        _ranking_claim(
+            state,
+            subject.canonical,
+            subject.text,
+            position,
+            "exact",
+            period,
+            {"scope": scope},
+            quote,
+            span,
+            span,
+            0.8,
         )
     ]
 
@@ -761,42 +795,40 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
             "count": count,
             "scope": scope,
         }
+        period = _period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx)
         return [
-            Claim(
-                id=claim_id(state.article_id, "ranking", (fig.start, fig.end), group),
-                article_id=state.article_id,
-                kind="ranking",
-                subject=group,
-                subject_text=group,
-                value=n,
-                unit="rank",
-                qualifier="at_most",
-                period=_period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx),
-                attributes=attrs,
-                quote=quote,
-                span=(fig.start, fig.end),
-                confidence=0.7,
+            _ranking_claim(
+                state,
+                group,
+                group,
+                n,
+                "at_most",
+                period,
+                attrs,
+                quote,
+                (fig.start, fig.end),
+                (fig.start, fig.end),
+                0.7,
             )
         ]
     # otherwise a "top ten models" that names a subject is not a claim
     if any(s.start <= fig.start < s.end for s in state.subjects):
         return []
     if len(members) == n and n <= 10 and not group:
+        period = _period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx)
         return [
-            Claim(
-                id=claim_id(state.article_id, "ranking", (m.start, m.end), m.canonical),
-                article_id=state.article_id,
-                kind="ranking",
-                subject=m.canonical,
-                subject_text=m.text,
-                value=i,
-                unit="rank",
-                qualifier="exact",
-                period=_period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx),
-                attributes={"scope": scope},
-                quote=quote,
-                span=(fig.start, fig.end),
-                confidence=0.7,
+            _ranking_claim(
+                state,
+                m.canonical,
+                m.text,
+                i,
+                "exact",
+                period,
+                {"scope": scope},
+                quote,
+                (fig.start, fig.end),
+                (m.start, m.end),
+                0.7,
             )
             for i, m in enumerate(members, 1)
         ]
