@@ -97,10 +97,10 @@ def default_jobs() -> int:
 
 # -- the pure part: runs in worker processes ----------------------------------------------
 
-def prepare_article(loaded: LoadedArticle) -> NewArticle:
+def prepare_article(loaded: LoadedArticle, model: str | None = None) -> NewArticle:
     """An article's claims, their slot keys and its passage fingerprints, ready to store."""
     article = loaded.article
-    claims = _unique_claims(extract_claims(article))
+    claims = _unique_claims(extract_claims(article, model=model))
     return NewArticle(article, claims, [slot_key(c) for c in claims],
                       passage_fingerprints(article.text), loaded.origin)
 
@@ -116,12 +116,14 @@ def _unique_claims(claims: list[Claim]) -> list[Claim]:
     return unique
 
 
-def prepare_chunk(chunk: list[LoadedArticle]) -> list[NewArticle | Problem]:
+def prepare_chunk(
+    chunk: list[LoadedArticle], model: str | None = None
+) -> list[NewArticle | Problem]:
     """``prepare_article`` over a chunk; an article that breaks the extractor becomes a Problem."""
     results: list[NewArticle | Problem] = []
     for loaded in chunk:
         try:
-            results.append(prepare_article(loaded))
+            results.append(prepare_article(loaded, model))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
             results.append(Problem(loaded.origin, f"extraction failed: {type(exc).__name__}: "
                                                   f"{str(exc)[:200]}"))
@@ -155,6 +157,7 @@ def _executor(jobs: int) -> Executor:
 class _Task:
     chunk: list[LoadedArticle]
     future: Future[list[NewArticle | Problem]]
+    model: str | None = None
 
 
 def ingest(
@@ -166,12 +169,15 @@ def ingest(
     jobs: int = 1,
     chunk_size: int = CHUNK_SIZE,
     reconcile_every: int = RECONCILE_EVERY,
+    model: str | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``; report, never raise, bad input.
 
-    ``jobs`` > 1 extracts in that many worker processes. ``progress`` is called with each
-    article's origin (or a problem's) once it is stored or refused. Stored articles are
-    reconciled together once ``reconcile_every`` of them are waiting, and at the end.
+    ``jobs`` > 1 extracts in that many worker processes; ``model`` names an installed trained
+    spaCy pipeline to extract with (see ``claimcheck.extract.pipeline``). ``progress`` is
+    called with each article's origin (or a problem's) once it is stored or refused. Stored
+    articles are reconciled together once ``reconcile_every`` of them are waiting, and at the
+    end.
     """
     summary = IngestSummary()
     resume_pending(store, summary)
@@ -181,7 +187,7 @@ def ingest(
     limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
     try:
         for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
-            in_flight.append(_Task(chunk, executor.submit(prepare_chunk, chunk)))
+            in_flight.append(_Task(chunk, executor.submit(prepare_chunk, chunk, model), model))
             while len(in_flight) >= limit:
                 executor = _finish(store, in_flight, executor, jobs, summary, progress,
                                    unreconciled)
@@ -244,7 +250,7 @@ def _finish(
         executor.shutdown(wait=False, cancel_futures=True)
         executor = _executor(jobs)
         for other in in_flight:
-            other.future = executor.submit(prepare_chunk, other.chunk)
+            other.future = executor.submit(prepare_chunk, other.chunk, other.model)
         return executor
     written = store_chunk(store, results, summary, progress)
     if written.items:

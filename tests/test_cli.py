@@ -86,6 +86,39 @@ def test_check_then_export_validates(db_path: str) -> None:
     assert len(document["claims"]) == Store(db_path).counts()["claims"] > 0
 
 
+def test_check_report_is_the_same_with_one_or_two_jobs(tmp_path: Path) -> None:
+    reports = []
+    for jobs in ("1", "2"):
+        db = str(tmp_path / f"jobs{jobs}.db")
+        result = CliRunner().invoke(main, ["check", str(SEEDS), "--db", db, "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        reports.append(result.stdout)
+    assert reports[0] == reports[1] and "discrepanc" in reports[0]
+
+
+def test_model_option_refuses_a_pipeline_that_is_not_installed(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Chinese models processed 4.12 trillion tokens last week.")
+    for command in (["extract", str(path)], ["ingest", str(path), "--db", str(tmp_path / "x.db")]):
+        result = CliRunner().invoke(main, [*command, "--model", "xx_no_such_pipeline"])
+        assert result.exit_code == 2
+        assert "no installed spaCy pipeline named 'xx_no_such_pipeline'" in result.output
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_model_option_extracts_with_a_pipeline_from_disk(tmp_path: Path) -> None:
+    import spacy
+
+    spacy.blank("en").to_disk(tmp_path / "pipeline")  # stands in for an installed trained one
+    path = tmp_path / "a.txt"
+    path.write_text("Chinese models processed 4.12 trillion tokens last week.")
+    runner = CliRunner()
+    default = runner.invoke(main, ["extract", str(path)])
+    with_model = runner.invoke(main, ["extract", str(path), "--model", str(tmp_path / "pipeline")])
+    assert with_model.exit_code == 0, with_model.output
+    assert json.loads(with_model.output)["claims"] == json.loads(default.output)["claims"] != []
+
+
 def test_export_to_file(db_path: str, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", db_path])

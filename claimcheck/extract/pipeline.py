@@ -15,6 +15,7 @@ Each sentence Doc carries ``doc._.article`` (the article-wide scan and assembly 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -134,3 +135,8 @@ def pipeline(lang: str = "en", model: str | None = None) -> Language:
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp
+
+
+def model_available(model: str) -> bool:
+    """Whether ``model`` names an installed spaCy pipeline package or a pipeline directory."""
+    return bool(spacy.util.is_package(model)) or Path(model).is_dir()
