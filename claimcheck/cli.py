@@ -44,6 +44,25 @@ published_option = click.option(
     help="Publication date for articles whose metadata lacks one.",
 )
 lang_option = click.option("--lang", help="Language (en, zh) when the metadata lacks it.")
+def _model(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from claimcheck.extract.pipeline import model_available
+
+    if value and not model_available(value):
+        raise click.BadParameter(
+            f"no installed spaCy pipeline named {value!r} (claimcheck never downloads one)"
+        )
+    return value
+
+
+model_option = click.option(
+    "--model", metavar="NAME", callback=_model,
+    help="An installed trained spaCy pipeline to extract with (default: none, spacy.blank).",
+)
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=default_jobs,
+    show_default="number of cores",
+    help="Worker processes for extraction (database writes stay in one process).",
+)
 
 
 @click.group()
@@ -53,7 +72,7 @@ def main() -> None:
 
 
 def _run_ingest(
-    db: str, paths: tuple[str, ...], defaults: Defaults, jobs: int = 1
+    db: str, paths: tuple[str, ...], defaults: Defaults, jobs: int = 1, model: str | None = None
 ) -> tuple[Store, IngestSummary]:
     store = Store(db)
     if sys.stderr.isatty():
@@ -61,11 +80,11 @@ def _run_ingest(
         with click.progressbar(length=0, label="Ingesting", file=sys.stderr,
                                item_show_func=lambda x: x) as bar:
             summary = ingest(
-                store, paths, defaults, jobs=jobs,
+                store, paths, defaults, jobs=jobs, model=model,
                 progress=lambda origin: bar.update(1, f"{rate.tick():.1f} articles/s  {origin}"),
             )
     else:
-        summary = ingest(store, paths, defaults, jobs=jobs)
+        summary = ingest(store, paths, defaults, jobs=jobs, model=model)
     for problem in summary.problems:
         prefix = "error" if problem.fatal else "warning"
         click.echo(f"{prefix}: {problem}", err=True)
@@ -85,15 +104,16 @@ def _run_ingest(
 @published_option
 @click.option("--source", help="Outlet name for articles whose metadata lacks one.")
 @lang_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs,
-              show_default="number of cores",
-              help="Worker processes for extraction (database writes stay in one process).")
+@jobs_option
+@model_option
 def ingest_command(
     paths: tuple[str, ...], db: str, published: dt.date | None, source: str | None,
-    lang: str | None, jobs: int,
+    lang: str | None, jobs: int, model: str | None,
 ) -> None:
     """Read articles (files or directories) into the database, extract and reconcile."""
-    _store, summary = _run_ingest(db, paths, Defaults(published, source, lang), jobs=jobs)
+    _store, summary = _run_ingest(
+        db, paths, Defaults(published, source, lang), jobs=jobs, model=model
+    )
     sys.exit(0 if summary.ok else 1)
 
 
@@ -103,14 +123,18 @@ def ingest_command(
 @published_option
 @click.option("--source", help="Outlet name for articles whose metadata lacks one.")
 @lang_option
+@jobs_option
+@model_option
 def check_command(
     paths: tuple[str, ...], db: str, published: dt.date | None, source: str | None,
-    lang: str | None,
+    lang: str | None, jobs: int, model: str | None,
 ) -> None:
     """The main job: ingest PATHS, extract, reconcile, and print the discrepancy report."""
     from claimcheck.report import render_report
 
-    store, summary = _run_ingest(db, paths, Defaults(published, source, lang))
+    store, summary = _run_ingest(
+        db, paths, Defaults(published, source, lang), jobs=jobs, model=model
+    )
     click.echo(render_report(store, fmt="text", color=sys.stdout.isatty()))
     sys.exit(0 if summary.ok else 1)
 
@@ -119,15 +143,19 @@ def check_command(
 @click.argument("file", type=click.Path(dir_okay=False))
 @published_option
 @lang_option
-def extract_command(file: str, published: dt.date | None, lang: str | None) -> None:
+@model_option
+def extract_command(
+    file: str, published: dt.date | None, lang: str | None, model: str | None
+) -> None:
     """Print one article and its claims as JSON (no database involved)."""
     from claimcheck.extract import extract_claims
 
     try:
         article = load_article(file, Defaults(published=published, lang=lang))
-    except ValueError as exc:
+        claims = extract_claims(article, model=model)
+    except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
-    doc = ExtractDocument(article=article, claims=extract_claims(article))
+    doc = ExtractDocument(article=article, claims=claims)
     click.echo(doc.model_dump_json(indent=2))
 
 
@@ -298,11 +326,20 @@ def _ask(question: str) -> str:
 @click.option("--kind", "kinds", multiple=True, help="Only these claim kinds.")
 @click.option("--lang", help="Only gold articles in this language.")
 @click.option("--show-misses", is_flag=True, help="List gold claims not found and extra claims.")
+@click.option(
+    "--show-period-misses",
+    is_flag=True,
+    help="List claims found with the right value but a period other than gold's.",
+)
 def eval_command(
-    gold_dir: str, kinds: tuple[str, ...], lang: str | None, show_misses: bool
+    gold_dir: str,
+    kinds: tuple[str, ...],
+    lang: str | None,
+    show_misses: bool,
+    show_period_misses: bool,
 ) -> None:
     """Score the extractor against hand-made gold annotations (precision, recall, F1)."""
-    from claimcheck.evaluate import evaluate, score_table
+    from claimcheck.evaluate import evaluate, period_misses, score_table
 
     result = evaluate(Path(gold_dir), kinds=kinds or None, lang=lang)
     click.echo(f"{result.articles} articles")
@@ -310,6 +347,11 @@ def eval_command(
     if show_misses:
         click.echo("\nmissed:\n  " + "\n  ".join(result.misses))
         click.echo("\nextra:\n  " + "\n  ".join(result.extras))
+    if show_period_misses:
+        rows = period_misses(Path(gold_dir), kinds=kinds or None, lang=lang)
+        click.echo(f"\nperiod misses ({len(rows)}):")
+        for row in rows:
+            click.echo("  " + row.line())
 
 
 if __name__ == "__main__":  # pragma: no cover

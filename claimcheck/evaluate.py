@@ -185,6 +185,78 @@ def evaluate(
     return result
 
 
+@dataclass(frozen=True)
+class PeriodMiss:
+    """A gold claim that the extractor found (loose match) but with another period."""
+
+    article: str
+    kind: str
+    subject: str
+    text: str
+    gold_start: str | None
+    gold_end: str | None
+    predicted_start: str | None
+    predicted_end: str | None
+    predicted_phrase: str | None
+
+    def line(self) -> str:
+        """One line for the terminal: where, what, gold period vs predicted and its phrase."""
+        return (
+            f"{self.article}: {self.kind} {self.subject} ({self.text}) "
+            f"gold={self.gold_start}..{self.gold_end} "
+            f"pred={self.predicted_start}..{self.predicted_end} ({self.predicted_phrase})"
+        )
+
+
+def period_misses(
+    gold_dir: Path,
+    root: Path | None = None,
+    kinds: Iterable[str] | None = None,
+    lang: str | None = None,
+) -> list[PeriodMiss]:
+    """Loosely matched claims whose period differs from gold: what costs the strict score.
+
+    Uses the same matching as `evaluate` (kind, subject, value); a pair counts as a miss when
+    `_same_period` rejects it, so the rows are exactly the loose matches strict scoring loses
+    to periods (strict may still re-pair some of them with other claims).
+    """
+    root = root or gold_dir.resolve().parent.parent
+    wanted = set(kinds) if kinds else None
+    rows: list[PeriodMiss] = []
+    for path in gold_files(gold_dir):
+        gold_doc = json.loads(path.read_text(encoding="utf-8"))
+        if lang and gold_doc.get("lang", "en") != lang:
+            continue
+        text = _article_text(root, gold_doc["article"])
+        published = (
+            dt.date.fromisoformat(gold_doc["published"]) if gold_doc.get("published") else None
+        )
+        predicted = extract(text, published, gold_doc.get("lang"))
+        gold = gold_doc["claims"]
+        if wanted:
+            gold = [g for g in gold if g["kind"] in wanted]
+            predicted = [p for p in predicted if p.kind in wanted]
+        for gi, pi in _match(gold, predicted, False):
+            g, p = gold[gi], predicted[pi]
+            if _same_period(g.get("period"), p):
+                continue
+            gp = g.get("period") or {}
+            rows.append(
+                PeriodMiss(
+                    article=path.name,
+                    kind=g["kind"],
+                    subject=g["subject"],
+                    text=g.get("text") or "",
+                    gold_start=gp.get("start"),
+                    gold_end=gp.get("end"),
+                    predicted_start=p.period.start.isoformat() if p.period.start else None,
+                    predicted_end=p.period.end.isoformat() if p.period.end else None,
+                    predicted_phrase=p.period.text,
+                )
+            )
+    return rows
+
+
 def score_table(result: Evaluation) -> str:
     """The evaluation as a plain-text table: per kind, loose and strict (with periods)."""
     rows = ["kind            gold  pred  P      R      F1     | strict P  R      F1"]

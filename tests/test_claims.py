@@ -80,7 +80,7 @@ CASES = [
     ),
     (
         "Alibaba Qwen's total token call volume ranks second globally, second only to DeepSeek.",
-        {("ranking", "Qwen", 2, "rank")},
+        {("ranking", "Qwen", 2, "rank"), ("ranking", "DeepSeek", 1, "rank")},
     ),
     (
         "Weekly token usage of Chinese models reached 9.8 × 10^13 tokens, surpassing the US for "
@@ -127,12 +127,164 @@ CASES = [
         "MiniMax M2.5位列第一，Kimi K2.5排名第二。",
         {("ranking", "MiniMax M2.5", 1, "rank"), ("ranking", "Kimi K2.5", 2, "rank")},
     ),
+    # shares: the subject is the part, not the whole it is "of"
+    (
+        "Overseas developers accounted for 58% of DeepSeek API tokens billed in February.",
+        {("share", "Overseas developers", 58, "%")},  # outside the gazetteer: as written
+    ),
+    (
+        "Roughly 47% of OpenRouter's users are American and only about 6% are Chinese.",
+        {("share", "US developers", 47, "%"), ("share", "Chinese developers", 6, "%")},
+    ),
+    (
+        "US developers account for about 47% of OpenRouter's users and Chinese developers "
+        "for about 6%.",
+        {("share", "US developers", 47, "%"), ("share", "Chinese developers", 6, "%")},
+    ),
+    (
+        "Four of the top five most-called models were Chinese: MiniMax M2.5, Kimi K2.5, GLM-5 "
+        "and DeepSeek V3.2. These four models together contributed 85.7% of the total call "
+        "volume of the Top 5.",
+        {("ranking", "Chinese models", 5, "rank"), ("share", "Chinese models", 85.7, "%")},
+    ),
+    (
+        "ByteDance's Gauthmath, which captured 47% of the U.S. photo-based math solver market, "
+        "is an example.",
+        {("share", "Gauthmath", 47, "%")},
+    ),
+    (
+        "Chinese models took 7.1 trillion of the 11.3 trillion tokens, a 72% share.",
+        {
+            ("token_volume", "Chinese models", 7.1e12, "tokens"),
+            ("token_volume", "Chinese models", 1.13e13, "tokens"),
+            ("share", "Chinese models", 72, "%"),
+        },
+    ),
+    (
+        "斯坦福大学的报告显示，中国开发者贡献了Hugging Face平台17.1%的下载量，"
+        "略高于美国开发者的15.8%。",
+        {("share", "Chinese developers", 17.1, "%"), ("share", "US developers", 15.8, "%")},
+    ),
+    (
+        "2025年下半年千问份额达32.1%；豆包与DeepSeek分别为21.3%和18.4%。",
+        {
+            ("share", "Qwen", 32.1, "%"),
+            ("share", "Doubao", 21.3, "%"),
+            ("share", "DeepSeek", 18.4, "%"),
+        },
+    ),
+    (
+        "Reports also suggest approximately 80% of U.S. AI startups use Chinese open-source "
+        "models.",
+        {("share", "US AI startups", 80, "%")},  # the population counted is the part
+    ),
+    (
+        "据悉，OpenRouter平台上，其中美国用户占比47.17%，中国开发者占比6.01%。",
+        {
+            ("share", "US developers", 47.17, "%"),
+            ("share", "Chinese developers", 6.01, "%"),
+        },
+    ),
+    # quantities: a name with its figure in parentheses, outside the gazetteer too
+    (
+        "Potential investors include Saudi Arabia's PIF (US$5 billion) and Sequoia Capital "
+        "(US$1 billion).",
+        {("quantity", "PIF", 5e9, "USD"), ("quantity", "Sequoia Capital", 1e9, "USD")},
+    ),
+    (
+        "Pangu 5.0 is used in electronics yield prediction (+8 % yield).",
+        {("change", "Pangu 5.0", 8, "%")},  # must NOT take the lower-case description
+    ),
+    # changes: the cut named after the figure, an elided verb
+    (
+        "DeepSeek's update cuts input prices by 52%, cache-hit prices by 50% and output "
+        "prices by 35%.",
+        {
+            ("change", "DeepSeek", -52, "%"),
+            ("change", "DeepSeek", -50, "%"),
+            ("change", "DeepSeek", -35, "%"),
+        },
+    ),
+    (
+        "DeepSeek's 50% overnight discount is the clearest example.",
+        {("change", "DeepSeek", -50, "%")},
+    ),
+    # shares without a share verb: the owner of 'share', a list of shares
+    (
+        "Chinese models have now led U.S. models for three weeks in a row, and their share of "
+        "the combined volume of the two groups reached 61% last week.",
+        {("share", "Chinese models", 61, "%"), ("streak", "Chinese models", 3, "weeks")},
+    ),
+    (
+        "Gartner issued a forecast. Predicted replacement rates by role include: Customer "
+        "Service Rep 50 % (Q2 2026), Data Analyst 35 % (Q3 2026).",
+        {("share", "Customer Service Rep", 50, "%"), ("share", "Data Analyst", 35, "%")},
+    ),
+    (
+        "Chinese models' share of combined volume on OpenRouter:\n  week of March 2–8: 56.9%\n"
+        "  last week: 60.1%\n",
+        {("share", "Chinese models", 56.9, "%"), ("share", "Chinese models", 60.1, "%")},
+    ),
+    (
+        "Over 50% of large model calls are completed via cheap open-source models.",
+        {("share", "open-source models", 50, "%")},
+    ),
+    ("约80%的美国AI创业公司在开发中使用了中国开源模型。", {("share", "US AI startups", 80, "%")}),
+    (
+        "OpenRouter的用户里美国人占了快一半（47%左右），中国开发者只有6%出头。",
+        {("share", "US developers", 47, "%"), ("share", "Chinese developers", 6, "%")},
+    ),
+    # must NOT: accuracies listed after a colon are not shares ('accuracies' names no share)
+    (
+        "Daily New 6.0 scored well. Specific disease accuracies: lung nodule detection 96.2 %.",
+        {("quantity", "Daily New 6.0", 96.2, "%")},
+    ),
+    # quantities: counts of users, definite descriptions
+    (
+        "MiniMax listed in January. Its app Talkie has about 30 million monthly active users. "
+        "The company reported revenue of US$78 million for Q4 2025.",
+        {("quantity", "Talkie", 3e7, "count"), ("quantity", "MiniMax", 7.8e7, "USD")},
+    ),
+    # a bare number counts what its neighbour counts; a scaled number alone in parentheses
+    (
+        "New roles projected: AI trainers (+800 k), AI‑ops engineers (+500 k).",
+        {("quantity", "AI trainers", 8e5, "count"), ("quantity", "AI‑ops engineers", 5e5, "count")},
+    ),
+    (
+        "Gemini 2.5 Pro doubled the free daily quota from 50 to 100 calls.",
+        {
+            ("quantity", "Gemini 2.5 Pro", 50, "count"),
+            ("quantity", "Gemini 2.5 Pro", 100, "count"),
+            ("change", "Gemini 2.5 Pro", 2, "x"),
+        },
+    ),
+    # must NOT: a scaled number in parentheses with more after it is not a lone count
+    ("Kimi K2.5 (2.8 trillion, +33 %) led.", {("change", "Kimi K2.5", 33, "%")}),
+    (
+        "We estimate China's model-API market at CNY 18.5 billion in 2025.",
+        {("quantity", "Chinese AI industry", 1.85e10, "CNY")},
+    ),
+    ("Costs rise 15-20 % for US models.", set()),  # must NOT: a range is not a claim
+    ("Kimi K2.5 raises efficiency by 3 to 10 times.", set()),  # must NOT: a range
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_sentence_claims(text: str, expected: set[tuple[str, str, float, str]]) -> None:
     assert _facts(extract(text, dt.date(2026, 3, 2))) == expected
+
+
+NOT_SHARES = [
+    "Growth rates by model: Kimi K2.5 45 %, GLM-5 33 %.",  # a list intro naming a change
+    "Specific disease accuracies: lung nodule detection 96.2 %, fracture recognition 97.1 %.",
+    "The error rate of GLM-5 is 3 %.",  # 'rate' alone, outside a list intro, names no share
+    "Kimi K2.5 handles 45 % more requests: the share price is unchanged.",  # colon after figure
+]
+
+
+@pytest.mark.parametrize("text", NOT_SHARES)
+def test_percents_that_are_not_shares(text: str) -> None:
+    assert not [c for c in extract(text, dt.date(2026, 3, 2)) if c.kind == "share"]
 
 
 def test_set_claim_names_its_members() -> None:
@@ -185,3 +337,328 @@ def test_spans_index_the_figure() -> None:
     [claim] = extract(text)
     assert text[claim.span[0] : claim.span[1]].startswith("3.2\u202ftrillion")
     assert claim.quote == text
+
+
+W_0216 = (dt.date(2026, 2, 16), dt.date(2026, 2, 22))
+W_0209 = (dt.date(2026, 2, 9), dt.date(2026, 2, 15))
+W_0223 = (dt.date(2026, 2, 23), dt.date(2026, 3, 1))
+W_0302 = (dt.date(2026, 3, 2), dt.date(2026, 3, 8))
+W_0309 = (dt.date(2026, 3, 9), dt.date(2026, 3, 15))
+NONE = (None, None)
+
+PERIOD_ASSEMBLY = [
+    # a period after a comparison base dates the base, not the figure compared with it; the
+    # reporting week carried from the paragraph before stays in force
+    ("Chinese models processed 3.0 trillion tokens in the week of March 2-8.\n\nDeepSeek V3.2 "
+     "handled 1.5 trillion tokens, down from about 1.9 trillion in the week of Feb. 23-March 1. "
+     "Kimi K2.5 processed 0.9 trillion tokens.", dt.date(2026, 3, 10),
+     {"1.5 trillion": W_0302, "1.9 trillion": W_0223, "0.9 trillion": W_0302}),
+    ("2月16日-22日当周，中国模型调用量为5.16万亿，较2月9日至15日的4.12万亿增长25%。",
+     dt.date(2026, 2, 24), {"5.16万亿": W_0216, "4.12万亿": W_0209, "25%": W_0216}),
+    ("In the second half of 2025 Qwen held 32.1%, ranking first, up from 17.7% in the first "
+     "half of the year.", dt.date(2026, 2, 24),
+     {"32.1%": (dt.date(2025, 7, 1), dt.date(2025, 12, 31)),
+      "17.7%": (dt.date(2025, 1, 1), dt.date(2025, 6, 30))}),
+    # a date spelling out "the week before" dates its own sentence only
+    ("2月16日-22日当周，中国模型调用量为5.16万亿。上一周（2月9日-15日），中国模型调用量为4.12万亿。"
+     "环比来看，中国模型周调用量增长约25%。", dt.date(2026, 2, 24),
+     {"4.12万亿": W_0209, "25%": W_0216}),
+    # an anchor before a figure dates it; right after a figure it dates that figure
+    ("Chinese models processed 4.1 trillion tokens in the week of March 2-8, and the following "
+     "week rose to 4.9 trillion.", dt.date(2026, 3, 17), {"4.9 trillion": W_0309}),
+    ("Chinese models processed 4.9 trillion tokens in the week of March 9-15, up from 4.1 "
+     "trillion the previous week, while US models rose to 4.6 trillion tokens.",
+     dt.date(2026, 3, 17), {"4.1 trillion": W_0302, "4.6 trillion": W_0309}),
+    # "level with the week before" is a comparison base: the figure keeps the week in force
+    ("Chinese models lost ground last week.\n\nUS models processed 4.4 trillion tokens in the "
+     "week, roughly level with the week before, while Chinese models rose to 6.8 trillion.",
+     dt.date(2026, 3, 17), {"4.4 trillion": W_0309, "6.8 trillion": W_0309}),
+    # an anchor opening a sentence after one that ended on a figure is not that figure's
+    ("上周中国模型的周调用量约为5.2万亿Token，占比达到61%。再往前一周，中国模型调用量为4.12万亿Token。",
+     dt.date(2026, 2, 27), {"5.2万亿": W_0216, "4.12万亿": W_0209}),
+    # a share of users describes the user base: the reporting week does not carry to it
+    ("Chinese models took 61% of tokens in the week of Feb. 16-22.\n\nUS developers account for "
+     "47% of the platform's users.\n\nChinese models accounted for 58% of calls.",
+     dt.date(2026, 2, 24), {"61%": W_0216, "47%": NONE, "58%": W_0216}),
+    # a multiple in a sentence about prices compares price lists, not the week
+    ("Chinese models processed 5 trillion tokens in the week of Feb. 16-22.\n\nClaude Opus 4.6 "
+     "costs $25 per million output tokens, about 22.7 times the price of MiniMax M2.5.",
+     dt.date(2026, 2, 24), {"22.7 times": NONE}),
+    # a dated heading dates the lines under it (prices too), until a blank line after them
+    ("List prices (CNY per million tokens, as of 11 March 2026)\n\nQwen 3.5 Plus: input ¥0.8, "
+     "output ¥4.8\nDeepSeek V3.2: input ¥2\n\nGPT-5 is priced at $1.25 per million input "
+     "tokens.", dt.date(2026, 3, 12),
+     {"¥0.8": (dt.date(2026, 3, 11),) * 2, "¥2": (dt.date(2026, 3, 11),) * 2, "$1.25": NONE}),
+    # a byline's date or "as of this week" only restates the time of writing
+    ("By Jane Doe · March 31, 2026\n\nQwen 3.6 Plus costs $0.50 per million input tokens.",
+     dt.date(2026, 3, 31), {"$0.50": NONE}),
+    ("The prices (per million tokens, as of this week)\n\nKimi K2.5: $0.60/M input",
+     dt.date(2026, 3, 27), {"$0.60": NONE}),
+    # a date no claim of its sentence used ("February's frenzy") does not replace the week
+    ("Chinese models processed 4.38 trillion tokens in the week to March 1.\n\nThat is a 25% "
+     "slide in a single week for Chinese models, and a sign that February's frenzy was partly "
+     "launch hype.\n\nKimi K2.5 processed 1.12 trillion tokens.", dt.date(2026, 3, 4),
+     {"1.12 trillion": W_0223}),
+    # the day a price took effect is not a period of the price
+    ("DeepSeek's cut, effective 11 March, takes DeepSeek V3.2 to $0.27 per million input "
+     "tokens.", dt.date(2026, 3, 12), {"$0.27": NONE}),
+    ("Shares of MiniMax fell 6.2% on Monday.", dt.date(2026, 3, 2),
+     {"6.2%": (dt.date(2026, 3, 2),) * 2}),
+    # a period in the next coordinated clause does not reach back to the figure before it
+    ("In the week of Feb 9-15, Chinese models processed 4.12 trillion tokens against 2.94 "
+     "trillion for US models, and widened the gap the following week to 5.16 trillion.",
+     dt.date(2026, 3, 1),
+     {"2.94 trillion": (dt.date(2026, 2, 9), dt.date(2026, 2, 15)),
+      "5.16 trillion": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
+    # a headline above the first dated week takes that week; a price change does not
+    ("中国模型连续两周登顶，份额达61%\n\n2月16日-22日当周，中国模型调用量达5.16万亿Token。",
+     dt.date(2026, 3, 1),
+     {"61%": (dt.date(2026, 2, 16), dt.date(2026, 2, 22)),
+      "连续两周": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
+    ("DeepSeek cut input prices by 50%.\n\nIn the week of Feb 16-22, Chinese models processed "
+     "5.16 trillion tokens.", dt.date(2026, 3, 1), {"50%": (None, None)}),
+    # a streak's period is the week it is reported for (its length is its value)
+    ("In the week of Feb 16-22, Chinese models led US models for the fifth consecutive week.",
+     dt.date(2026, 3, 1), {"fifth consecutive week": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
+    ("在2月16日-22日当周，中国模型连续两周超过美国模型。", dt.date(2026, 3, 1),
+     {"连续两周": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
+    ("Chinese models have led US models for five straight weeks.", dt.date(2026, 3, 1),
+     {"five straight weeks": (None, None)}),
+    ("2月9日至15日当周，中国模型调用量达4.12万亿Token，而次周升至5.16万亿Token。",
+     dt.date(2026, 3, 1),
+     {"4.12万亿": (dt.date(2026, 2, 9), dt.date(2026, 2, 15)),
+      "5.16万亿": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PERIOD_ASSEMBLY)
+def test_period_assembly(
+    text: str, published: dt.date, expected: dict[str, tuple[dt.date | None, dt.date | None]]
+) -> None:
+    claims = extract(text, published)
+    for figure, period in expected.items():
+        found = [c for c in claims if text[c.span[0] : c.span[1]].find(figure) >= 0]
+        assert found, (figure, [(c.kind, text[c.span[0] : c.span[1]]) for c in claims])
+        for claim in found:
+            assert (claim.period.start, claim.period.end) == period, (figure, claim.period)
+
+
+RANKING_ASSEMBLY = [
+    # an ordered list after "The ranking shows": positions in order, names outside the gazetteer
+    (
+        "The ranking shows Tencent Hunyuan 3.0 (3.2 trillion tokens), DeepSeek V4 (2.8 trillion) "
+        "and ByteDance Doubao (1.5 trillion).",
+        {("Hunyuan 3.0", 1, "exact"), ("DeepSeek V4", 2, "exact"), ("Doubao", 3, "exact")},
+    ),
+    (
+        "The top-downloaded apps are AutoResearcher Pro (52 k downloads), SmartCoder (48 k), "
+        "AI Interviewer (36 k) and Paper Assistant (29 k).",
+        {
+            ("AutoResearcher Pro", 1, "exact"),
+            ("SmartCoder", 2, "exact"),
+            ("AI Interviewer", 3, "exact"),
+            ("Paper Assistant", 4, "exact"),
+        },
+    ),
+    (
+        "本周榜单前三依次为MiniMax M2.5、Kimi K2.5和GLM-5。",
+        {("MiniMax M2.5", 1, "exact"), ("Kimi K2.5", 2, "exact"), ("GLM-5", 3, "exact")},
+    ),
+    # "second only to X": X is one place higher
+    (
+        "Alibaba Qwen's total token call volume ranks second globally, second only to DeepSeek.",
+        {("Qwen", 2, "exact"), ("DeepSeek", 1, "exact")},
+    ),
+    (
+        "月之暗面的Kimi K2.5排名第二，仅次于MiniMax M2.5。",
+        {("Kimi K2.5", 2, "exact"), ("MiniMax M2.5", 1, "exact")},
+    ),
+    # rank 1 without a number
+    (
+        "MiniMax M2.5 led for a fifth straight week with 2.58 trillion tokens.",
+        {("MiniMax M2.5", 1, "exact")},
+    ),
+    ("MiniMax M2.5上线第二周即登顶。", {("MiniMax M2.5", 1, "exact")}),
+    # set claims: the count is never the N of "top five of"
+    (
+        "China Overtakes US as Four Homegrown Models Dominate Global Top Five",
+        {("Chinese models", 5, "at_most")},
+    ),
+    ("榜单前五名中，国产模型占据四席。", {("Chinese models", 5, "at_most")}),
+    ("四大国产模型霸榜全球前五", {("Chinese models", 5, "at_most")}),
+    # one model placed in a top N
+    (
+        "Anthropic's Claude Opus 4.6 held its place in the top three.",
+        {("Claude Opus 4.6", 3, "at_most")},
+    ),
+    (
+        "Qwen 3.6 Plus launched. Alibaba's newest model went straight into the top five of "
+        "OpenRouter's weekly ranking.",
+        {("Qwen 3.6 Plus", 5, "at_most")},
+    ),
+    # must not: "top five of" is not a count; a top N after the subject's own figure qualifies
+    # it; the top five's total is not a rank; a list without an intro is not ordered
+    (
+        "Alibaba's model went into the top five of the ranking, and Chinese models grew.",
+        {("Alibaba", 5, "at_most")},  # not a set claim for Chinese models with count 5
+    ),
+    (
+        "Llama 4 ranked 10th with 0.10 trillion tokens, the smallest of any model in the top ten.",
+        {("Llama 4", 10, "exact")},
+    ),
+    ("四款国产模型合计贡献了前五名总调用量的85.7%。", set()),
+    ("We tested MiniMax M2.5, Kimi K2.5 and GLM-5 last week.", set()),
+    ("The top five models were all trained on Nvidia chips.", set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), RANKING_ASSEMBLY, ids=[c[0][:40] for c in RANKING_ASSEMBLY]
+)
+def test_ranking_assembly_reads_lists_sets_and_neighbours(
+    text: str, expected: set[tuple[str, float, str]]
+) -> None:
+    got = {
+        (c.subject, c.value, c.qualifier)
+        for c in extract(text, dt.date(2026, 3, 2))
+        if c.kind == "ranking"
+    }
+    assert got == expected
+
+
+TABLES_AND_COMPARISONS = [
+    # a pipe table: each column's currency, base and direction come from the header row
+    (
+        "| Model | Input ($/M) | Output ($/M)\n| Qwen 3.6 Plus | 0.50 | 3.00\n"
+        "| Claude Opus 4.6 | 5.00 | 25.00",
+        {
+            ("price", "Qwen 3.6 Plus", 0.5, "USD/1M tokens"),
+            ("price", "Qwen 3.6 Plus", 3.0, "USD/1M tokens"),
+            ("price", "Claude Opus 4.6", 5.0, "USD/1M tokens"),
+            ("price", "Claude Opus 4.6", 25.0, "USD/1M tokens"),
+        },
+        set(),
+    ),
+    # a block header with the base: per 1K tokens -> per 1M
+    (
+        "Global comparators (USD per 1K tokens)\n\nGPT-5 (OpenAI): input 0.00125, output 0.01\n"
+        "Grok 4 (xAI): input 0.003, output 0.015",
+        {
+            ("price", "GPT-5", 1.25, "USD/1M tokens"),
+            ("price", "GPT-5", 10.0, "USD/1M tokens"),
+            ("price", "Grok 4", 3.0, "USD/1M tokens"),
+            ("price", "Grok 4", 15.0, "USD/1M tokens"),
+        },
+        set(),
+    ),
+    # Chinese header unit, markdown separator row
+    (
+        "| 模型 | 输入（元/百万tokens） | 输出（元/百万tokens） |\n|---|---|---|\n"
+        "| GLM-5 | 2 | 8 |",
+        {("price", "GLM-5", 2.0, "CNY/1M tokens"), ("price", "GLM-5", 8.0, "CNY/1M tokens")},
+        set(),
+    ),
+    # "Model — in / out" list: the header names the order of the directions
+    (
+        "Prices (input / output, USD per 1M tokens)\nGLM-5 — 0.30 / 2.55",
+        {("price", "GLM-5", 0.3, "USD/1M tokens"), ("price", "GLM-5", 2.55, "USD/1M tokens")},
+        set(),
+    ),
+    # must NOT: a blank line after the rows ends the table; a token table is not priced
+    (
+        "Global comparators (USD per 1K tokens)\n\nGPT-5 (OpenAI): input 0.00125\n\n"
+        "Grok 4 (xAI): 3 launches",
+        {("price", "GPT-5", 1.25, "USD/1M tokens")},
+        {("price", "Grok 4", 3000.0, "USD/1M tokens")},
+    ),
+    (
+        "Prices (USD per 1M tokens)\nGPT-5 launched with 400 staff, 12 regions.",
+        set(),
+        {("price", "GPT-5", 400.0, "USD/1M tokens"), ("price", "GPT-5", 12.0, "USD/1M tokens")},
+    ),
+    (
+        "| Model | Tokens (T) |\n| MiniMax M2.5 | 2.31 |",
+        set(),
+        {("price", "MiniMax M2.5", 2.31, "USD/1M tokens")},
+    ),
+    # coordinated figures share the subject after them
+    (
+        "MiniMax charges $0.30 per million input tokens for M2.5, against $5 and $25 for "
+        "Claude Opus 4.6.",
+        {
+            ("price", "Claude Opus 4.6", 5.0, "USD/1M tokens"),
+            ("price", "Claude Opus 4.6", 25.0, "USD/1M tokens"),
+        },
+        {("price", "MiniMax M2.5", 5.0, "USD/1M tokens")},
+    ),
+    # an elliptic price list goes on in the same currency
+    (
+        "输出端：M2.5为每百万Token 1.1美元，GLM-5为2.55美元，Claude Opus 4.6则达25美元。",
+        {("price", "Claude Opus 4.6", 25.0, "USD/1M tokens")},
+        {("quantity", "Claude Opus 4.6", 25.0, "USD")},
+    ),
+    # streaks belong to models and groups, not to the platform whose chart it is
+    (
+        "MiniMax M2.5 had ranked No. 1 on OpenRouter's weekly chart for two consecutive weeks.",
+        {("streak", "MiniMax M2.5", 2, "weeks")},
+        {("streak", "OpenRouter", 2, "weeks")},
+    ),
+    # "led" makes the name after it the object of the comparison
+    (
+        "Chinese models have now led U.S. models for three weeks in a row.",
+        {("streak", "Chinese models", 3, "weeks")},
+        {("streak", "US models", 3, "weeks")},
+    ),
+    # must NOT: "led by X" names X as the leader
+    (
+        "Chinese models, led by MiniMax M2.5 with 2.3 trillion tokens, grew.",
+        {("token_volume", "MiniMax M2.5", 2.3e12, "tokens")},
+        {("token_volume", "Chinese models", 2.3e12, "tokens")},
+    ),
+    # a relative clause is about the name right before it
+    (
+        "That put it behind Claude Opus 4.6, and ahead of Zhipu AI's GLM-5, which dropped to "
+        "fifth.",
+        {("ranking", "GLM-5", 5, "rank")},
+        {("ranking", "Claude Opus 4.6", 5, "rank")},
+    ),
+    # respective ranks: a vendor before its model is not a member of the list
+    (
+        "美国模型方面，谷歌Gemini 3 Flash和OpenAI的GPT-5分别位列第六、第七。",
+        {("ranking", "Gemini 3 Flash", 6, "rank"), ("ranking", "GPT-5", 7, "rank")},
+        {("ranking", "GPT-5", 6, "rank"), ("ranking", "OpenAI", 7, "rank")},
+    ),
+    # the figure set against the agent's own is the compared group's
+    (
+        "Chinese models first overtook U.S. models when they processed 4.12 trillion tokens "
+        "against 2.94 trillion.",
+        {
+            ("token_volume", "Chinese models", 4.12e12, "tokens"),
+            ("token_volume", "US models", 2.94e12, "tokens"),
+        },
+        {("token_volume", "Chinese models", 2.94e12, "tokens")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "forbidden"),
+    TABLES_AND_COMPARISONS,
+    ids=[c[0][:40] for c in TABLES_AND_COMPARISONS],
+)
+def test_tables_and_comparisons_assign_units_and_subjects(
+    text: str,
+    expected: set[tuple[str, str, float, str]],
+    forbidden: set[tuple[str, str, float, str]],
+) -> None:
+    facts = _facts(extract(text, lang="zh" if "模型" in text or "美元" in text else "en"))
+    assert expected <= facts
+    assert not (forbidden & facts)
+
+
+def test_tables_and_comparisons_cell_spans_index_the_number() -> None:
+    text = "Global comparators (USD per 1K tokens)\n\nGPT-5 (OpenAI): input 0.00125, output 0.01"
+    prices = [c for c in extract(text, lang="en") if c.kind == "price"]
+    assert [text[c.span[0] : c.span[1]] for c in prices] == ["0.00125", "0.01"]
+    assert [c.attributes.get("direction") for c in prices] == ["input", "output"]
+    assert all(c.attributes["per_tokens"] == 1000 for c in prices)

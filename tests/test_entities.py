@@ -296,6 +296,46 @@ FOUND = [
         "Zhipu released the AutoGLM App Store",
         [("Zhipu", "Zhipu AI"), ("AutoGLM App Store", "AutoGLM App Store")],
     ),
+    # a short form of a model named in full long before still names it
+    (
+        "MiniMax M2.5 led the chart." + " Filler words about the market." * 20
+        + " M2.5 still topped the chart.",
+        [("MiniMax M2.5", "MiniMax M2.5"), ("M2.5", "MiniMax M2.5")],
+    ),
+    # a versioned short form whose vendor the text names anywhere (here: after it)
+    (
+        "M2.5 still topped the chart." + " Filler words about the market." * 20
+        + " MiniMax charges $0.30.",
+        [("M2.5", "MiniMax M2.5"), ("MiniMax", "MiniMax")],
+    ),
+    # must not: a bare short form with neither its model nor its vendor in the text
+    ("M2.5 still topped the chart.", []),
+    # product-line names of a series
+    ("Doubao Pro (ByteDance): input ¥0.8", [("Doubao Pro", "Doubao"), ("ByteDance", "ByteDance")]),
+    ("豆包Pro降价", [("豆包Pro", "Doubao")]),
+    # groups and aliases of round 2
+    ("cheap open-source models", [("open-source models", "open-source models")]),
+    ("使用了中国开源模型", [("中国开源模型", "Chinese models")]),  # the longer alias wins
+    ("约80%的美国AI创业公司", [("美国AI创业公司", "US AI startups")]),
+    ("We estimate China's model-API market", [("China's model-API market", "Chinese AI industry")]),
+    ("用户里美国人占了", [("美国人", "US developers")]),  # weak alias
+    ("海外开发者为主", [("海外开发者", "Overseas developers")]),
+    # definite descriptions stand for the nearest earlier subject of their kind
+    (
+        "MiniMax listed in Hong Kong. Its app Talkie grew. The company reported revenue.",
+        [("MiniMax", "MiniMax"), ("Talkie", "Talkie"), ("The company", "MiniMax")],
+    ),
+    ("OpenRouter数据显示。该平台拥有超过500万开发者用户", [("OpenRouter", "OpenRouter"),
+                                                      ("该平台", "OpenRouter")]),
+    # must not: a place or a possessor is left alone
+    ("OpenRouter grew. Chinese models processed 5T tokens on the platform.",
+     [("OpenRouter", "OpenRouter"), ("Chinese models", "Chinese models")]),
+    (
+        "OpenRouter grew. The platform's top ten models",
+        [("OpenRouter", "OpenRouter"), ("top ten models", "OpenRouter top 10 models")],
+    ),
+    # must not: no earlier subject of the kind
+    ("The company reported revenue.", []),
 ]
 
 

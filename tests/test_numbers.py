@@ -178,6 +178,21 @@ PRICES: list[tuple[str, list[Row]]] = [
     ("10亿元", [(1e9, "CNY", "exact", {})]),
     ("5亿美元", [(5e8, "USD", "exact", {})]),
     ("超过8万亿元", [(8e12, "CNY", "at_least", {})]),
+    # short direction words after an amount, before a list break
+    (
+        "GLM-5: $0.30 in / $2.55 out",
+        [
+            (0.30, "USD", "exact", {"direction": "input"}),
+            (2.55, "USD", "exact", {"direction": "output"}),
+        ],
+    ),
+    ("$0.30 in, $2.55 out", [
+        (0.30, "USD", "exact", {"direction": "input"}),
+        (2.55, "USD", "exact", {"direction": "output"}),
+    ]),
+    # must not: "in" before a noun is a preposition
+    ("We spent $5 in March", [(5, "USD", "exact", {"direction": None})]),
+    ("raised $5 in total", [(5, "USD", "exact", {"direction": None})]),
 ]
 
 
@@ -309,6 +324,30 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("three weeks running", [(3, "weeks", "exact", {"streak": True})]),
     ("连续五周", [(5, "weeks", "exact", {"streak": True})]),
     ("连续3个月", [(3, "months", "exact", {"streak": True})]),
+    # rank 1 without a number: a lead verb right before a streak, Chinese top-spot words
+    (
+        "led for a fifth straight week",
+        [(1, "rank", "exact", {"topped": True}), (5, "weeks", "exact", {"streak": True})],
+    ),
+    (
+        "first for the fifth week in a row",
+        [(1, "rank", "exact", {"topped": True}), (5, "weeks", "exact", {"streak": True})],
+    ),
+    (
+        "topped for a second consecutive week",
+        [(1, "rank", "exact", {"topped": True}), (2, "weeks", "exact", {"streak": True})],
+    ),
+    ("上线第二周即登顶", [(1, "rank", "exact", {"topped": True})]),
+    ("登上榜首", [(1, "rank", "exact", {"topped": True})]),
+    ("位居榜首", [(1, "rank", "exact", {"topped": True})]),
+    # a streak whose unit comes from an adjective
+    ("its third weekly gain in a row", [(3, "weeks", "exact", {"streak": True})]),
+    ("a second monthly decline in a row", [(2, "months", "exact", {"streak": True})]),
+    # must not: "led"/"first" only count before a streak phrase
+    ("He led the team for a decade", []),
+    ("the first for a while", []),
+    ("led the market", []),
+    ("the third weekly report", []),
 ]
 
 
@@ -334,6 +373,13 @@ CHINESE: list[tuple[str, list[Row]]] = [
     ("十万", [(1e5, "count", "exact", {})]),
     ("百万个应用", [(1e6, "count", "exact", {})]),
     ("已服务超过5万家企业客户", [(5e4, "count", "at_least", {})]),
+    ("拥有超过500万开发者用户", [(5e6, "count", "at_least", {"noun": "开发者"})]),
+    ("超过一半的大模型调用", [(50, "%", "at_least", {"half": True})]),
+    ("份额首次过半", [(50, "%", "at_least", {"half": True})]),
+    ("美国用户占了将近一半", [(50, "%", "approx", {"half": True})]),
+    ("不到一半", [(50, "%", "at_most", {"half": True})]),
+    # must not: the percent in parentheses says it, the half is not a second figure
+    ("美国人占了快一半（47%左右）", [(47, "%", "approx", {})]),
     ("10^12个Token", [(1e12, "tokens", "exact", {})]),
 ]
 
@@ -385,6 +431,11 @@ NOTHING = [
     "  • 2Four Chinese large models",
     "11 min read",
     "0 followers",
+    "3,214 人赞同了该回答",  # page furniture
+    "in the second half of 2025",  # a bare half is no share
+    "half an hour",
+    "more than halfway there",
+    "over half-time",
     "0 Comments",
     "24/7",
     "four of the",
@@ -414,6 +465,11 @@ def test_must_not_parse(text: str) -> None:
     assert find_figures(text) == [], [(f.text, f.value, f.unit) for f in find_figures(text)]
 
 
+@pytest.mark.parametrize("text", ["+4510^134.12", "1.5 × 10^400 tokens", "9^999"])
+def test_a_power_beyond_float_range_is_noise_not_an_error(text: str) -> None:
+    assert all("^" not in f.text for f in find_figures(text))
+
+
 RIGHT_READING: list[tuple[str, list[Row]]] = [
     ("4.12T", [(4.12e12, "", "exact", {})]),  # a trillion, not tesla
     ("10^13", [(1e13, "", "exact", {})]),
@@ -426,6 +482,13 @@ RIGHT_READING: list[tuple[str, list[Row]]] = [
     ("within 30 days", [(30, "days", "exact", {})]),
     ("3‑5 years", [(4, "years", "approx", {"low": 3, "high": 5})]),
     ("800 applications", [(800, "count", "exact", {"noun": "applications"})]),
+    (
+        "about 30 million monthly active users",
+        [(3e7, "count", "approx", {"noun": "monthly active users"})],
+    ),
+    ("1.4T monthly", [(1.4e12, "", "exact", {})]),  # must not: 'monthly' alone counts nothing
+    ("Over half of large model calls", [(50, "%", "at_least", {"half": True})]),
+    ("nearly half the tokens", [(50, "%", "approx", {"half": True})]),
     ("20 %/80 % revenue split", [(20, "%", "exact", {}), (80, "%", "exact", {})]),
     ("dropped to 2.7 trillion Tokens", [(2.7e12, "tokens", "exact", {"change": "to"})]),
     ("2.94万亿Token。至此", [(2.94e12, "tokens", "exact", {})]),

@@ -67,6 +67,8 @@ ABSOLUTE = [
     ("H1 2026", D(2026, 1, 1), D(2026, 6, 30), None),
     ("the second half of 2025", D(2025, 7, 1), D(2025, 12, 31), None),
     ("2025年下半年", D(2025, 7, 1), D(2025, 12, 31), None),
+    ("2024年8月至2025年8月", D(2024, 8, 1), D(2025, 8, 31), "total"),
+    ("2025年3月到5月", D(2025, 3, 1), D(2025, 5, 31), "total"),
     ("from 2025 to 2030", D(2025, 1, 1), D(2030, 12, 31), "total"),
     ("between 2025 and 2030", D(2025, 1, 1), D(2030, 12, 31), "total"),
     ("from August 2024 to August 2025", D(2024, 8, 1), D(2025, 8, 31), "total"),
@@ -193,9 +195,9 @@ RELATIVE = [
     ("yesterday", D(2026, 3, 4), D(2026, 3, 4), "day"),
     ("last month", D(2026, 2, 1), D(2026, 2, 28), "month"),
     ("this month", D(2026, 3, 1), D(2026, 3, 31), "month"),
-    ("in the past year", D(2025, 3, 5), D(2026, 3, 5), "total"),
-    ("over the past year", D(2025, 3, 5), D(2026, 3, 5), "total"),
-    ("the past 30 days", D(2026, 2, 3), D(2026, 3, 5), "total"),
+    ("in the past year", D(2025, 3, 6), D(2026, 3, 5), "total"),
+    ("over the past year", D(2025, 3, 6), D(2026, 3, 5), "total"),
+    ("the past 30 days", D(2026, 2, 4), D(2026, 3, 5), "total"),
     ("two years ago", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("three weeks ago", D(2026, 2, 9), D(2026, 2, 15), "week"),
     ("last year", D(2025, 1, 1), D(2025, 12, 31), "year"),
@@ -204,9 +206,9 @@ RELATIVE = [
     ("上周", D(2026, 2, 23), D(2026, 3, 1), "week"),
     ("本周", D(2026, 3, 2), D(2026, 3, 8), "week"),
     ("去年", D(2025, 1, 1), D(2025, 12, 31), "year"),
-    ("过去一年", D(2025, 3, 5), D(2026, 3, 5), "total"),
+    ("过去一年", D(2025, 3, 6), D(2026, 3, 5), "total"),
     ("今年", D(2026, 1, 1), D(2026, 12, 31), "year"),
-    ("近30天", D(2026, 2, 3), D(2026, 3, 5), "total"),
+    ("近30天", D(2026, 2, 4), D(2026, 3, 5), "total"),
 ]
 
 
@@ -249,6 +251,8 @@ ANCHORS = [
      D(2026, 2, 9), D(2026, 2, 15), "week", "explicit"),
     ("2026年2月9日至15日涨了，次周又涨。", "次周", D(2026, 2, 16), D(2026, 2, 22), "week",
      "explicit"),
+    ("上周调用量5.2万亿。再往前一周，调用量4.12万亿。", "再往前一周", D(2026, 2, 16),
+     D(2026, 2, 22), "week", "relative"),
     ("In Q1 2026 revenue doubled compared with the same period last year.",
      "the same period last year", D(2025, 1, 1), D(2025, 3, 31), "quarter", "explicit"),
     ("2026年2月收入翻倍，去年同期仅一半。", "去年同期", D(2025, 2, 1), D(2025, 2, 28), "month",
@@ -263,6 +267,25 @@ def test_anchors(
     text: str, phrase: str, start: dt.date, end: dt.date, granularity: str, resolution: str
 ) -> None:
     check(only(text, phrase=phrase), start, end, granularity, resolution, role="anchor")
+
+
+WEEKDAYS = [
+    # the latest such day on or before publication (2026-03-05 is a Thursday)
+    ("Shares fell 6.2% on Monday.", "on Monday", D(2026, 3, 2)),
+    ("Moonshot AI said Thursday that", "Thursday", D(2026, 3, 5)),
+    ("The cut took effect on Friday", "on Friday", D(2026, 2, 27)),
+    ("公司周一宣布降价", "周一", D(2026, 3, 2)),
+    ("星期三公布的数据", "星期三", D(2026, 3, 4)),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "day"), WEEKDAYS)
+def test_weekdays(text: str, phrase: str, day: dt.date) -> None:
+    check(only(text, phrase=phrase), day, day, "day", "relative")
+
+
+def test_weekday_without_publication_date_is_unresolved() -> None:
+    check(only("Shares fell on Monday.", None), None, None, "day", "unresolved")
 
 
 @pytest.mark.parametrize("text", ["the following week", "during the same period", "同期", "次周",
@@ -310,6 +333,38 @@ def test_inferred_years_without_publication_date(text: str, phrase: str, day: dt
     check(only(text, published=None, phrase=phrase), day, day, "day", "inferred")
 
 
+WEEKDAY_PINNED = [
+    # a Monday-Sunday week written without its year, in a text that names other years only:
+    # the one year near them in which it starts on a Monday; it also dates the month elsewhere
+    ("From August 2024 to August 2025 ... For the week of February 16-22, 61%.",
+     "For the week of February 16-22", D(2026, 2, 16), D(2026, 2, 22), "week", "inferred"),
+    ("A milestone came in late February. In 2025 ... For the week of February 16-22, 61%.",
+     "in late February", D(2026, 2, 21), D(2026, 2, 28), None, "fuzzy"),
+    ("Since 2024 ... during the week of March 3-9 it led.", "during the week of March 3-9",
+     D(2025, 3, 3), D(2025, 3, 9), "week", "inferred"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "end", "granularity", "resolution"), WEEKDAY_PINNED
+)
+def test_a_week_without_its_year_is_pinned_by_its_weekdays(
+    text: str, phrase: str, start: dt.date, end: dt.date, granularity: str | None,
+    resolution: str,
+) -> None:
+    check(only(text, published=None, phrase=phrase), start, end, granularity, resolution)
+
+
+@pytest.mark.parametrize("text", [
+    "the week of February 16-22 (no year named anywhere)",
+    # 1999-2001: February 16th is never a Monday, so nothing pins the year
+    "For the week of February 16-22, 61%. It had begun in 2000.",
+])
+def test_no_weekday_pin_leaves_the_year_unresolved(text: str) -> None:
+    mentions = [m for m in find_periods(text, None) if "February" in m.text]
+    assert mentions and all(m.period.start is None for m in mentions), mentions
+
+
 @pytest.mark.parametrize("text", ["February 16th", "Feb. 26", "2月9日", "late February",
                                   "the week from the 9th to the 15th"])
 def test_no_year_anywhere_is_unresolved(text: str) -> None:
@@ -351,6 +406,9 @@ EVENTS = [
     ("NetEase data published on Feb. 26, 2026, shows", "on Feb. 26, 2026", True),
     ("Since the release of GLM-5 on February 12th, usage grew", "on February 12th", True),
     ("2月13日发布的M2.5", "2月13日", True),
+    ("2月13日刚刚发布的MiniMax M2.5", "2月13日", True),
+    ("2月12日正式上线的GLM-5", "2月12日", True),
+    ("2月13日调用量上升", "2月13日", False),
     ("Usage on February 13th rose", "on February 13th", False),
     ("It was released. On February 13th usage rose", "On February 13th", False),
 ]
@@ -371,6 +429,10 @@ MUST_NOT_PARSE = [
     "we may see", "the march of progress", "Jan", "1,2025", "up 2025%", "Nvidia's H200",
     "Q4_K_M", "第三周", "2月后", "近年来", "GPT-4o", "+45 %", "10^13", "$25", "35%",
     "2.5 years",
+    # day names: lower case is not a name, a "Monday to Sunday" span is no date, 周日均 is
+    # "weekly daily average", 每周一 is every Monday
+    "the monday slump", "Weeks run Monday to Sunday", "Monday-Friday", "（周一至周日）",
+    "周日均调用量", "每周一更新",
 ]
 
 

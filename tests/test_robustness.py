@@ -214,10 +214,10 @@ def test_an_article_that_breaks_the_extractor_is_reported_not_fatal(
         (tmp_path / f"{name}.txt").write_text(f"Story {name}: Kimi K2.5 processed 1.2 trillion.")
     real = batch.extract_claims
 
-    def fragile(article: Article) -> list[Claim]:
+    def fragile(article: Article, *, model: str | None = None) -> list[Claim]:
         if "Story b" in article.text:
             raise RecursionError("boom")
-        return real(article)
+        return real(article, model=model)
 
     monkeypatch.setattr(batch, "extract_claims", fragile)
     summary = ingest(store, [str(tmp_path)])

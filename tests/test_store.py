@@ -77,6 +77,18 @@ def test_article_is_stored_once_with_its_claims(store: Store) -> None:
     assert store.claims(slots=["slot"])[0] == _claim("a0001")
 
 
+def test_links_are_stored_both_ways_and_replaced_on_relink(store: Store) -> None:
+    for n in (1, 2, 3):
+        store.add_article(_article(n), [], [])
+    store.link_articles("a0001", {"a0002": 3, "a0003": 2})
+    store.link_articles("a0002", {"a0001": 5})  # the same pair seen again, from the other side
+    assert {k: sorted(v) for k, v in store.copies().items()} == {
+        "a0001": ["a0002", "a0003"],
+        "a0002": ["a0001"],
+        "a0003": ["a0001"],
+    }
+
+
 def test_a_failed_article_leaves_nothing_behind(store: Store) -> None:
     bad = [_claim("a0001"), _claim("a0001")]  # duplicate claim id: the insert fails
     with contextlib.suppress(Exception):  # any integrity error will do

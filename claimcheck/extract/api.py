@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimcheck.extract.claims import ArticleState, sentence_claims
+from claimcheck.extract.claims import ArticleState, sentence_claims, with_lead_periods
 from claimcheck.extract.entities import entity, find_subjects
 from claimcheck.extract.numbers import has_figure
 from claimcheck.extract.periods import find_periods
@@ -59,7 +59,7 @@ def extract(
         for _name, component in nlp.pipeline:
             doc = component(doc)
         claims.extend(doc._.claims or [])
-    return claims
+    return with_lead_periods(claims, state)
 
 
 def extract_claims(article: Article, *, model: str | None = None) -> list[Claim]:

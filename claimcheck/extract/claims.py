@@ -11,14 +11,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from claimcheck.extract.entities import entity
-from claimcheck.extract.periods import granularity_cue
-from claimcheck.extract.sentences import Sentence, cues
+from claimcheck.extract.entities import entity, resolve_subject
+from claimcheck.extract.numbers import ordinal_value, rank_words
+from claimcheck.extract.periods import granularity_cue, period_assembly_words
+from claimcheck.extract.sentences import CORPORA, Sentence, cues
 from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
 from claimcheck.models import Claim, ClaimKind, Period, Qualifier
 
@@ -26,6 +29,16 @@ M = TypeVar("M", SubjectMention, PeriodMention)
 _CURRENCIES = frozenset({"USD", "CNY", "EUR", "GBP", "JPY", "HKD"})
 _PER_MILLION = 1_000_000
 _QUOTE_LIMIT = 400
+
+
+@dataclass(frozen=True)
+class PriceColumn:
+    """What a table header says the bare numbers under it are: currency, base, direction."""
+
+    currency: str
+    per_tokens: int
+    direction: str | None = None
+    order: tuple[str, ...] = ()  # "input / output" in a block header: the row's numbers in order
 
 
 @dataclass
@@ -45,8 +58,19 @@ class ArticleState:
     seen: list[SubjectMention] = field(default_factory=list)  # subjects of sentences so far
     token_words: list[int] | None = None  # where the article says "tokens" (for bare figures)
     paragraph_period: PeriodMention | None = None
+    # a dated heading line without figures ("List prices (as of 11 March)") dates the block of
+    # lines right under it, prices included
+    heading_period: PeriodMention | None = None
+    heading_paragraph: int = -10  # the heading's paragraph, then the last row's under it
+    heading_rows: bool = False
     price_base: float | None = None  # per-token base of the paragraph's last price
     direction: str | None = None  # price direction in force in the paragraph
+    # a price table: what its header said about each column (pipe tables, by cell index) or
+    # about the whole block ("Global comparators (USD per 1K tokens)"), for bare cell numbers
+    table_columns: dict[int, PriceColumn] | None = None
+    table_default: PriceColumn | None = None
+    table_paragraph: int = -10  # the header's paragraph, then the last row's
+    table_rows: bool = False
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -67,13 +91,17 @@ class _Ctx:
         return self.memo[key]
 
 
+@cache
 def _cue_regex(key: str, subkey: str | None = None) -> re.Pattern[str]:
-    """One alternation for a cue list: word boundaries for Latin words, none for Chinese."""
+    """One alternation for a cue list: word boundaries at the Latin letters and digits a cue
+    starts or ends with ("led" is not in "misled"), none at Chinese, spaces or punctuation
+    (" while ", ";")."""
     words = cues()[key][subkey] if subkey else cues()[key]
     parts = []
     for w in sorted(words, key=len, reverse=True):
-        escaped = re.escape(w)
-        parts.append(escaped if not w[:1].isascii() else rf"(?<![\w-]){escaped}(?![\w-])")
+        before = r"(?<![\w-])" if w[:1].isascii() and w[:1].isalnum() else ""
+        after = r"(?![\w-])" if w[-1:].isascii() and w[-1:].isalnum() else ""
+        parts.append(before + re.escape(w) + after)
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -124,6 +152,8 @@ def _clause_bounds(ctx: _Ctx, pos: int) -> tuple[int, int]:
 _OF_AFTER = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:of|for|by|from|to)\s+(?:the\s+|its\s+|their\s+)?$"
 )
+# "$5 and $25 for Claude Opus 4.6": a figure coordinated with the next one shares its subject
+_COORDINATED_FIGURE = re.compile(r"\s*,?\s*(?:and|or|&|/)\s+[^\s,;]*\d[^\s,;]*")
 
 
 def _subject_after(fig: Figure, ctx: _Ctx, clause_end: int) -> SubjectMention | None:
@@ -132,6 +162,9 @@ def _subject_after(fig: Figure, ctx: _Ctx, clause_end: int) -> SubjectMention | 
         if fig.end <= s.start < min(clause_end, fig.end + 45):
             between = ctx.text[fig.end : s.start]
             if _OF_AFTER.match(between):
+                return s
+            coordinated = _COORDINATED_FIGURE.match(between)
+            if coordinated and _OF_AFTER.match(between, coordinated.end()):
                 return s
             return None
     return None
@@ -145,17 +178,401 @@ def _subject_before(fig: Figure, ctx: _Ctx, clause_start: int) -> SubjectMention
     return best
 
 
+_VENDOR_OF = re.compile(r"\s?(?:'s|’s|的)?\s?")
+
+
 def _coordinated(last: SubjectMention, ctx: _Ctx) -> list[SubjectMention]:
     """'MiniMax M2.5 and Zhipu GLM-5 are priced at': every subject of a list before a figure."""
     group = [last]
     seps = tuple(cues()["coordination"])
+    anchor = last.start
     for s in reversed([s for s in ctx.subjects if s.end <= last.start]):
-        between = ctx.text[s.end : group[0].start]
+        between = ctx.text[s.end : anchor]
+        if s.kind == "vendor" and _VENDOR_OF.fullmatch(between):
+            # "OpenAI的GPT-5", "Google's Gemini 3 Flash": the vendor names the model after it
+            anchor = s.start
+            continue
         if between.strip(" ,") in ("", *[x.strip(" ,") for x in seps]) and len(between) <= 7:
+            anchor = s.start
             group.insert(0, s)
         else:
             break
     return group
+
+
+_LABEL_WINDOW = 80
+_RECENT_CLAIMS = 12  # how far back in the claims a list or a set is looked for
+_COORDINATED = re.compile(r"\band\b|[,，、；;&]|和|与|及|而")
+_RELATIVE_END = re.compile(r"[,\s]*\b(?:which|that|who)\s*$")
+_OF_WHOLE = re.compile(r"\s*(?:of|的)\b")
+_LABEL_WORDS = 4
+_CJK_LABEL_CHARS = 10
+_WORD = re.compile(r"\S+")
+_PAREN_OPEN = re.compile(r"[(（]\s*$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# "47% of OpenRouter's users are American": the part is named after the figure
+_PART_IS = re.compile(
+    r"\s*(?:of\s+(?P<whole>[^,;.()]{1,60}?)\s+)?(?:are|were|is|was)\s+"
+    r"(?:from\s+(?:the\s+)?)?(?P<adj>[A-Z][A-Za-z.]*[A-Za-z])"
+)
+
+
+def _subjects_in(ctx: _Ctx, start: int, end: int) -> list[SubjectMention]:
+    """The sentence's subjects that start in [start, end), by bisection (no rescans)."""
+    i = bisect.bisect_left(ctx.subjects, start, key=lambda m: m.start)
+    j = bisect.bisect_left(ctx.subjects, end, lo=i, key=lambda m: m.start)
+    return ctx.subjects[i:j]
+
+
+def _cue_spans(ctx: _Ctx, key: str) -> list[tuple[int, int]]:
+    """Where the sentence says a cue of ``key`` (article offsets), found once per sentence."""
+    base = ctx.sentence.start
+    spans: list[tuple[int, int]] = ctx.once(
+        "cues:" + key,
+        lambda t: [(m.start() + base, m.end() + base) for m in _cue_regex(key).finditer(t)],
+    )
+    return spans
+
+
+def _last_cue_in(ctx: _Ctx, key: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The last cue of ``key`` that lies within [lo, hi)."""
+    spans = _cue_spans(ctx, key)
+    i = bisect.bisect_right(spans, hi, key=lambda sp: sp[1]) - 1
+    return spans[i] if i >= 0 and spans[i][0] >= lo else None
+
+
+@lru_cache(maxsize=1)
+def _label_delimiters() -> re.Pattern[str]:
+    words = sorted(cues()["label_delimiters"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _label_stopwords() -> frozenset[str]:
+    return frozenset(cues()["label_stopwords"])
+
+
+def _label(ctx: _Ctx, end: int, lo: int) -> SubjectMention | None:
+    """The short noun phrase written right before ``end`` — a list item ('PIF (US$5 billion)'),
+    the subject of a verb ('Overseas developers accounted for') — as a subject: the gazetteer
+    mention that closes it, else the words as written (subjects outside the gazetteer)."""
+    start = max(lo, ctx.sentence.start, end - _LABEL_WINDOW)
+    relative = _RELATIVE_END.search(ctx.text, start, end)
+    if relative is not None:
+        end = relative.start()  # "ByteDance's Gauthmath, which captured": the antecedent
+    window = ctx.text[start:end]
+    cut = 0
+    for m in _label_delimiters().finditer(window):
+        cut = m.end()
+    for mark in ("'s ", "’s ", "的"):
+        k = window.rfind(mark, cut)
+        if k >= 0:
+            cut = k + len(mark)
+    phrase_start = start + cut
+    # a known name inside the phrase is its head: "the daily volume of the Qwen series models",
+    # "Chinese models thus", "中国开发者仅"
+    inside = [s for s in _subjects_in(ctx, phrase_start - 1, end) if s.end <= end]
+    if inside:
+        return inside[-1]
+    words = [m for m in _WORD.finditer(ctx.text, phrase_start, end)]
+    stop = _label_stopwords()
+    while words and words[0].group().lower() in stop:
+        words.pop(0)
+    while words and words[-1].group().lower() in stop:
+        words.pop()
+    if not words:
+        return None
+    first, last = words[0], words[-1]
+    text = ctx.text[first.start() : last.end()].strip("\"'“”‘’")
+    for prefix in cues()["cjk_label_prefixes"]:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]  # "其中美国用户": among them, US users
+    if not text or not text[-1].isalnum():
+        return None
+    if not _CJK.search(text):  # Latin script, non-ASCII hyphens included ("AI‑ops engineers")
+        if len(words) > _LABEL_WORDS or any(
+            w.group()[:1].isdigit() or "$" in w.group() for w in words
+        ):
+            return None
+    elif len(text) > _CJK_LABEL_CHARS or any(c.isdigit() for c in text):
+        return None
+    known = resolve_subject(text)
+    if known is not None and known.kind != "unknown" and known.confidence >= 0.85:
+        return SubjectMention(first.start(), last.end(), text, known.canonical, known.kind)
+    name = " ".join(text.split())
+    return SubjectMention(first.start(), last.end(), text, name, "unknown", confidence=0.7)
+
+
+def _is_anaphoric(ctx: _Ctx, start: int, end: int) -> bool:
+    """'These four models', 'Their weekly volume', 'they': the phrase points back."""
+    first = _WORD.search(ctx.text, start, end)
+    heads = cues()["anaphoric_heads"]
+    if first is None:
+        return False
+    word = first.group().lower()
+    return word in heads or any(not h.isascii() and word.startswith(h) for h in heads)
+
+
+def _paren_label(fig: Figure, ctx: _Ctx) -> SubjectMention | None:
+    """'Saudi Arabia's PIF (US$5 billion)', 'SmartCoder (48 k, ...)': the name the figure
+    annotates in parentheses."""
+    lead = ctx.text[max(ctx.sentence.start, fig.start - 3) : fig.start]
+    paren = _PAREN_OPEN.search(lead)
+    if paren is None:
+        return None
+    label = _label(ctx, fig.start - len(lead) + paren.start(), ctx.sentence.start)
+    if label is not None and label.kind == "unknown":
+        # a name, not a description ("electronics yield prediction (+8 % yield)")
+        head = label.text[:1]
+        if head.isascii() and not (head.isupper() or any(c.isdigit() for c in label.text)):
+            return None
+    return label
+
+
+def _respective(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int) -> SubjectMention | None:
+    """'豆包与DeepSeek分别为21.3%和18.4%', 'A and B, at 5% and 3% respectively': in order."""
+    cue = _last_cue_in(ctx, "respectively", lo, ctx.sentence.end)
+    if cue is None:
+        return None
+    limit = min(cue[0], fig.start)
+    named = [s for s in _subjects_in(ctx, lo, limit) if s.end <= limit]
+    if not named:
+        return None
+    group = _coordinated(named[-1], ctx)
+    if len(group) < 2:
+        return None
+    spans = {
+        c.span for c in state.claims[-_RECENT_CLAIMS:] if group[-1].end <= c.span[0] < fig.start
+    }
+    return group[len(spans)] if len(spans) < len(group) else None
+
+
+def _share_set_group(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
+    """'These four models together contributed 85.7%': the group of the set just named."""
+    for c in reversed(state.claims[-_RECENT_CLAIMS:]):
+        if c.span[1] < ctx.sentence.start - _LABEL_WINDOW * 5:
+            break
+        if c.kind == "ranking" and "set" in c.attributes:
+            return SubjectMention(fig.start, fig.start, c.subject_text, c.subject, "group")
+    nationality = ctx.once("nationality", _nationality_group)
+    if nationality:
+        return SubjectMention(fig.start, fig.start, nationality, nationality, "group")
+    return None
+
+
+def _share_part(
+    fig: Figure, ctx: _Ctx, state: ArticleState, lo: int
+) -> tuple[list[SubjectMention], float] | None:
+    """The part a share is about, from grammar: the subject of 'accounted for' / '占' before
+    the figure, or the group named after it ('47% of its users are American')."""
+    found = _last_cue_in(ctx, "share_verbs", lo, fig.start)
+    if found is None:
+        return _share_owned(fig, ctx, state, lo) or _part_after(fig, ctx)
+    verb_start, verb_end = found
+    between = _subjects_in(ctx, verb_end, fig.start)[-1:]
+    elided = [
+        s
+        for s in between
+        if s.end <= fig.start
+        and _COORDINATED.search(ctx.text, max(verb_end, s.start - _LABEL_WINDOW // 2), s.start)
+    ]
+    if elided:
+        # "US developers account for 47% ... and Chinese developers for 6%"
+        return [elided[-1]], 0.85
+    phrase_start = _label_start(ctx, verb_start, lo)
+    anaphoric = _is_anaphoric(ctx, phrase_start, verb_start)
+    together = _has_cue(
+        ctx.text[max(lo, verb_start - 30) : min(fig.start, verb_end + 30)], "together"
+    )
+    if anaphoric or together:
+        group = _share_set_group(fig, ctx, state) if together or not anaphoric else None
+        if group is not None:
+            return [group], 0.8
+        carried = _carried_subject(ctx, state)
+        if anaphoric and carried is not None:
+            return [carried], 0.6
+    label = _label(ctx, verb_start, lo)
+    if label is not None and not anaphoric:
+        return [label], 0.85
+    known = [s for s in _subjects_in(ctx, lo, verb_start) if s.end <= verb_start]
+    return ([_agent(known[-1], ctx)], 0.9) if known else None
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)?\s*|\s*的\s*")
+_POSSESSIVE_PRONOUN = re.compile(r"(?<![\w-])(?:their|its)\s*$|其\s*$", re.IGNORECASE)
+_LIST_LINES = 12  # how many item lines a heading ending with ':' may stand above
+_INTRO_LIMIT = 200  # longer lines are prose, not a list's heading
+_ITEM_WORDS = 6  # 'Customer Service Rep 50 %': an item's label is short
+
+
+def _share_owner(
+    ctx: _Ctx, state: ArticleState, mentions: list[SubjectMention], noun_start: int, floor: int
+) -> SubjectMention | None:
+    """'Chinese models' share of ...', 'their share of ...': whom the share belongs to."""
+    i = bisect.bisect_left(mentions, noun_start, key=lambda m: m.start)
+    before = [m for m in mentions[:i] if m.start >= floor and m.end <= noun_start]
+    if before and _POSSESSIVE_GAP.fullmatch(ctx.text, before[-1].end, noun_start):
+        return before[-1]
+    if _POSSESSIVE_PRONOUN.search(ctx.text, max(floor, noun_start - 8), noun_start):
+        # "Chinese models have led U.S. models ..., and their share": the sentence's subject
+        return before[0] if before else _carried_subject(ctx, state)
+    return None
+
+
+def _share_noun_before(fig: Figure, ctx: _Ctx, lo: int) -> tuple[int, int] | None:
+    return _last_cue_in(ctx, "share_nouns", max(lo, fig.start - _LABEL_WINDOW), fig.start)
+
+
+def _heading_intro(ctx: _Ctx) -> tuple[int, int] | None:
+    """The line ending with ':' above the block of short lines the sentence starts."""
+    text = ctx.text
+    end = text.rfind("\n", 0, ctx.sentence.start)
+    if end < 0 or text[end + 1 : ctx.sentence.start].strip():
+        return None  # the sentence does not start its line
+    for _ in range(_LIST_LINES):
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line or end - start > _INTRO_LIMIT:
+            return None
+        if line.endswith((":", "：")):
+            return start, end
+        if start == 0:
+            return None
+        end = start - 1
+    return None
+
+
+def _is_share_intro(text: str) -> bool:
+    return (_has_cue(text, "share_nouns") or _has_cue(text, "share_list_nouns")) and not (
+        _has_cue(text, "change")
+    )
+
+
+def _share_list(fig: Figure, ctx: _Ctx) -> tuple[tuple[int, int], int] | None:
+    """'Predicted replacement rates by role include: A 50 %, B 35 %', or a heading line
+    "Chinese models' share of ...:" above 'week of March 2–8: 56.9%' lines: the figure is an
+    item of a list of shares. The intro's span and where the item starts."""
+    colons: list[int] = ctx.once(
+        "colons", lambda t: [ctx.sentence.start + m.start() for m in re.finditer("[:：]", t)]
+    )
+    k = bisect.bisect_left(colons, fig.start) - 1
+    if k >= 0:
+        intro_start = max(ctx.sentence.start, colons[k] - _INTRO_LIMIT)
+        item_start = _label_start(ctx, fig.start, colons[k] + 1)
+        item = ctx.text[item_start : fig.start]
+        if (
+            0 < len(item.split()) <= _ITEM_WORDS
+            and not any(c.isdigit() for c in item)
+            and _is_share_intro(ctx.text[intro_start : colons[k]])
+        ):
+            return (intro_start, colons[k]), item_start
+    heading = ctx.once("heading_intro", lambda t: _heading_intro(ctx))
+    if heading is None or fig.start - ctx.sentence.start > _INTRO_LIMIT // 2:
+        return None
+    if not ctx.once("heading_shares", lambda t: _is_share_intro(ctx.text[heading[0] : heading[1]])):
+        return None
+    return heading, ctx.sentence.start
+
+
+def _share_owned(
+    fig: Figure, ctx: _Ctx, state: ArticleState, lo: int
+) -> tuple[list[SubjectMention], float] | None:
+    """A share without a share verb: the owner of 'share' before it, or an item of a list of
+    shares (the intro's owner, else the item's label)."""
+    noun = _share_noun_before(fig, ctx, lo)
+    if noun is not None:
+        owner = _share_owner(ctx, state, ctx.subjects, noun[0], ctx.sentence.start)
+        if owner is not None:
+            return [owner], 0.8
+    listed = _share_list(fig, ctx)
+    if listed is None:
+        return None
+    (intro_start, intro_end), item_start = listed
+    for m in _cue_regex("share_nouns").finditer(ctx.text, intro_start, intro_end):
+        owner = _share_owner(ctx, state, state.subjects, m.start(), intro_start)
+        if owner is not None:
+            return [owner], 0.75
+    label = _label(ctx, fig.start, item_start)
+    return ([label], 0.7) if label is not None else None
+
+
+# "85.7% of the total call volume of the Top 5": the whole is named a few words on
+_WHOLE_AFTER = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,5}?(?:of|on|across|in)\s+(?:the\s+)?"
+)
+
+
+def _share_whole(fig: Figure, ctx: _Ctx, hi: int) -> SubjectMention | None:
+    """The group or platform a share is of, named after a measure ('of the total call volume
+    of the Top 5', 'of global calls on OpenRouter')."""
+    for s in _subjects_in(ctx, fig.end, min(hi, fig.end + _LABEL_WINDOW)):
+        if s.kind in ("group", "platform") and _WHOLE_AFTER.fullmatch(ctx.text, fig.end, s.start):
+            return s
+        return None
+    return None
+
+
+def _label_start(ctx: _Ctx, end: int, lo: int) -> int:
+    start = max(lo, ctx.sentence.start, end - _LABEL_WINDOW)
+    cut = 0
+    for m in _label_delimiters().finditer(ctx.text, start, end):
+        cut = m.end() - start
+    return start + cut
+
+
+_OF_THE = re.compile(r"\s*of\s+(?:the\s+|all\s+)?|的")
+_POSSESSED = re.compile(r"\s*(?:'s|’s|')")
+
+
+def _counted_group(fig: Figure, ctx: _Ctx) -> tuple[list[SubjectMention], float] | None:
+    """'approximately 80% of U.S. AI startups use Chinese models': the share of a population
+    is about that population (not so for '61% of Chinese models' volume')."""
+    of = _OF_THE.match(ctx.text, fig.end, ctx.sentence.end)
+    if of is None:
+        return None
+    named = next(iter(_subjects_in(ctx, of.end(), of.end() + 1)), None)
+    if named is None or named.kind != "group" or _POSSESSED.match(ctx.text, named.end):
+        return None
+    return [named], 0.75
+
+
+@lru_cache(maxsize=1)
+def _part_means() -> re.Pattern[str]:
+    means = _cue_regex("share_means").pattern
+    return re.compile(
+        r"\s*of\s+[^,;.()]{1,60}?\s+(?:are|is|were|was)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:{means})\s+(?:[\w-]+\s+){{0,2}}?|的[^，。；,;]{{1,16}}?(?:是|都是)?(?:{means})"
+        r"[^，。；,;]{0,8}?",
+        re.IGNORECASE,
+    )
+
+
+def _part_by_means(fig: Figure, ctx: _Ctx) -> tuple[list[SubjectMention], float] | None:
+    """'Over 50% of large model calls are completed via cheap open-source models',
+    '超过一半的大模型调用是通过便宜的开源模型完成的': the group that does that part."""
+    for s in _subjects_in(ctx, fig.end, min(ctx.sentence.end, fig.end + 120)):
+        if s.kind == "group" and _part_means().fullmatch(ctx.text, fig.end, s.start):
+            return [s], 0.75
+        break
+    return None
+
+
+def _part_after(fig: Figure, ctx: _Ctx) -> tuple[list[SubjectMention], float] | None:
+    m = _PART_IS.match(ctx.text, fig.end, ctx.sentence.end)
+    if m is None:
+        return _counted_group(fig, ctx) or _part_by_means(fig, ctx)
+    whole = m.group("whole")
+    if whole:
+        ctx.memo["part_noun"] = whole.split()[-1]
+    noun = ctx.memo.get("part_noun")
+    if not noun:
+        return None
+    name = f"{m.group('adj')} {noun}"
+    known = resolve_subject(name)
+    if known is None or known.kind == "unknown":
+        return None
+    start, end = m.span("adj")
+    return [SubjectMention(start, end, name, known.canonical, known.kind)], 0.8
 
 
 # -- kinds -------------------------------------------------------------------------------
@@ -174,13 +591,62 @@ def _percent_kind(
         after[:25], "basis", "year_over_year"
     ):
         return "change"
-    if re.match(r"\s*(?:of|of the|of all)\b", after) or _has_cue(before, "share"):
+    if _SHARE_AFTER.match(after) or _has_cue(before, "share"):
         return "share"
     if _has_cue(before[-25:], "change"):
         return "change"
+    if (
+        _share_noun_before(fig, ctx, lo) is not None
+        or _share_list(fig, ctx) is not None
+        or (after.startswith("的") and _counted_group(fig, ctx) is not None)
+    ):
+        return "share"  # "their share of the combined volume reached 61%", a list of shares
     if previous_kind == "share":
         return "share"  # "32.1% ..., ahead of Doubao (21.3%) and DeepSeek (18.4%)"
     return "quantity"
+
+
+_BY_BEFORE = re.compile(r"\bby\s*$")
+# "61% of global calls", "a 72% share", "a 47% market share"
+_SHARE_AFTER = re.compile(r"\s*(?:of\b|(?:market\s+)?share\b|的?份额)", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$|从\s*$")
+
+
+def _change_after(fig: Figure, ctx: _Ctx) -> str | None:
+    """'a 50% off-peak discount', 'a 25% slide', 'a 50 %+ traffic surge': the change is named
+    right after the figure; 'increase' or 'decrease'."""
+    hi = min(ctx.sentence.end, fig.end + 30)
+    for direction in ("decrease", "increase"):
+        if _change_after_regex(direction).match(ctx.text, fig.end, hi):
+            return direction
+    return None
+
+
+@lru_cache(maxsize=2)
+def _change_after_regex(direction: str) -> re.Pattern[str]:
+    cue = _cue_regex("change_after", direction).pattern
+    return re.compile(r"[\s+]*(?:" + cue + ")", re.IGNORECASE)
+
+
+def _old_price(fig: Figure, ctx: _Ctx, state: ArticleState) -> bool:
+    if not _FROM_BEFORE.search(ctx.text, max(ctx.sentence.start, fig.start - 8), fig.start):
+        return False
+    for c in reversed(state.claims[-_RECENT_CLAIMS:]):
+        if c.span[0] < ctx.sentence.start:
+            return False
+        if c.kind == "price":
+            return True
+    return False
+
+
+def _previous_percent(ctx: _Ctx, state: ArticleState) -> Claim | None:
+    """The last percent claim of this sentence: a list of shares or changes goes on alike."""
+    for c in reversed(state.claims[-_RECENT_CLAIMS:]):
+        if c.span[0] < ctx.sentence.start:
+            return None
+        if c.unit == "%":
+            return c
+    return None
 
 
 def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
@@ -201,13 +667,15 @@ def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
 # -- periods -----------------------------------------------------------------------------
 
 _COMPARISON_BASE = re.compile(
-    r"(?:from|than|over|versus|vs\.?|compared (?:with|to)|against|较|比|相比|环比)\s*(?:the\s+)?$",
+    r"(?:from|than|over|versus|vs\.?|compared (?:with|to)|against|(?:level|flat|in line) with|"
+    r"较|比|相比|环比)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _EVENT_AFTER = re.compile(r"\s*(?:发布|上线|推出|开源|released|launched|announced)")
+# "effective 11 March", "took effect on Wednesday": the day a price changed, not a period
 _EVENT_BEFORE = re.compile(
-    r"(?:updated|published|posted|generated|released|launched|announced|dated)\W{0,3}"
-    r"(?:on\s+)?(?:\w+day,?\s+)?$",
+    r"(?:updated|published|posted|generated|released|launched|announced|dated|effective|"
+    r"t(?:ook|akes?) effect)\W{0,3}(?:on\s+|from\s+)?(?:\w+day,?\s+)?$",
     re.IGNORECASE,
 )
 # a period phrase right after a figure ("4.38 trillion tokens in the week to March 1") is its
@@ -216,6 +684,29 @@ _FOLLOWING_REACH = 40
 # kinds whose figures belong to the reporting period the article is about even when the
 # sentence does not repeat it (prices and other quantities do not carry)
 _CARRIED_KINDS = frozenset({"token_volume", "ranking", "share", "streak", "change"})
+# how far back from a period phrase a comparison base ("from about 2.45 trillion ") may start
+_BASE_REACH = 48
+# "from about 2.45 trillion [in the week of ...]": a base word, a figure, at most two words
+_BASE_FIGURE = r"\s+(?:[^\s,;]+\s+){0,2}?[^\s,;]*\d[^\s,;]*\s+(?:[^\s,;\d]+\s+){0,2}$"
+# "5.16 trillion [the previous week]": an anchor right after a figure dates that figure
+_FIGURE_BEFORE_ANCHOR = re.compile(
+    r"\d(?:[^\s,;.!?。！？，；、]|\.\d)*\s*(?:[^\s,;.!?。！？，；、\d]+\s+){0,2}$"
+)
+# "上一周（2月9日-15日）", "the previous week (Feb. 9-15)": a date spelling out an anchor
+_ANCHOR_GLUE = re.compile(r"\s*[(（:：,，]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _assembly_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = period_assembly_words()
+    base = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["comparison_base"])
+    flows = "|".join(re.escape(w) for w in words["flow_words"])
+    prices = "|".join(re.escape(w) for w in words["price_words"])
+    return (
+        re.compile(rf"(?<![\w])(?:{base}){_BASE_FIGURE}", re.IGNORECASE),
+        re.compile(rf"(?:{flows})", re.IGNORECASE),
+        re.compile(rf"(?:{prices})", re.IGNORECASE),
+    )
 
 
 def _usable_period(p: PeriodMention, text: str) -> bool:
@@ -228,22 +719,106 @@ def _usable_period(p: PeriodMention, text: str) -> bool:
     return not _EVENT_AFTER.match(text, p.end, p.end + 6)
 
 
+def _base_span(p: PeriodMention, text: str) -> tuple[int, int] | None:
+    """Where the comparison base a period phrase dates starts (a range of offsets for the
+    base figure's start), or None when the phrase dates no base.
+
+    "较前一周的2.94万亿" / "than [the week before's] 2.9 trillion": the figure right after the
+    phrase; "down from about 2.45 trillion in the week of Feb. 16-22": the figure before it.
+    Such a period belongs to the base figure only, never to the figure being compared.
+    """
+    lead_in = text[max(0, p.start - _BASE_REACH) : p.start]
+    if _COMPARISON_BASE.search(lead_in[-24:]):
+        return p.end, p.end + 4
+    found = _assembly_words()[0].search(lead_in)
+    if found:
+        return p.start - len(lead_in) + found.start(), p.start
+    return None
+
+
+def _anchor_of_figure_before(p: PeriodMention, text: str) -> bool:
+    """'5.16 trillion the previous week': the anchor dates the figure in front of it."""
+    return bool(_FIGURE_BEFORE_ANCHOR.search(text, max(0, p.start - 24), p.start))
+
+
+def _spells_out_anchor(p: PeriodMention, periods: list[PeriodMention], text: str) -> bool:
+    """A date written right after an anchor that moves away ("上一周（2月9日-15日）")."""
+    return any(
+        a.role == "anchor"
+        and a.end <= p.start
+        and a.attributes.get("offset")
+        and _ANCHOR_GLUE.match(text[a.end : p.start])
+        for a in periods
+    )
+
+
+def _carries_to(kind: str, ctx: _Ctx) -> bool:
+    """Whether a period from earlier sentences may date a figure of this kind here.
+
+    A share carries the reporting week only when the sentence is about traffic ("of calls",
+    "调用量"): "US users account for 47%" describes the user base, not the week. A change
+    does not carry it into a sentence about prices ("16.7 times the price" compares lists).
+    """
+    if kind == "share":
+        return bool(ctx.once("flow", lambda s: _assembly_words()[1].search(s) is not None))
+    if kind == "change":
+        return not ctx.once("priced", lambda s: _assembly_words()[2].search(s) is not None)
+    return True
+
+
+# "2.94 trillion, and widened the gap the following week to 5.16 trillion": a period in the
+# next coordinated clause belongs to the figures of that clause, not to the one before it
+_NEXT_CLAUSE = re.compile(
+    r"[,，]\s*(?:and|but|while|whereas|then|而|但|并|随后)(?![A-Za-z])", re.IGNORECASE
+)
+
+
 def _period_for(
     fig: Figure, ctx: _Ctx, state: ArticleState, kind: str
 ) -> tuple[PeriodMention | None, bool]:
     """The period phrase that applies to a figure, and whether it was carried from context."""
-    usable = [p for p in ctx.periods if _usable_period(p, ctx.text)]
-    after = [p for p in usable if fig.end <= p.start <= fig.end + _FOLLOWING_REACH]
-    # an anchor ("the previous week", "during the same period") belongs to the figure before it
-    before = [p for p in usable if p.end <= fig.start and p.role != "anchor"]
+    usable = []
+    for p in ctx.periods:
+        key = f"base@{p.start}"  # once per period phrase, not once per figure of the sentence
+        if key not in ctx.memo:
+            ctx.memo[key] = _base_span(p, ctx.text)
+        base = ctx.memo[key]
+        if base is not None:
+            # only the base figure itself takes the base's period
+            if base[0] <= fig.start <= base[1] and p.role in ("date", "anchor"):
+                return p, False
+            continue
+        if _usable_period(p, ctx.text):
+            usable.append(p)
+    after = [
+        p
+        for p in usable
+        if fig.end <= p.start <= fig.end + _FOLLOWING_REACH
+        and not _NEXT_CLAUSE.search(ctx.text, fig.end, p.start)
+    ]
+    # a price or other quantity takes a date from earlier in the sentence only within its own
+    # clause: "4.38 trillion in the week to March 1, ..., while OpenRouter has 5 million users"
+    lo = ctx.sentence.start if kind in _CARRIED_KINDS else _clause_bounds(ctx, fig.start)[0]
+    # an anchor right after a figure ("5.16 trillion the previous week") belongs to that figure
+    before = [
+        p
+        for p in usable
+        if lo <= p.start
+        and p.end <= fig.start
+        and (p.role != "anchor" or not _anchor_of_figure_before(p, ctx.text))
+    ]
     if after and (not before or after[0].start - fig.end < fig.start - before[-1].end):
         return after[0], False
     if before:
         return before[-1], False
     if after:
         return after[0], False
+    if not _carries_to(kind, ctx):
+        return None, False
     if state.paragraph_period is not None:
         return state.paragraph_period, False
+    if state.heading_period is not None and state.heading_paragraph == ctx.sentence.paragraph:
+        return state.heading_period, True
     if (
         kind in _CARRIED_KINDS
         and state.last_period is not None
@@ -251,6 +826,75 @@ def _period_for(
     ):
         return state.last_period, True
     return None, False
+
+
+_HEADING_LIMIT = 120  # longer lines without figures are prose, not headings
+
+
+def _remember_periods(
+    sent: Sentence,
+    periods: list[PeriodMention],
+    claims: list[Claim],
+    state: ArticleState,
+) -> None:
+    """Update the periods later sentences may take from this one.
+
+    A sentence with claims passes on only the dates its claims used ("February's frenzy" in a
+    sentence about a weekly slide dates nothing); one without claims passes on its last date.
+    """
+    text = state.text
+    dated = _carried_dates(periods, text)
+    if claims:
+        used = {(c.period.text, c.period.start) for c in claims}
+        dated = [p for p in dated if (p.text, p.period.start) in used]
+    if dated:
+        state.paragraph_period = state.last_period = dated[-1]
+    _follow_heading(sent, claims, dated, state)
+
+
+def _follow_heading(
+    sent: Sentence, claims: list[Claim], dated: list[PeriodMention], state: ArticleState
+) -> None:
+    """A whole short line with a date and no claim is a heading for the lines under it.
+
+    Not when the date only restates the time of writing (a byline's "March 31, 2026", "as of
+    this week"): figures under it are current ones, which have no period of their own.
+    """
+    text = state.text
+    whole_line = (sent.start == 0 or text[sent.start - 1] == "\n") and (
+        sent.end >= len(text) or text[sent.end] == "\n"
+    )
+    if not claims and dated and whole_line and sent.end - sent.start <= _HEADING_LIMIT:
+        period, today = dated[-1].period, state.published
+        if today and period.start and period.end and period.start <= today <= period.end:
+            return
+        state.heading_period, state.heading_paragraph = dated[-1], sent.paragraph
+        state.heading_rows = False
+
+
+def _under_heading(paragraph: int, state: ArticleState) -> None:
+    """Follow the block of lines under a dated heading into a new paragraph (one blank line
+    may separate the heading from its first row; a blank line after the rows ends it)."""
+    if state.heading_period is None:
+        return
+    gap = paragraph - state.heading_paragraph
+    if gap == 1 or (gap == 2 and not state.heading_rows):
+        state.heading_paragraph, state.heading_rows = paragraph, True
+    elif gap > 0:
+        state.heading_period = None
+
+
+def _carried_dates(periods: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """The dates of a sentence that may date later sentences: not bases, not asides."""
+    return [
+        p
+        for p in periods
+        if p.role == "date"
+        and p.period.start is not None
+        and _usable_period(p, text)
+        and _base_span(p, text) is None
+        and not _spells_out_anchor(p, periods, text)
+    ]
 
 
 def _period(mention: PeriodMention | None, fig: Figure, ctx: _Ctx) -> Period:
@@ -304,41 +948,36 @@ def _nationality_group(text: str) -> str | None:
     return None
 
 
-_COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_SET_COUNT = re.compile(
-    r"(?<![\w])(two|three|four|five|six|seven|eight|nine|\d)\s+(?:of|are|were|among)\b|"
-    r"有\s*([两二三四五六七八九\d])\s*[个款家]",
-    re.IGNORECASE,
-)
+_COUNT_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|[1-9]"
+_COUNT_ZH = "两二三四五六七八九"
+
+
+@lru_cache(maxsize=1)
+def _set_count_regex() -> re.Pattern[str]:
+    """'four of the top five', 'four are from China', 'Four Homegrown Models', '占据四席',
+    '有四个', '四大国产模型': how many members of a top N belong to a group."""
+    words = rank_words()
+    classifiers = "".join(words["set_count_classifiers_zh"])
+    verbs = "|".join(sorted(map(re.escape, words["set_count_verbs_zh"]), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?P<en>{_COUNT_WORDS})\s+(?:(?:of|are|were|among)\b|"
+        r"(?:[A-Za-z][\w-]*\s+){0,2}(?:models|LLMs|AI models)\b)|"
+        rf"(?:(?:{verbs})\s?(?P<zh>[{_COUNT_ZH}1-9])\s?[{classifiers}])|"
+        rf"(?P<zh2>[{_COUNT_ZH}1-9])\s?[{classifiers}]\s?(?=国产|中国|美国|海外|国外|本土)",
+        re.IGNORECASE,
+    )
 
 
 def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) -> list[Claim]:
     """The claims a sentence makes, given its figures (offsets into the article text)."""
     text = state.text
     if sent.paragraph != state.paragraph:
+        _under_heading(sent.paragraph, state)
         state.paragraph, state.paragraph_period = sent.paragraph, None
         state.price_base = state.direction = None
     subjects = [s for s in _within(state.subjects, sent) if not _is_source(s, text)]
     state.seen.extend(subjects)
+    figures = _with_table_cells(sent, figures, subjects, state)
     periods = _within(state.periods, sent)
     ctx = _Ctx(sent, subjects, periods, text, _clause_breaks(text, sent) if figures else [])
     claims: list[Claim] = _row_rank(ctx, state) if figures else []
@@ -349,15 +988,7 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
             previous_unit = fig.unit
         claims.extend(made)
         state.claims.extend(made)
-    dated = [
-        p
-        for p in periods
-        if _usable_period(p, text) and p.period.start is not None and p.role == "date"
-    ]
-    if dated:
-        state.paragraph_period = dated[-1]
-    if dated:
-        state.last_period = dated[-1]
+    _remember_periods(sent, periods, claims, state)
     named = subjects or [
         SubjectMention(c.span[0], c.span[1], c.subject_text, c.subject, "carried")
         for c in claims[-1:]
@@ -391,6 +1022,8 @@ def _figure_claims(
 ) -> list[Claim]:
     lo, hi = _clause_bounds(ctx, fig.start)
     unit, value, attrs = fig.unit, fig.value, dict(fig.attributes)
+    if "low" in attrs and "high" in attrs:
+        return []  # a range ("15-20 %", "3 to 10 times") is not one figure to check
     confidence = 0.9
     kind: ClaimKind
     if (
@@ -399,25 +1032,43 @@ def _figure_claims(
         and (previous_unit == "tokens" or (fig.value >= 1e8 and _about_tokens(fig, state)))
     ):
         unit, confidence = "tokens", 0.75
+    elif unit == "" and previous_unit == "count" and _paren_label(fig, ctx) is not None:
+        # "AutoResearcher Pro (52 k downloads), SmartCoder (48 k, ...)": the list's unit
+        unit, confidence = "count", 0.7
+    elif unit == "" and _counted_like_neighbour(fig, following, previous_unit, ctx):
+        unit, confidence = "count", 0.7
     if unit == "tokens":
         kind = "token_volume"
     elif unit.endswith("/1M tokens"):
         kind = "price"
         state.price_base = float(attrs.get("per_tokens", _PER_MILLION))
-    elif unit in _CURRENCIES and _is_price(fig, ctx, state, lo, hi):
+    elif unit in _CURRENCIES and (
+        _old_price(fig, ctx, state) or _is_price(fig, ctx, state, lo, hi)
+    ):
+        # "$0.27/M input, down from $0.56": the previous price is a price too
         kind = "price"
         base = state.price_base or _PER_MILLION
         value, unit = value * _PER_MILLION / base, f"{unit}/1M tokens"
         confidence = 0.8 if state.price_base else 0.6
         attrs.setdefault("per_tokens", int(base))
     elif unit == "%":
-        if not attrs.get("change") and value > 0 and _decrease_before(fig, ctx, lo):
-            value, attrs["change"] = -value, "decrease"  # "cut prices ... by 50%"
-        previous = state.claims[-1] if state.claims else None
-        same_sentence = previous is not None and previous.span[0] >= ctx.sentence.start
-        kind = _percent_kind(
-            fig, attrs, ctx, lo, hi, previous.kind if same_sentence and previous else None
-        )
+        named_after = None if attrs.get("change") else _change_after(fig, ctx)
+        decrease = named_after == "decrease" or (not named_after and _decrease_before(fig, ctx, lo))
+        if not attrs.get("change") and value > 0 and decrease:
+            value, attrs["change"] = -value, "decrease"  # "cut prices ... by 50%", "50% off"
+        elif named_after == "increase":
+            attrs["change"] = "increase"
+        previous = _previous_percent(ctx, state)
+        if (
+            previous is not None
+            and previous.kind == "change"
+            and not attrs.get("change")
+            and _BY_BEFORE.search(ctx.text, max(lo, fig.start - 6), fig.start)
+        ):
+            # "cuts input prices by 52%, cache-hit prices by 50%": the same verb, elided
+            value = -value if previous.value < 0 else value
+            attrs["change"] = "decrease" if previous.value < 0 else "increase"
+        kind = _percent_kind(fig, attrs, ctx, lo, hi, previous.kind if previous else None)
     elif unit == "x":
         kind = "change"
     elif unit == "rank":
@@ -469,6 +1120,26 @@ def _figure_claims(
     return out
 
 
+_PAREN_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _counted_like_neighbour(
+    fig: Figure, following: list[Figure], previous_unit: str, ctx: _Ctx
+) -> bool:
+    """A bare number that counts what its neighbour counts: 'from 50 to 100 calls', '150,000
+    paying developers, up from 40,000'; or a scaled number alone in parentheses after a name,
+    'AI trainers (+800 k)'."""
+    if fig.attributes.get("change") == "from":
+        after = following[0] if following else None
+        if after is not None and after.unit == "count" and after.attributes.get("change") == "to":
+            return True
+        return previous_unit == "count" and not (after and after.attributes.get("change") == "to")
+    if not fig.attributes.get("scale") or not _PAREN_CLOSE.match(ctx.text, fig.end):
+        return False
+    label = _paren_label(fig, ctx)
+    return label is not None and label.kind == "unknown"
+
+
 _TOKEN_WORD = re.compile(r"tokens?|调用量|call volume", re.IGNORECASE)
 # how far back a table header or a lead sentence says that bare figures count tokens
 _TOKEN_CONTEXT = 1500
@@ -503,6 +1174,15 @@ def _is_price(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int, hi: int) -> 
     near = ctx.text[max(lo, fig.start - 40) : min(hi, fig.end + 40)]
     if _has_cue(near, "money_measure"):
         return False
+    last = state.claims[-1] if state.claims else None
+    if (
+        last is not None
+        and last.kind == "price"
+        and last.span[0] >= ctx.sentence.start
+        and last.unit.startswith(fig.unit + "/")
+    ):
+        # "M2.5为每百万Token 1.1美元，GLM-5为2.55美元，Claude则达25美元": the list goes on
+        return True
     return _has_cue(near, "price") and (state.price_base is not None or "token" in near.lower())
 
 
@@ -510,12 +1190,27 @@ def _subjects_for(
     fig: Figure, kind: ClaimKind, ctx: _Ctx, state: ArticleState, lo: int, hi: int
 ) -> tuple[list[SubjectMention], float, list[str]]:
     """Who the figure is about, how sure we are, and (for ratios) what it is compared with."""
+    row_subject = fig.attributes.get("row_subject")
+    if isinstance(row_subject, SubjectMention):
+        return [row_subject], 0.85, []  # a table cell: the row's name
     if _is_row(ctx):
         row = [s for s in ctx.subjects if s.end <= fig.start]
         if row:
             return [_preferred_in_row(row)], 0.85, []
-    if kind in ("price", "change", "ranking"):
-        # prices, changes and ranks belong to models and groups, not to the platform reporting them
+    paren = _paren_label(fig, ctx)
+    if paren is not None and paren.kind != "platform":
+        return [paren], 0.85, []
+    respective = _respective(fig, ctx, state, lo)
+    if respective is not None:
+        return [respective], 0.85, []
+    if kind == "share":
+        part = _share_part(fig, ctx, state, lo)
+        if part is not None:
+            whole = _subject_after(fig, ctx, hi)
+            return part[0], part[1], [whole.canonical] if whole else []
+    if kind in ("price", "change", "ranking", "streak"):
+        # prices, changes, ranks and streaks belong to models and groups, not to the platform
+        # reporting them
         ctx = _Ctx(
             ctx.sentence,
             [s for s in ctx.subjects if s.kind != "platform"],
@@ -539,9 +1234,12 @@ def _subjects_for(
     before = _subject_before(fig, ctx, lo) or _subject_before(fig, ctx, ctx.sentence.start)
     if before is not None:
         before = _agent(before, ctx)
+        before = _contrasted(fig, before, kind, ctx, state) or before
         group = _coordinated(before, ctx) if kind in ("price", "token_volume") else [before]
         return group, 0.9, compared
     following = next((s for s in ctx.subjects if fig.end <= s.start < hi), None)
+    if kind == "share" and _OF_WHOLE.match(ctx.text, fig.end):
+        following = None  # '85.7% of the total call volume of the Top 5': the whole
     if following is not None and kind != "change":
         return [following], 0.8, compared
     carried = _carried_subject(ctx, state)
@@ -609,10 +1307,11 @@ def _ranking_claim(
 
 
 def _row_rank(ctx: _Ctx, state: ArticleState) -> list[Claim]:
-    """The position that leads a ranked table row or list line, for the row's model."""
+    """The position that leads a ranked table row or list line, for the row's model; in
+    running text, the positions of an ordered list and of 'second only to X'."""
     match = _ROW.match(ctx.text, ctx.sentence.start, ctx.sentence.end)
     if not match or not match.group(1) or not _is_row(ctx) or not ctx.subjects:
-        return []
+        return [] if _is_row(ctx) else _sentence_ranks(ctx, state)
     subject = _preferred_in_row(ctx.subjects)
     position = int(match.group(1))
     span = (match.start(1), match.end(1))
@@ -654,11 +1353,18 @@ def _preferred_in_row(row: list[SubjectMention]) -> SubjectMention:
     return row[0]
 
 
-_COMPARISON_OBJECT = re.compile(
-    r"(?:surpass\w*|overtak\w*|overtook|exceed\w*|beat\w*|outpac\w*|ahead of|than|over|"
-    r"against|versus|vs\.?|超过|超越|领先)\s*(?:the\s+)?$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _comparison_object() -> re.Pattern[str]:
+    words = cues()["comparison_object"]
+    parts = [
+        re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}"
+        for w in sorted(words, key=len, reverse=True)
+    ]
+    return re.compile(rf"(?:{'|'.join(parts)})\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+# "ahead of GLM-5, which dropped to fifth": the figure is in the clause about the name itself
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:which|who|that)\b")
 
 
 def _agent(before: SubjectMention, ctx: _Ctx) -> SubjectMention:
@@ -666,7 +1372,8 @@ def _agent(before: SubjectMention, ctx: _Ctx) -> SubjectMention:
     earlier = [s for s in ctx.subjects if s.end <= before.start]
     lead_in = ctx.text[max(ctx.sentence.start, before.start - 25) : before.start]
     possessive = ctx.text.startswith("的", before.end)  # "超过美国模型的2.94万亿": B's own figure
-    if earlier and not possessive and _COMPARISON_OBJECT.search(lead_in):
+    relative = _RELATIVE_AFTER.match(ctx.text, before.end, ctx.sentence.end) is not None
+    if earlier and not possessive and not relative and _comparison_object().search(lead_in):
         return earlier[-1]
     if before.kind == "vendor":
         # "the M2.5 model released by MiniMax ... topped": the model, not its vendor
@@ -675,6 +1382,30 @@ def _agent(before: SubjectMention, ctx: _Ctx) -> SubjectMention:
             if s.kind == "model" and info and info.get("vendor") == before.canonical:
                 return s
     return before
+
+
+_CONTRAST_BEFORE = re.compile(r"(?:against|versus|vs\.?|compared (?:with|to))\s*$", re.IGNORECASE)
+
+
+def _contrasted(
+    fig: Figure, agent: SubjectMention, kind: ClaimKind, ctx: _Ctx, state: ArticleState
+) -> SubjectMention | None:
+    """'A overtook B ..., processing 4.12 trillion tokens against 2.94 trillion': the figure
+    set against A's own is B's, the object of the comparison."""
+    if not _CONTRAST_BEFORE.search(ctx.text, max(ctx.sentence.start, fig.start - 16), fig.start):
+        return None
+    last = state.claims[-1] if state.claims else None
+    if last is None or last.kind != kind or last.subject != agent.canonical:
+        return None
+    if last.span[0] < ctx.sentence.start or _subjects_in(ctx, last.span[1], fig.start):
+        return None
+    for s in ctx.subjects:
+        if s.end > fig.start or s.canonical == agent.canonical:
+            continue
+        lead_in = ctx.text[max(ctx.sentence.start, s.start - 25) : s.start]
+        if _comparison_object().search(lead_in):
+            return s
+    return None
 
 
 def _carried_subject(ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
@@ -722,7 +1453,7 @@ def _attributes(
         if measure == "price" and state.direction:
             out["direction"] = state.direction
     elif kind == "share":
-        after = _subject_after(fig, ctx, hi)
+        after = _subject_after(fig, ctx, hi) or _share_whole(fig, ctx, hi)
         of = after.canonical if after else state.platform
         if of:
             out["of"] = of
@@ -777,18 +1508,18 @@ def _recent_other_subjects(state: ArticleState, kind: str) -> list[str]:
 
 
 def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
-    """'four of the top five are Chinese: A, B, C and D' (a set) or 'the top three are A, B, C'."""
+    """'four of the top five are Chinese: A, B, C and D' (a set), 'the top three are A, B, C'
+    (positions) or 'X went into the top five' (one member, at most N)."""
     n = int(fig.value)
-    sentence_text = ctx.once("text", str)
+    if _top_total_regex().match(ctx.text, fig.end, min(ctx.sentence.end, fig.end + 16)):
+        return []  # "四款模型合计贡献了前五名总调用量的85.7%": the top five's total, no rank
     members = [s for s in ctx.subjects if s.start >= fig.end and s.kind in ("model", "unknown")]
-    count_match = _SET_COUNT.search(sentence_text)
-    group = ctx.once("nationality", _nationality_group)
     quote = _quote(ctx.text, ctx.sentence, fig)
     scope = state.platform or "global"
-    if count_match and group:
-        raw = (count_match.group(1) or count_match.group(2) or "").lower()
-        count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw, 0)
-        if not count or count > n:
+    count = _set_count(fig, ctx)
+    group = _set_group(fig, ctx, count)
+    if count and group:
+        if count > n:
             return []
         attrs = {
             "set": [m.canonical for m in members][:count] or [],
@@ -814,7 +1545,8 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
     # otherwise a "top ten models" that names a subject is not a claim
     if any(s.start <= fig.start < s.end for s in state.subjects):
         return []
-    if len(members) == n and n <= 10 and not group:
+    group_named = ctx.once("nationality", _nationality_group)
+    if len(members) == n and n <= 10 and not group_named:
         period = _period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx)
         return [
             _ranking_claim(
@@ -832,4 +1564,547 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
             )
             for i, m in enumerate(members, 1)
         ]
-    return []
+    member = _top_member(fig, ctx, state)
+    if member is None:
+        return []
+    period = _period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx)
+    return [
+        _ranking_claim(
+            state,
+            member.canonical,
+            member.text,
+            n,
+            "at_most",
+            period,
+            {"scope": scope},
+            quote,
+            (fig.start, fig.end),
+            (fig.start, fig.end),
+            0.6,
+        )
+    ]
+
+
+@lru_cache(maxsize=1)
+def _top_total_regex() -> re.Pattern[str]:
+    return re.compile(
+        rf"\s?(?:models?\s?)?(?:{_intro_alternation(rank_words()['top_total_after'])})",
+        re.IGNORECASE,
+    )
+
+
+def _set_counts(sentence_text: str) -> list[tuple[int, int, int]]:
+    """(start, end, count) of every 'four of' / '占据四席' in the sentence (offsets in it)."""
+    out = []
+    for m in _set_count_regex().finditer(sentence_text):
+        raw = m.group("en") or m.group("zh") or m.group("zh2") or ""
+        value = ordinal_value(raw.lower())
+        if value:
+            out.append((m.start(), m.end(), int(value)))
+    return out
+
+
+def _set_count(fig: Figure, ctx: _Ctx) -> int:
+    """How many of the top N the sentence gives to a group; never the N of 'top five of'."""
+    offset = ctx.sentence.start
+    for start, end, count in ctx.once("set_counts", _set_counts):
+        if end + offset <= fig.start or start + offset >= fig.end:
+            return count
+    return 0
+
+
+def _set_group(fig: Figure, ctx: _Ctx, count: int) -> str | None:
+    """The group the members belong to: a group named in the sentence ('homegrown models',
+    '国产模型'), else a nationality word ('four are from Chinese manufacturers')."""
+    if not count:
+        return None
+    for s in ctx.subjects:
+        if s.kind == "group" and not (s.start <= fig.start < s.end) and entity(s.canonical):
+            info = entity(s.canonical) or {}
+            if info.get("country"):
+                return s.canonical
+    group: str | None = ctx.once("nationality", _nationality_group)
+    return group
+
+
+@lru_cache(maxsize=1)
+def _top_member_regex() -> re.Pattern[str]:
+    words = sorted(rank_words()["top_member_before"], key=len, reverse=True)
+    alternation = "|".join(
+        re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}" for w in words
+    )
+    # "into the top five", "in OpenRouter's top ten", "跻身前五": the word right before "top N"
+    return re.compile(rf"(?:{alternation})\s*(?:the\s+)?(?:[\w.-]+'s\s+)?(?:global\s+)?$", re.I)
+
+
+def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
+    """'Claude Opus 4.6 held its place in the top three': the one model placed in a top N."""
+    lo, _hi = _clause_bounds(ctx, fig.start)
+    if not _top_member_regex().search(ctx.text, max(lo, fig.start - 30), fig.start):
+        return None
+    before = [
+        s for s in ctx.subjects if lo <= s.start and s.end <= fig.start and s.kind != "platform"
+    ]
+    if not before or before[-1].kind == "group":
+        return None
+    subject = before[-1]
+    # "X ranked 10th with 0.10 trillion tokens, the most of any model in the top ten": a top N
+    # after another figure of the subject qualifies that figure, it does not place the subject
+    if any(subject.start <= c.span[0] < fig.start for c in state.claims[-3:]):
+        return None
+    return _vendor_model(subject, state)
+
+
+def _vendor_model(subject: SubjectMention, state: ArticleState) -> SubjectMention:
+    """'Alibaba's newest model': a vendor standing for its latest model named in the text."""
+    if subject.kind != "vendor":
+        return subject
+    for s in reversed(state.seen):
+        info = entity(s.canonical)
+        vendor = info.get("vendor") if info else s.vendor
+        if s.kind == "model" and vendor == subject.canonical and s.start < subject.start:
+            return SubjectMention(
+                subject.start, subject.end, subject.text, s.canonical, "model", confidence=0.7
+            )
+    return subject
+
+
+def _sentence_ranks(ctx: _Ctx, state: ArticleState) -> list[Claim]:
+    """Rankings read off the whole sentence rather than one figure: an ordered list after
+    'The ranking shows' / '依次为', and the model one place higher in 'second only to X'."""
+    return _listed_ranks(ctx, state) + _only_to_ranks(ctx, state)
+
+
+def _intro_alternation(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}(?![\w-])"
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _list_intro_regex() -> re.Pattern[str]:
+    words = rank_words()
+    top_verbs = _intro_alternation(words["list_intro_top_en"])
+    return re.compile(
+        rf"(?:{_intro_alternation(words['list_intro_en'] + words['list_intro_zh'])})"
+        r"\s?[:：]?\s?"
+        # "The top-downloaded apps are", "the top three spots were": a top list, unnumbered
+        rf"|(?<![\w-])top(?:[-\u2010\u2011][a-z]+|\s+(?:{_COUNT_WORDS}|10))?(?:\s+[a-z-]+){{0,2}}?\s+"
+        rf"(?:{top_verbs})\s?:?\s",
+        re.IGNORECASE,
+    )
+
+
+# one list item: a name, an optional parenthesis, then a separator or the end of the list
+_LIST_ITEM = re.compile(
+    r"\s*(?P<name>[^,;:()、，；（）\n]{1,60}?)\s*(?:[(（][^()（）]{0,200}[)）])?\s*"
+    r"(?P<sep>,\s*(?:and\s+)?|\s+and\s+|、|，|和|以及|及|$|\.(?!\d)|[。;；])"
+)
+_LIST_END = frozenset(".。;；")
+
+
+def _listed_ranks(ctx: _Ctx, state: ArticleState) -> list[Claim]:
+    """'The ranking shows A (3.2 trillion tokens), B (2.8 trillion) and C': A 1st, B 2nd, ..."""
+    intro = ctx.once("list_intro", lambda t: _list_intro_regex().search(t))
+    if intro is None:
+        return []
+    pos, end = ctx.sentence.start + intro.end(), ctx.sentence.end
+    items: list[tuple[int, int]] = []
+    while pos < end and len(items) < 12:
+        m = _LIST_ITEM.match(ctx.text, pos, end)
+        if m is None or not m.group("name").strip():
+            break
+        items.append(m.span("name"))
+        if m.group("sep") in _LIST_END or m.end() == pos or not m.group("sep"):
+            break
+        pos = m.end()
+    named = [_list_member(ctx, a, b) for a, b in items]
+    members = [m for m in named if m is not None]
+    if len(members) < 3 or len(members) != len(named):
+        return []  # an ordered list names at least three entries, each a name
+    period = _sentence_period(ctx, state, items[0][0])
+    scope = f"{state.platform or 'list'} {period.granularity or ''}".strip()
+    quote = _quote(ctx.text, ctx.sentence, Figure(items[0][0], items[0][1], "", 0, ""))
+    return [
+        _ranking_claim(
+            state,
+            m.canonical,
+            m.text,
+            i,
+            "exact",
+            period,
+            {"scope": scope},
+            quote,
+            (m.start, m.end),
+            (m.start, m.end),
+            0.7,
+        )
+        for i, m in enumerate(members, 1)
+    ]
+
+
+_NAME_LIKE = re.compile(r"[A-Z0-9\u4e00-\u9fff][\w.+\- ’'\u4e00-\u9fff]{0,40}")
+
+
+def _list_member(ctx: _Ctx, start: int, end: int) -> SubjectMention | None:
+    """The subject a list item names: a known mention inside it, else the name as written."""
+    inside = [s for s in ctx.subjects if start <= s.start and s.end <= end]
+    if inside:
+        return _preferred_in_row(inside)
+    name = ctx.text[start:end].strip()
+    if not _NAME_LIKE.fullmatch(name) or len(name.split()) > 4:
+        return None
+    resolved = resolve_subject(name)
+    if resolved is not None:
+        return SubjectMention(
+            start, end, name, resolved.canonical, resolved.kind, confidence=resolved.confidence
+        )
+    return SubjectMention(start, end, name, name, "unknown", confidence=0.5)
+
+
+@lru_cache(maxsize=1)
+def _only_to_regex() -> re.Pattern[str]:
+    ords = "|".join(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+         "tenth", r"\d{1,2}(?:st|nd|rd|th)"]
+    )
+    only_to = _intro_alternation(rank_words()["only_to"])
+    return re.compile(
+        rf"(?:(?<![\w-])(?P<en>{ords})|第\s?(?P<zh>[一二三四五六七八九十\d]{{1,3}})\s?[名位]?)"
+        rf"[^.;。；]{{0,40}}?(?:{only_to})\s?(?:the\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def _only_to_ranks(ctx: _Ctx, state: ArticleState) -> list[Claim]:
+    """'ranks second globally, second only to DeepSeek': DeepSeek is first."""
+    out = []
+    lo, hi = ctx.sentence.start, ctx.sentence.end
+    for m in _only_to_regex().finditer(ctx.text, lo, hi):
+        value = ordinal_value((m.group("en") or m.group("zh") or "").lower())
+        if not value or value < 2:
+            continue
+        above = next((s for s in ctx.subjects if m.end() <= s.start <= m.end() + 2), None)
+        if above is None or above.kind == "platform":
+            continue
+        period = _sentence_period(ctx, state, m.start())
+        scope = f"{state.platform or 'global'} {period.granularity or ''}".strip()
+        out.append(
+            _ranking_claim(
+                state,
+                above.canonical,
+                above.text,
+                value - 1,
+                "exact",
+                period,
+                {"scope": scope},
+                _quote(ctx.text, ctx.sentence, Figure(above.start, above.end, "", 0, "")),
+                (above.start, above.end),
+                (above.start, above.end),
+                0.7,
+            )
+        )
+    return out
+
+
+def _sentence_period(ctx: _Ctx, state: ArticleState, pos: int) -> Period:
+    """The period of a ranking read off the sentence: a date before ``pos`` in it, else the
+    paragraph's, else the reporting week in force."""
+    usable = [p for p in ctx.periods if _usable_period(p, ctx.text) and p.role == "date"]
+    before = [p for p in usable if p.end <= pos] or usable
+    mention = before[-1] if before else state.paragraph_period
+    if mention is None and state.last_period and state.last_period.period.granularity == "week":
+        mention = state.last_period
+    return mention.period if mention else Period(resolution="unresolved")
+
+
+# -- price tables ------------------------------------------------------------------------
+# Figures are found one line at a time, so a bare "0.50" under "| Input ($/M) |" or under
+# "Global comparators (USD per 1K tokens)" means nothing to numbers.py: the header's currency,
+# per-token base and direction are remembered here and given to the numbers of the rows below.
+
+
+@lru_cache(maxsize=1)
+def _units_data() -> dict[str, Any]:
+    with open(CORPORA / "units.json", encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
+def _word_alternation(words: list[str]) -> str:
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(w)
+        bounded = w[:1].isalnum() and w.isascii()
+        parts.append(rf"(?<![\w-]){escaped}(?![\w-])" if bounded else escaped)
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _price_spec() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
+    """'USD per 1K tokens', '$/M', '元/百万tokens', 'per 1M tokens, USD': a column's unit."""
+    units = _units_data()
+    currencies = {k.lower(): v for k, v in units["currency_prefixes"].items()}
+    currencies.update({k.lower(): v for k, v in units["currency_suffixes"].items()})
+    bases = {w.lower(): int(k) for k, ws in units["price_bases"].items() for w in ws}
+    cur = _word_alternation(list(currencies))
+    base = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True))
+    per = r"(?:/|per\b|每)"
+    regex = re.compile(
+        rf"(?P<cur>{cur})\s?{per}\s?(?P<base>{base})(?:\s?tok|(?![a-z]))"
+        rf"|{per}\s?(?P<base2>{base})(?:\s?tokens?\b|(?![a-z]))\s?[,(（]?\s?(?P<cur2>{cur})",
+        re.IGNORECASE,
+    )
+    return regex, currencies, bases
+
+
+def _header_column(text: str) -> PriceColumn | None:
+    regex, currencies, bases = _price_spec()
+    m = regex.search(text)
+    if m is None:
+        return None
+    currency = currencies.get((m.group("cur") or m.group("cur2") or "").lower())
+    per = bases.get((m.group("base") or m.group("base2") or "").lower())
+    if currency is None or per is None:
+        return None
+    order = _directions_in(text)
+    return PriceColumn(currency, per, order[0] if len(order) == 1 else None, tuple(order))
+
+
+def _directions_in(text: str) -> list[str]:
+    """The price directions a header or row names, in the order it names them."""
+    found = []
+    for direction in ("input", "output", "cache_hit"):
+        m = _cue_regex("direction", direction).search(text)
+        if m is not None:
+            found.append((m.start(), direction))
+    return [d for _, d in sorted(found)]
+
+
+_PIPE = re.compile(r"\|")
+_SEPARATOR_ROW = re.compile(r"[\s|:\-]*")
+_CELL_NUMBER = re.compile(r"\s*(?P<cur>[$¥￥€£])?\s?(?P<num>\d{1,7}(?:\.\d{1,8})?)\s*")
+# a bare number in a row ("input 0.00125, output 0.01"); a money figure numbers.py already
+# found is left to it
+_ROW_NUMBER = re.compile(
+    r"(?<![\w.$¥￥€£,])(?P<num>\d{1,7}(?:\.\d{1,8})?)(?=\s*(?:$|[,;/|(（，；]\D|[,;/|(（，；]$))"
+)
+# the name of a plain row is set off from its figures: "GPT-5 (OpenAI): ...", "GLM-5 — ..."
+_ROW_LABEL_END = re.compile(r"[^:：|—–\t]{0,40}(?::|：|\||—|–|\t)")
+_ROW_LEAD = 3  # a plain row starts with its name ("- GPT-5 (OpenAI): ...")
+_ROW_LIMIT = 200
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    bars = [m.start() for m in _PIPE.finditer(line)]
+    edges = [-1, *bars, len(line)]
+    return [(offset + a + 1, offset + b) for a, b in zip(edges, edges[1:], strict=False)]
+
+
+def _whole_line(sent: Sentence, text: str) -> bool:
+    return (sent.start == 0 or text[sent.start - 1] == "\n") and (
+        sent.end >= len(text) or text[sent.end] == "\n"
+    )
+
+
+def _end_table(state: ArticleState) -> None:
+    state.table_columns = state.table_default = None
+    state.table_rows = False
+
+
+def _table_header(
+    sent: Sentence, figures: list[Figure], state: ArticleState
+) -> tuple[dict[int, PriceColumn] | None, PriceColumn | None] | None:
+    """A header line: columns by cell for a pipe table, else one unit for the block under it."""
+    if any(f.unit for f in figures) or sent.end - sent.start > _HEADING_LIMIT:
+        return None
+    text, line = state.text, state.text[sent.start : sent.end]
+    if line.count("|") < 2:
+        column = _header_column(line)
+        return (None, column) if column is not None else None
+    # "| Model | Input | Output |" under "Prices (USD per 1M tokens)": the block's unit
+    above = _header_column(line) or (
+        state.table_default if sent.paragraph - state.table_paragraph <= 2 else None
+    )
+    columns: dict[int, PriceColumn] = {}
+    for i, (a, b) in enumerate(_cells(line, sent.start)):
+        cell = text[a:b]
+        if _CELL_NUMBER.fullmatch(cell):
+            return None  # a row, not a header
+        own = _header_column(cell)
+        directions = _directions_in(cell)
+        if own is not None:
+            columns[i] = own
+        elif above is not None and len(directions) == 1:
+            columns[i] = PriceColumn(above.currency, above.per_tokens, directions[0])
+    return (columns, None) if columns else None
+
+
+def _row_subject(
+    sent: Sentence, subjects: list[SubjectMention], text: str
+) -> SubjectMention | None:
+    named = [s for s in subjects if s.kind != "platform"]
+    if named:
+        return _preferred_in_row(named)
+    cells = _cells(text[sent.start : sent.end], sent.start)
+    first = next((c for c in cells if text[c[0] : c[1]].strip()), None)
+    if first is None:
+        return None
+    name = text[first[0] : first[1]].strip()
+    if not _NAME_LIKE.fullmatch(name) or _CELL_NUMBER.fullmatch(name) or len(name.split()) > 4:
+        return None
+    start = text.index(name, first[0])
+    known = resolve_subject(name)
+    if known is not None and known.kind != "unknown":
+        return SubjectMention(start, start + len(name), name, known.canonical, known.kind)
+    return SubjectMention(start, start + len(name), name, name, "unknown", confidence=0.7)
+
+
+def _cell_figure(
+    m: re.Match[str], column: PriceColumn, direction: str | None, row: SubjectMention
+) -> Figure:
+    """A bare number (``m`` matched in the article text) in the header's unit, per 1M tokens."""
+    num = m.group("num")
+    written = len(num.split(".")[1]) if "." in num else 0
+    # 0.00125 per 1K is 1.25 per 1M: the written decimals shrink with the base
+    ratio = _PER_MILLION // column.per_tokens if column.per_tokens < _PER_MILLION else 1
+    shift = len(str(ratio)) - 1
+    attrs: dict[str, Any] = {
+        "currency": column.currency,
+        "per_tokens": column.per_tokens,
+        "row_subject": row,
+    }
+    if direction:
+        attrs["direction"] = direction
+    return Figure(
+        m.start("num"),
+        m.end("num"),
+        num,
+        float(num) * _PER_MILLION / column.per_tokens,
+        f"{column.currency}/1M tokens",
+        attributes=attrs,
+        decimals=max(0, written - shift),
+    )
+
+
+def _pipe_row(
+    sent: Sentence, row: SubjectMention, columns: dict[int, PriceColumn], text: str
+) -> list[Figure]:
+    out = []
+    for i, (a, b) in enumerate(_cells(text[sent.start : sent.end], sent.start)):
+        column = columns.get(i)
+        m = _CELL_NUMBER.fullmatch(text, a, b) if column is not None else None
+        if column is not None and m is not None:
+            out.append(_cell_figure(m, column, column.direction, row))
+    return out
+
+
+def _plain_row(
+    sent: Sentence, row: SubjectMention, figures: list[Figure], block: PriceColumn, text: str
+) -> list[Figure] | None:
+    """'GPT-5 (OpenAI): input 0.00125, output 0.01', 'GLM-5 — 0.30 / 2.55': the numbers after
+    the name, each with the direction written before it or, failing that, the header's order."""
+    if row.start - sent.start > _ROW_LEAD or sent.end - sent.start > _ROW_LIMIT:
+        return None
+    label = _ROW_LABEL_END.match(text, row.end, sent.end)
+    if label is None:
+        return None  # "GPT-5 launched with 400 staff": prose, not a row
+    money = [f for f in figures if f.unit in _CURRENCIES and f.start >= row.end]
+    taken = [(f.start, f.end) for f in figures if f.unit]
+    items: list[tuple[int, int, re.Match[str] | Figure]] = [(f.start, f.end, f) for f in money]
+    for m in _ROW_NUMBER.finditer(text, label.end(), sent.end):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            items.append((m.start(), m.end(), m))
+    if not items:
+        return None
+    items.sort(key=lambda it: it[0])
+    out: list[Figure] = []
+    previous = row.end
+    for k, (start, end, item) in enumerate(items):
+        named = _directions_in(text[previous:start])
+        ordered = block.order[k] if len(block.order) == len(items) else block.direction
+        direction = named[-1] if named else ordered
+        previous = end
+        if isinstance(item, Figure):
+            attrs = {**item.attributes, "row_subject": row}
+            if direction and "direction" not in attrs:
+                attrs["direction"] = direction
+            out.append(replace(item, attributes=attrs))
+        else:
+            cell = _CELL_NUMBER.fullmatch(text, start, end)
+            if cell is not None:
+                out.append(_cell_figure(cell, block, direction, row))
+    return out
+
+
+def _with_table_cells(
+    sent: Sentence, figures: list[Figure], subjects: list[SubjectMention], state: ArticleState
+) -> list[Figure]:
+    """The line's figures, with a price table's bare cell numbers read as prices."""
+    text = state.text
+    if not _whole_line(sent, text):
+        if state.table_columns is not None or state.table_default is not None:
+            _end_table(state)
+        return figures
+    header = _table_header(sent, figures, state)
+    if header is not None:
+        state.table_columns, state.table_default = header
+        state.table_paragraph, state.table_rows = sent.paragraph, False
+        return figures
+    if state.table_columns is None and state.table_default is None:
+        return figures
+    gap = sent.paragraph - state.table_paragraph
+    if not (gap == 1 or (gap == 2 and not state.table_rows)):
+        _end_table(state)
+        return figures
+    line = text[sent.start : sent.end]
+    if _SEPARATOR_ROW.fullmatch(line):
+        state.table_paragraph = sent.paragraph
+        return figures
+    row = _row_subject(sent, subjects, text)
+    cells: list[Figure] | None = None
+    if row is not None and state.table_columns is not None and line.count("|") >= 1:
+        cells = _pipe_row(sent, row, state.table_columns, text)
+    elif row is not None and state.table_default is not None:
+        cells = _plain_row(sent, row, figures, state.table_default, text)
+    if cells is None:
+        _end_table(state)
+        return figures
+    state.table_paragraph, state.table_rows = sent.paragraph, True
+    if state.table_default is not None:
+        state.price_base = float(state.table_default.per_tokens)
+    kept = [f for f in figures if not any(c.start < f.end and f.start < c.end for c in cells)]
+    return sorted(kept + cells, key=lambda f: f.start)
+
+
+# what a headline states about the reporting week (changes and prices are often of other spans)
+_LEAD_KINDS = frozenset({"token_volume", "ranking", "share", "streak"})
+
+
+def with_lead_periods(claims: list[Claim], state: ArticleState) -> list[Claim]:
+    """Headline and lead figures stated before the article first dates its reporting week
+    ("中国模型连续两周登顶" above "2月16日-22日当周...") take that week, as ``inferred``."""
+    first = next(
+        (
+            p
+            for p in state.periods
+            if p.role == "date"
+            and p.period.granularity == "week"
+            and p.period.start is not None
+            and _usable_period(p, state.text)
+        ),
+        None,
+    )
+    if first is None:
+        return claims
+    lead_period = first.period.model_copy(update={"resolution": "inferred"})
+    return [
+        c.model_copy(update={"period": lead_period})
+        if c.span[1] <= first.start
+        and c.kind in _LEAD_KINDS
+        and c.period.start is None
+        and c.period.text is None
+        else c
+        for c in claims
+    ]

@@ -482,9 +482,12 @@ def _accepted_shorts(folded: str, atoms: list[_Atom]) -> list[_Atom]:
     owners = [(a.start, a.candidates[0]) for a in atoms if not a.short]
     positions = [pos for pos, _ in owners]
     kept: list[_Atom] = []
+    named_in_full: set[str] = set()  # entries already written in full earlier in the text
+    owners_named = {name for _, name in owners}
     for atom in atoms:
         if not atom.short:
             kept.append(atom)
+            named_in_full.add(atom.candidates[0])
             continue
         if len(atom.candidates) != 1:
             continue
@@ -494,7 +497,16 @@ def _accepted_shorts(folded: str, atoms: list[_Atom]) -> list[_Atom]:
         hi = bisect.bisect_right(positions, atom.end + window)
         near_owner = any(owners[j][1] in owner_names for j in range(lo, hi))
         model_word = _helpers()["model_word_after"].match(folded, atom.end) is not None
-        if near_owner or model_word:
+        # "MiniMax M2.5 ... (paragraphs later) M2.5 still topped the chart": a short form of a
+        # model the text names in full before, or whose versioned vendor name ("M2.5" with
+        # "MiniMax") it names anywhere, refers to that model
+        versioned = any(ch.isdigit() for ch in folded[atom.start : atom.end])
+        if (
+            near_owner
+            or model_word
+            or entry["name"] in named_in_full
+            or (versioned and owner_names & owners_named)
+        ):
             kept.append(replace(atom, short=False))
     return kept
 
@@ -527,6 +539,57 @@ def _with_platform(mentions: list[SubjectMention]) -> list[SubjectMention]:
     return out
 
 
+_ANAPHORA_REACH = 800  # how far back "the company" looks for the company it means
+_ANAPHORA_CONFIDENCE = 0.8
+# "tokens processed on the platform", "the platform's top ten models": a place or a
+# possessor, not the subject; left to the claim's own subject
+_ANAPHORA_LOCATIVE = re.compile(
+    r"(?:(?<![\w-])(?:on|across|to|from|of|at|in|onto|via|through|by)\s+|[在于从])$", re.IGNORECASE
+)
+_ANAPHORA_POSSESSED = re.compile(r"'s|’s|的")
+
+
+@lru_cache(maxsize=1)
+def _anaphora_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    from claimcheck.extract.sentences import cues  # the cue words live with the others
+
+    kinds: dict[str, str] = {}
+    for kind, phrases in cues()["definite_anaphora"].items():
+        kinds.update({p.casefold(): kind for p in phrases})
+    parts = [
+        rf"(?<![\w-]){re.escape(p)}(?![\w-])" if p[:1].isascii() else re.escape(p)
+        for p in sorted(kinds, key=len, reverse=True)
+    ]
+    return re.compile("|".join(parts), re.IGNORECASE), kinds
+
+
+def _definite_anaphora(text: str, known: list[SubjectMention]) -> Iterator[SubjectMention]:
+    """'The company reported revenue of US$78 million', '该平台拥有超过500万开发者用户': a
+    definite description stands for the nearest earlier subject of its kind."""
+    pattern, kinds = _anaphora_regex()
+    starts = [m.start for m in known]
+    for match in pattern.finditer(text):
+        kind = kinds[match.group().casefold()]
+        if _ANAPHORA_LOCATIVE.search(text, max(0, match.start() - 8), match.start()) or (
+            _ANAPHORA_POSSESSED.match(text, match.end())
+        ):
+            continue
+        i = bisect.bisect_left(starts, match.start())
+        for mention in reversed(known[max(0, i - 40) : i]):
+            if mention.start < match.start() - _ANAPHORA_REACH:
+                break
+            if mention.kind == kind:
+                yield SubjectMention(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    mention.canonical,
+                    kind,
+                    confidence=min(mention.confidence, _ANAPHORA_CONFIDENCE),
+                )
+                break
+
+
 def _unknown_products(text: str, shaped: str, folded: str) -> Iterator[SubjectMention]:
     """Capitalized names with a tier word or decimal version: "AutoResearcher Pro"."""
     helpers = _helpers()
@@ -541,6 +604,22 @@ def _unknown_products(text: str, shaped: str, folded: str) -> Iterator[SubjectMe
             continue  # "Growth 2.5 trillion": a figure, not a version
         start, end = match.span()
         name = " ".join(text[start:end].translate(_SHAPE).split())
+        yield SubjectMention(start, end, text[start:end], name, "unknown", confidence=score)
+
+
+# 'building the “Memphis Supercluster” with one million GPUs': a quoted name of two to four
+# capitalized words is a proper name the gazetteer does not know (one quoted word is too
+# often emphasis)
+_QUOTED_NAME = re.compile(
+    r"[“\"](?P<name>[A-Z][A-Za-z0-9]*(?:[ \-‑][A-Z][A-Za-z0-9]*){1,3})[”\"]"
+)
+
+
+def _quoted_names(text: str) -> Iterator[SubjectMention]:
+    score = float(_rules()["confidence"]["unknown"])
+    for match in _QUOTED_NAME.finditer(text):
+        start, end = match.span("name")
+        name = " ".join(match.group("name").translate(_SHAPE).split())
         yield SubjectMention(start, end, text[start:end], name, "unknown", confidence=score)
 
 
@@ -569,7 +648,9 @@ def find_subjects(text: str) -> list[SubjectMention]:
     atoms = _accepted_shorts(folded, _combined(folded, atoms))
     known = _with_platform([_mention(text, a) for a in atoms])
     shaped = text.translate(_SHAPE)
-    return _interleaved(known, _unknown_products(text, shaped, folded))
+    known = _interleaved(known, _definite_anaphora(text, known))
+    known = _interleaved(known, _unknown_products(text, shaped, folded))
+    return _interleaved(known, _quoted_names(text))
 
 
 def entity(canonical: str) -> dict[str, Any] | None:

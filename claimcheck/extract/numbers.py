@@ -35,6 +35,7 @@ Conventions (what the claim assembly can rely on):
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -235,6 +236,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     superl = _alt(d["rank_superlatives"])
     list_nouns = _alt(d["rank_list_nouns"])
     rank_pre_zh = _alt(d["rank_prefixes_zh"], ignore_case=False)
+    rank_one_verbs = _alt(d["rank_one_before_streak"])
+    rank_one_zh = _alt(d["rank_one_zh"], ignore_case=False)
     day = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])"
     cn_time = "周|星期|天|个月|月|年|季度"
 
@@ -260,11 +263,19 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?P<k_ordonly>(?P<oword>{ords})(?:\s+(?i:only)\s+(?i:to)(?![A-Za-z])|[\s-]+{superl}))",
             rf"(?P<k_topped>(?P<tverb>(?<![A-Za-z])(?i:topped|topping|tops)(?![A-Za-z]))\s+"
             rf"(?:[A-Za-z'&.-]+\s+){{0,6}}?{list_nouns})",
+            # "led for a fifth straight week": the lookahead leaves the streak to k_streak
+            rf"(?P<k_led>(?P<lverb>{rank_one_verbs})(?=\s+(?i:for)\s+(?i:a|the)\s+"
+            rf"(?:{ords}|[0-9]{{1,3}}(?:st|nd|rd|th))\s+(?:(?i:consecutive|straight|successive)"
+            rf"\s+)?{time_units}))",
+            rf"(?P<k_rankone>{rank_one_zh})",
             rf"(?P<k_top>(?<![A-Za-z])(?i:top)[\s-]?(?P<topn>[0-9]{{1,3}}|{eng_words})"
             rf"(?![0-9A-Za-z])(?!\s?%))",
             rf"(?P<k_streak>(?P<sord>{ords}|{GUARD}[0-9]{{1,3}}(?:st|nd|rd|th))\s+"
             rf"(?:(?i:consecutive|straight|successive)\s+(?P<su1>{time_units})"
             rf"|(?P<su2>{time_units})\s+(?i:in\s+a\s+row|running))"
+            # "its third weekly gain in a row": the adjective gives the unit
+            rf"|(?P<sord2>{ords})\s+(?P<su5>{_alt(d['streak_adjectives'])})\s+"
+            r"(?:[A-Za-z-]{1,20}\s+){0,2}(?i:in\s+a\s+row|running)(?![A-Za-z])"
             rf"|(?P<scount>{eng_words}|{GUARD}[0-9]{{1,3}})\s+"
             rf"(?:(?i:consecutive|straight|successive)\s+(?P<su3>{time_units})"
             rf"|(?P<su4>{time_units})\s+(?i:in\s+a\s+row|running))"
@@ -304,6 +315,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_rankverb": first(d["rank_verbs"]),
         "k_ordonly": first(d["english_ordinals"]),
         "k_topped": set("tT"),
+        "k_led": first(d["rank_one_before_streak"]),
+        "k_rankone": first(d["rank_one_zh"]),
         "k_top": set("tT"),
         "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连"},
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
@@ -389,7 +402,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         ),
         qual_after=re.compile(rf"\s?(?P<qa>{quals_after})"),
         dir_after=re.compile(
-            rf"\s?(?:\(\s?(?P<d1>{dirs})\s?\)|(?i:for)\s+(?P<d2>{dirs})(?![A-Za-z]))"
+            rf"\s?(?:\(\s?(?P<d1>{dirs})\s?\)|(?i:for)\s+(?P<d2>{dirs})(?![A-Za-z])"
+            # "GLM-5: $0.30 in / $2.55 out": short direction words, only before a list break
+            rf"|(?P<d3>{_alt([w for ws in d['directions_short_after'].values() for w in ws])})"
+            r"(?=\s*(?:/|,|;|\||\)|$)))"
         ),
         basis_after=re.compile(rf"[\s,(]{{0,3}}(?P<basis>{basis})"),
         change_after=re.compile(rf"\s?(?P<ca>{chg_after})"),
@@ -404,7 +420,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         prev_word=re.compile(r"(?P<w>[A-Za-z][A-Za-z0-9.+]*)[\"'”’)\]]?[ ]*-?[ ]*$"),
         list_number=re.compile(r"(?:^|\n)[ \t•·*\-–>#]*$"),
         has_figure=re.compile(
-            rf"[0-9０-９{CN_ALL}%％倍]|" + _alt(has_fig_words)
+            rf"[0-9０-９{CN_ALL}%％倍]|"
+            + _alt(has_fig_words + list(d["rank_one_zh"]) + ["过半", "半数"])
         ),
         clause_end=re.compile(r"[.;。；!?！？\n]"),
         currency_subunit=re.compile(r"[ ]?(?P<sub>" + _alt(d["currency_subunits"]) + ")"),
@@ -673,7 +690,10 @@ def _read_right(norm: str, r: _Read, ctx: _Context) -> None:
         r.end = m.end()
     m = p.dir_after.match(norm, r.end)
     if m:
-        ctx.direction = ctx.direction or _group_of(d["directions"], m["d1"] or m["d2"])
+        if m["d3"] is None:
+            ctx.direction = ctx.direction or _group_of(d["directions"], m["d1"] or m["d2"])
+        elif r.attrs.get("currency"):
+            ctx.direction = ctx.direction or _group_of(d["directions_short_after"], m["d3"])
     m = p.basis_after.match(norm, r.end)
     if m:
         ctx.basis = ctx.basis or _group_of(d["basis_hints"], m["basis"])
@@ -826,6 +846,11 @@ def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled:
         return True
     if norm[r.end : r.end + 1].isascii() and norm[r.end : r.end + 1].isalpha():
         return False  # glued letters: "4o", "1China", "9th", "5G"
+    m = _count_phrase().match(norm, r.end)
+    if m:
+        r.unit = "count"
+        r.attrs["noun"] = m["noun"]
+        return True
     m = p.classifier.match(norm, r.end)
     if m:
         r.unit = "count"
@@ -837,6 +862,51 @@ def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled:
         r.attrs["noun"] = m["noun"]
         return True
     return True
+
+
+@lru_cache(maxsize=1)
+def _half_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    forms: dict[str, str] = {}
+    for qualifier, words in _data()["half_forms"].items():
+        forms.update({" ".join(w.split()).lower(): qualifier for w in words})
+    latin = [w for w in forms if w[:1].isascii()]
+    cjk = [w for w in forms if not w[:1].isascii()]
+    return (
+        re.compile(
+            rf"(?P<en>{_alt(latin)})(?=\s+(?i:of|the|its|their)\b)|(?P<zh>{_alt(cjk)})"
+            r"(?!\s*[(（]\s*[约~≈]?\s*[0-9])"  # "快一半（47%左右）": the percent says it
+        ),
+        forms,
+    )
+
+
+def _halves(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
+    """'more than half of calls', '超过一半的调用' -> 50 %, with the hedge as qualifier."""
+    pattern, forms = _half_forms()
+    found = [
+        Figure(
+            m.start(), m.end(), text[m.start() : m.end()], 50.0, "%",
+            qualifier=forms[" ".join(m.group().split()).lower()], attributes={"half": True},
+        )
+        for m in pattern.finditer(norm)
+    ]
+    if not found:
+        return figures
+    starts = [f.start for f in figures]
+    merged = list(figures)
+    for fig in found:
+        i = bisect.bisect_right(starts, fig.start)
+        if (i > 0 and figures[i - 1].end > fig.start) or (
+            i < len(figures) and figures[i].start < fig.end
+        ):
+            continue
+        merged.append(fig)
+    return sorted(merged, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _count_phrase() -> re.Pattern[str]:
+    return re.compile(r"[ ]?(?P<noun>" + _alt(_data()["count_phrases"]) + r")(?![A-Za-z])")
 
 
 @lru_cache(maxsize=1)
@@ -935,6 +1005,16 @@ def _h_topped(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     return m.end("tverb")
 
 
+def _h_led(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    _emit(st, _simple(text, m.start(), m.end(), 1.0, "rank", topped=True))
+    return m.end()
+
+
+def _h_rankone(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    _emit(st, _simple(text, m.start(), m.end(), 1.0, "rank", topped=True))
+    return m.end()
+
+
 def _small_number(raw: str) -> float | None:
     raw = raw.strip()
     if raw.isdigit():
@@ -961,6 +1041,9 @@ def _h_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     elif m["sord"]:
         value = _ordinal_value(m["sord"])
         unit = _group_of(d["time_units"], m["su1"] or m["su2"]) or "weeks"
+    elif m["sord2"]:
+        value = _ordinal_value(m["sord2"])
+        unit = _lookup(d["streak_adjectives"], m["su5"]) or "weeks"
     else:
         value = _small_number(m["scount"])
         unit = _group_of(d["time_units"], m["su3"] or m["su4"]) or "weeks"
@@ -1073,11 +1156,14 @@ def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         return _read_fraction(text, norm, st, start, int(num), frac)
     sci = p.sci.match(norm, end)
     if sci:
-        if sci["sci"]:
-            exp = sci["exp"] if sci["exp"] is not None else sci["sup"].translate(SUPERSCRIPTS)
-            value *= 10.0 ** int(exp)
-        else:
-            value = value ** int(sci["exp2"])
+        try:
+            if sci["sci"]:
+                exp = sci["exp"] if sci["exp"] is not None else sci["sup"].translate(SUPERSCRIPTS)
+                value *= 10.0 ** int(exp)
+            else:
+                value = value ** int(sci["exp2"])
+        except OverflowError:
+            return m.start() + 1  # "4510^134" is noise, not a figure anyone reports
         end = sci.end()
         scaled = True
     else:
@@ -1242,6 +1328,8 @@ _HANDLERS: dict[str, Callable[[str, str, re.Match[str], _State], int]] = {
     "k_rankverb": _h_rankverb,
     "k_ordonly": _h_ordonly,
     "k_topped": _h_topped,
+    "k_led": _h_led,
+    "k_rankone": _h_rankone,
     "k_top": _h_top,
     "k_streak": _h_streak,
     "k_rankcn": _h_rankcn,
@@ -1258,6 +1346,21 @@ _HANDLERS: dict[str, Callable[[str, str, re.Match[str], _State], int]] = {
 # --------------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------------
+
+
+def rank_words() -> dict[str, list[str]]:
+    """The words claim assembly reads rankings with (``rank_assembly`` in units.json)."""
+    words: dict[str, list[str]] = _data()["rank_assembly"]
+    return words
+
+
+def ordinal_value(raw: str) -> float | None:
+    """'second' -> 2, '2nd' -> 2, '二' -> 2, 'five' -> 5; None when not a small number."""
+    raw = raw.strip()
+    value = _ordinal_value(raw)
+    if value is None and raw:
+        value = _small_number(raw)
+    return value
 
 
 def has_figure(text: str) -> bool:
@@ -1279,4 +1382,4 @@ def find_figures(text: str) -> list[Figure]:
         kind = m.lastgroup or ""
         nxt = _HANDLERS[kind](text, norm, m, st)
         pos = max(nxt, m.start() + 1)
-    return st.figures
+    return _halves(text, norm, st.figures)

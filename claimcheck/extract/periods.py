@@ -17,13 +17,16 @@ Conventions chosen here (each one is asserted by a test row):
   date (granularity ``total``).
 - A date written without its year ("February 16th") takes the year that puts it on or before
   the publication date, nearest to it; with no publication date, the year of the nearest
-  mention of the same month with a year, else the last year named (resolution ``inferred``).
+  mention of the same month with a year (a reporting week such as "February 16-22" counts as
+  one when a single year near those the text names makes it Monday-Sunday), else the last
+  year named (resolution ``inferred``). A text that names no year gets none.
 - Relative phrases need the publication date; without it they come back unresolved, never
   guessed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -122,7 +125,7 @@ def _tokens(data: dict[str, Any]) -> dict[str, str]:
         rf"\b(?:{_phrase_regex([w for w in _words(data['part_words']) if w.isascii()])})"
     )
     for name, key in (("HEDGES", "hedges"), ("ANCHORS", "anchors"), ("RELATIVE", "relative"),
-                      ("TO_DATE", "to_date")):
+                      ("TO_DATE", "to_date"), ("WEEKDAYS", "weekdays")):
         words = _words(data[key])
         tokens[f"{name}_EN"] = _phrase_regex([w for w in words if w.isascii()])
         tokens[f"{name}_ZH"] = _phrase_regex([w for w in words if not w.isascii()])
@@ -177,11 +180,11 @@ def _lead_guard(data: dict[str, Any]) -> str:
     leads = data["lead_words"]
     english: list[str] = list(data["preps_en"])
     for key in ("anchors", "relative", "to_date", "hedges", "part_words", "ordinals",
-                "number_words", "months_en"):
+                "number_words", "months_en", "weekdays"):
         english.extend(w for w in _words(data[key]) if w.isascii())
     first_words = sorted({w.split()[0] for w in english} | set(leads["en"]))
     chinese = list(leads["zh"])
-    for key in ("anchors", "relative", "to_date"):
+    for key in ("anchors", "relative", "to_date", "weekdays"):
         chinese.extend(w for w in _words(data[key]) if not w.isascii())
     openers = list(data["preps_zh"]) + [w for w in _words(data["hedges"]) if not w.isascii()]
     numeral = leads["zh_numeral"]
@@ -221,7 +224,10 @@ def _config() -> _Config:
         special=re.compile("[" + "".join(re.escape(chr(c)) for c in translation if c > 127) + "]"),
         # the verb, then at most a short stretch of the same clause, then the date
         event_en=re.compile(rf"\b(?:{verbs_en})\b[^.;!?\n]{{0,70}}$"),
-        event_zh=re.compile(rf"\s*(?:正式|首次|率先)?(?:{_phrase_regex(data['event_verbs_zh'])})"),
+        event_zh=re.compile(
+            rf"\s*(?:{_phrase_regex(data['event_adverbs_zh']['words'])})?"
+            rf"(?:{_phrase_regex(data['event_verbs_zh'])})"
+        ),
         cues=_cue_regex(data["granularity_cues"]),
     )
 
@@ -384,6 +390,8 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
             return False
     if kind == "month_en" and "y1" not in g and not _bare_month_allowed(g["m1"], hit.prep):
         return False
+    if kind == "weekday":
+        return _named_day(match, original)
     if kind == "year_en" and hit.prep is None and "lead" not in g:
         return False
     if kind in ("year_en", "year_range") and not hit.years():
@@ -401,6 +409,25 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
         if kind == "zh_rolling" and g.get("lead") == "近" and "n" not in g:
             return False  # "近年来": in recent years, no span
     return True
+
+
+@lru_cache(maxsize=1)
+def _day_ranges() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    days = _phrase_regex(_words(_config().data["weekdays"]))
+    sep = r"\s*(?:-|–|—|~|至|到|to|through|thru|until|and)\s*"
+    return re.compile(rf"{sep}(?:{days})"), re.compile(rf"(?:{days}){sep}$")
+
+
+def _named_day(match: re.Match[str], original: str) -> bool:
+    """A day named as a date: capitalized in English, not one end of "Monday to Sunday"."""
+    name = "weekday__en" if match.group("weekday__en") else "weekday__zh"
+    start, end = match.span(name)
+    if name == "weekday__en" and not original[start].isupper():
+        return False
+    follows, precedes = _day_ranges()
+    if follows.match(original[end : end + 16].lower()):
+        return False
+    return precedes.search(original[max(0, start - 16) : start].lower()) is None
 
 
 def _normalized(text: str) -> str:
@@ -760,6 +787,17 @@ def _to_date(hit: _Hit, ctx: _Context) -> _Out | None:
     return _Out(_unit_bounds(ctx.published, unit)[0], ctx.published, "total", "relative")
 
 
+def _weekday(hit: _Hit, ctx: _Context) -> _Out | None:
+    """'on Monday': the latest such day on or before publication (news names recent days)."""
+    wanted = _config().data["weekdays"].get(_key(hit.g.get("en") or hit.g.get("zh") or ""))
+    if wanted is None:
+        return None
+    if ctx.published is None:
+        return _unresolved("day")
+    day = ctx.published - dt.timedelta(days=(ctx.published.weekday() - int(wanted)) % 7)
+    return _Out(day, day, "day", "relative")
+
+
 def _unit_word(word: str) -> str | None:
     data = _config().data
     key = _key(word)
@@ -774,7 +812,8 @@ def _rolling(hit: _Hit, ctx: _Context) -> _Out | None:
         return None
     if ctx.published is None:
         return _unresolved("total")
-    start = _shift(ctx.published, unit, -int(count))
+    # "the past 30 days" are 30 days ending on publication: both ends are inclusive
+    start = _shift(ctx.published, unit, -int(count)) + dt.timedelta(days=1)
     return _Out(start, ctx.published, "total", "relative", attributes={"rolling": True})
 
 
@@ -873,7 +912,7 @@ def _duration(hit: _Hit, ctx: _Context) -> _Out | None:
 # their "from"/"between" opens the range; it does not make it a lower bound
 _RANGE_KINDS = frozenset(
     {"day_range_mdy", "day_range_dmy", "day_range_carried", "zh_day_range", "month_range_en",
-     "year_range"}
+     "zh_month_range", "year_range"}
 )
 
 _Resolver = Callable[[_Hit, _Context], "_Out | None"]
@@ -891,6 +930,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "zh_day_range": _day_range,
     "week_of_day_en": _week_of_day,
     "month_range_en": _month_range,
+    "zh_month_range": _month_range,
     "year_range": _year_range,
     "date_ord_of_en": _single_date,
     "date_mdy_en": _single_date,
@@ -920,6 +960,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "ago_en": _ago,
     "duration_en": _duration,
     "zh_duration": _duration,
+    "weekday": _weekday,
 }
 
 
@@ -941,7 +982,35 @@ def _explicit_month_years(hits: list[_Hit]) -> dict[int, list[tuple[int, int]]]:
         for month, year in ((m1, y1), (m2, y2)):
             if month is not None and year is not None:
                 found.setdefault(month, []).append((hit.start, year))
+    named = {year for hit in hits for year in hit.years()}
+    pinned = [(hit.start, _weekday_pinned_year(hit, named)) for hit in hits]
+    for start, month_year in pinned:
+        if month_year is not None and month_year[0] not in found:
+            found.setdefault(month_year[0], []).append((start, month_year[1]))
     return found
+
+
+def _weekday_pinned_year(hit: _Hit, named: set[int]) -> tuple[int, int] | None:
+    """(month, year) of a reporting week written without its year ("the week of February
+    16-22") when only one year near those the article names makes it a Monday-Sunday week.
+
+    Used only when nothing firmer dates the text (no publication date, no year with that
+    month): an article that names no year at all still gets no year.
+    """
+    m1, m2 = _months_of(hit.g)
+    d1, d2 = _int(hit.g.get("d1")), _int(hit.g.get("d2"))
+    if _RESOLVERS.get(hit.kind) is not _day_range or hit.years():
+        return None
+    if m1 is None or d1 is None or d2 is None:
+        return None
+    if not named or (m2 is not None and m2 != m1) or d2 - d1 != 6:
+        return None
+    fits = set()
+    for year in {y + delta for y in named for delta in (-1, 0, 1)}:
+        with contextlib.suppress(ValueError):
+            if dt.date(year, m1, d1).weekday() == WEEK_START:
+                fits.add(year)
+    return (m1, fits.pop()) if len(fits) == 1 else None
 
 
 def _is_event(norm: str, hit: _Hit) -> bool:
@@ -995,6 +1064,11 @@ def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
         mentions.append(PeriodMention(hit.start, hit.end, phrase, period, out.role, attributes))
         _remember(ctx, hit, out, period, event)
     return mentions
+
+
+def period_assembly_words() -> dict[str, list[str]]:
+    """Word lists claim assembly uses to pick a figure's period (periods.json, "assembly")."""
+    return {k: list(v) for k, v in _config().data["assembly"].items() if not k.startswith("_")}
 
 
 def granularity_cue(text: str, near: int | None = None) -> Granularity | None:

@@ -374,9 +374,14 @@ def _applies(name: str, claim: Claim) -> bool:
     return True
 
 
-def arithmetic_findings(ctx: Context, findings: Findings) -> None:
+def arithmetic_findings(
+    ctx: Context, findings: Findings, wanted: Callable[[Claim], bool] | None = None
+) -> None:
+    """Check every stated computation (``wanted`` picks the statements, incremental runs)."""
     index = Index(ctx)
     for claim in ctx.claims:
+        if wanted is not None and not wanted(claim):
+            continue
         for name, check in CHECKS:
             if not _applies(name, claim):
                 continue

@@ -27,7 +27,7 @@ import re
 import unicodedata
 import zlib
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,18 +98,27 @@ def _ngrams(tokens: list[str], cjk: bool) -> frozenset[str]:
     content = int(dep("ngram_content_tokens"))
     content_chars = int(dep("ngram_content_chars"))
     stop = _stopwords()
+    # per-token facts once, then running counts over each window: long texts stay linear
+    digits = list(itertools.accumulate((t[:1].isdigit() for t in tokens), initial=0))
+    specific = list(
+        itertools.accumulate(
+            (len(t) >= content_chars and t.isalpha() and t not in stop for t in tokens),
+            initial=0,
+        )
+    )
     found = set()
     for i in range(len(tokens) - size + 1):
-        run = tokens[i : i + size]
-        if any(t[0].isdigit() for t in run):
+        if digits[i + size] - digits[i]:
             continue  # dates and figures are the echo test's business
-        specific = (len(t) >= content_chars and t.isalpha() and t not in stop for t in run)
-        if cjk or sum(specific) >= content:
-            found.add(" ".join(run))
+        if cjk or specific[i + size] - specific[i] >= content:
+            found.add(" ".join(tokens[i : i + size]))
     return frozenset(found)
 
 
-def analyzed(text: str) -> list[Sentence]:
+@lru_cache(maxsize=512)
+def analyzed(text: str) -> tuple[Sentence, ...]:
+    """The text's evidence sentences; cached because an article is compared with several
+    candidates, and a recent article is often the candidate of the next ones."""
     result = []
     for sentence in sentences(text):
         normalized = _normalized(sentence)
@@ -118,7 +127,7 @@ def analyzed(text: str) -> list[Sentence]:
         result.append(
             Sentence(sentence, normalized, cjk, figures_of(sentence), _ngrams(tokens, cjk))
         )
-    return result
+    return tuple(result)
 
 
 def _crc(text: str) -> int:
@@ -142,7 +151,9 @@ def passage_fingerprints(text: str) -> set[int]:
     return prints
 
 
-def _near_duplicates(left: list[Sentence], right: list[Sentence]) -> list[tuple[int, int, float]]:
+def _near_duplicates(
+    left: Sequence[Sentence], right: Sequence[Sentence]
+) -> list[tuple[int, int, float]]:
     threshold = config().dependence("similarity_threshold")
     scores = process.cdist(
         [s.normalized for s in left],
@@ -158,7 +169,7 @@ def _near_duplicates(left: list[Sentence], right: list[Sentence]) -> list[tuple[
     return pairs
 
 
-def _by_figure(sentences_: list[Sentence]) -> dict[str, list[int]]:
+def _by_figure(sentences_: Sequence[Sentence]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = defaultdict(list)
     for n, sentence in enumerate(sentences_):
         for figure in sentence.figures:
@@ -178,7 +189,7 @@ def _echo_score(a: Sentence, b: Sentence) -> float | None:
     return float(score) if score else None
 
 
-def _echoes(left: list[Sentence], right: list[Sentence]) -> list[tuple[int, int, float]]:
+def _echoes(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[tuple[int, int, float]]:
     """Sentence pairs that echo each other; only pairs sharing a figure or n-gram are scored."""
     by_figure = _by_figure(right)
     by_ngram: dict[str, list[int]] = defaultdict(list)

@@ -5,19 +5,23 @@ claims, so a re-run yields the same ids and a claim that later joins a discrepan
 
 * value_mismatch:    slot bucket + period key ("2026-02-16..2026-02-22"); for an undated claim
                      checked against dated facts: bucket + the two values (3 significant digits)
-* magnitude_anomaly: slot bucket + the outlier value (3 significant digits)
+* magnitude_anomaly: slot bucket + the outlier value (3 significant digits); a daily figure
+                     against weekly totals lands in the daily figure's bucket the same way
 * period_mismatch:   the period the figures are misattributed to + the period they belong to
                      (+ granularity), across subjects: one discrepancy per misattribution
 * rank_mismatch:     scope slot + period key + the subject, the position, or the set's subject
 * internal:          article + slot bucket + period key (or "daily>total")
-* streak:            streak slot + the contradicting period
+* streak:            streak slot + the contradicting period; for two counts of one run that
+                     start apart, streak slot + "run" + the first periods of the miscounts
 * arithmetic:        the stated claim's slot + period key + its value (3 significant digits)
 
 Facts of undated claims grouped by publication dates are keyed "undated:<earliest published>",
 so an earlier article joining such a group renames it (the store then sees a new id).
-Claims missing what defines their fact (a share without ``of``, a change without basis,
-``compared_to`` or ``from_value``: corpora/reconcile.json ``required_attributes``) are not
-compared, and two values in one sentence are never an internal contradiction.
+A discrepancy lists the claims at fault and a few claims of the accepted figure as evidence
+(values.evidence), never every outlet that agrees with it. Claims missing what defines their
+fact (a share without ``of``, a change without basis, ``compared_to`` or ``from_value``:
+corpora/reconcile.json ``required_attributes``) are not compared, and two values in one
+sentence are never an internal contradiction.
 """
 
 from __future__ import annotations
@@ -27,14 +31,14 @@ import datetime as dt
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimcheck.models import Claim, DiscrepancyType, Period
 
 from .config import config
 from .explain import Findings, format_value, gap_level, severity, short_quote, value_key
-from .facts import Context, Fact
+from .facts import Context, Fact, bucket_key
 from .slots import base_slot_key, is_dated, likely_same_period, overlaps, period_key, period_label
 from .tolerance import gap, overlap
 from .values import (
@@ -43,6 +47,7 @@ from .values import (
     cited_by,
     describe_side,
     dominant,
+    evidence,
     factor,
     likely_slip,
     outlets,
@@ -97,11 +102,17 @@ def magnitude_finding(
         f"{ratio:.3g} times {describe_side(reference_side, ctx, odd.unit, ref_value)}. "
         f"Likely {slip}."
     )
+    # the agreeing figures nearest the reference value, not a stray side of the bucket
+    nearest = min(
+        sides_of(reference, ctx),
+        key=lambda s: (abs(math.log(factor(s.value, ref_value))), -len(s.articles)),
+    )
+    cited = evidence(nearest.claims, ctx, odd)
     findings.add(
         "magnitude_anomaly",
         (bucket, value_key(odd.value)),
-        severity(2, likely, _confidences([*outliers, *reference])),
-        [*outliers, *reference],
+        severity(2, likely, _confidences([*outliers, *cited])),
+        [*outliers, *cited],
         explanation,
         expected=ref_value,
         stated=odd.value,
@@ -128,7 +139,19 @@ def value_finding(
         f"({relative:.1%} beyond rounding) exceeds what the stated precision and hedges allow."
         f"{majority}"
     )
-    involved = [c for s in (main, *mismatched) for c in s.claims]
+    # a side with fewer independent sources than the main one is at fault and listed whole;
+    # with no majority neither side is, and each is cited like the main one
+    main_support = ctx.sources.independent(main.articles)
+    at_fault = [
+        c
+        for s in mismatched
+        for c in (
+            s.claims
+            if ctx.sources.independent(s.articles) < main_support
+            else evidence(s.claims, ctx)
+        )
+    ]
+    involved = [*evidence(main.claims, ctx, at_fault[0]), *at_fault]
     findings.add(
         "value_mismatch",
         (fact.bucket, fact.key),
@@ -140,12 +163,21 @@ def value_finding(
     )
 
 
-def undated_values(bucket: str, claims: Sequence[Claim], ctx: Context, findings: Findings) -> None:
+def undated_values(
+    bucket: str,
+    claims: Sequence[Claim],
+    ctx: Context,
+    findings: Findings,
+    wanted: Callable[[Claim], bool] | None = None,
+) -> None:
     """An undated claim against dated figures its publication date makes comparable; with no
-    comparable figure at all, only a slip of magnitude against the whole bucket is reported."""
+    comparable figure at all, only a slip of magnitude against the whole bucket is reported.
+    ``wanted`` picks the undated claims to check (incremental runs)."""
     min_factor = config().magnitude("min_factor")
     for claim in claims:
         if is_dated(claim.period) or claim.attributes.get("restates"):
+            continue
+        if wanted is not None and not wanted(claim):
             continue
         others = [c for c in claims if c.article_id != claim.article_id]
         near = [
@@ -331,7 +363,15 @@ def period_findings(found: Sequence[Misattribution], ctx: Context, findings: Fin
             "period_mismatch",
             key,
             "high" if any(m.conflicting for m in items) else "medium",
-            [c for m in items for c in (m.wrong, *m.right, *m.conflicting)],
+            [
+                c
+                for m in items
+                for c in (
+                    m.wrong,
+                    *evidence(m.right, ctx, m.wrong),
+                    *evidence(m.conflicting, ctx, m.wrong),
+                )
+            ],
             _period_explanation(items, ctx),
             expected=None,
             stated=items[0].wrong.value,
@@ -631,10 +671,17 @@ def _midpoint(period: Period) -> dt.date:
     return period.start + (period.end - period.start) / 2
 
 
-def streak_findings(claims: Sequence[Claim], ctx: Context, findings: Findings) -> None:
+def streak_findings(
+    claims: Sequence[Claim],
+    ctx: Context,
+    findings: Findings,
+    wanted: Callable[[Claim], bool] | None = None,
+) -> None:
     """A streak ("for the fifth consecutive week") against dated figures of both subjects."""
     for streak in claims:
         if streak.kind != "streak" or not streak.attributes.get("over"):
+            continue
+        if wanted is not None and not wanted(streak):
             continue
         granularity = config().raw["streak_units"].get(streak.unit)
         if granularity is None:
@@ -726,4 +773,204 @@ def _streak_finding(
         [streak, *ours, *theirs],
         explanation,
         stated=streak.value,
+    )
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A dated streak read as the run of periods it claims: ``first`` .. ``last``."""
+
+    claim: Claim
+    first: int
+    last: int
+
+
+def _dated_run(streak: Claim) -> _Run | None:
+    granularity = config().raw["streak_units"].get(streak.unit)
+    period = streak.period
+    # a streak dated by a period of another length (a publication day for a weekly streak)
+    # says nothing about which period ends it
+    if granularity is None or not is_dated(period) or period.granularity != granularity:
+        return None
+    assert period.end
+    last = _period_index(period.end, granularity)
+    return _Run(streak, last - int(round(streak.value)) + 1, last)
+
+
+def _runs_conflict(a: _Run, b: _Run) -> bool:
+    """Both cover (or b starts right after) a's last period, yet they start apart: one of them
+    miscounts the run (b, ending later, would include a's last period in its run)."""
+    early, late = (a, b) if a.last <= b.last else (b, a)
+    return late.first <= early.last + 1 and late.first != early.first
+
+
+def streak_consistency(
+    claims: Sequence[Claim],
+    ctx: Context,
+    findings: Findings,
+    wanted: Callable[[Claim], bool] | None = None,
+) -> None:
+    """Two dated streaks of one slot ("third straight week" for Mar 2-8, "sixth straight week"
+    for Mar 9-15) that imply different first periods of the same run. The first period most
+    independent sources imply stands; the streaks implying another are flagged (all of them
+    when the sources are even). An article that repeats a count without a date (a headline
+    and its body) has the repeat flagged with it."""
+    by_slot: dict[str, list[_Run]] = defaultdict(list)
+    repeats: dict[tuple[str, str, float], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "streak":
+            run = _dated_run(claim)
+            if run is not None:
+                by_slot[base_slot_key(claim)].append(run)
+            elif not is_dated(claim.period):
+                repeats[(base_slot_key(claim), claim.article_id, claim.value)].append(claim)
+    for slot, runs in sorted(by_slot.items()):
+        if len(runs) < 2 or (wanted is not None and not any(wanted(r.claim) for r in runs)):
+            continue
+        clashing = [a for a in runs if any(_runs_conflict(a, b) for b in runs)]
+        if not clashing:
+            continue
+        starts: dict[int, list[_Run]] = defaultdict(list)
+        for run in runs:
+            starts[run.first].append(run)
+        support = {
+            first: ctx.sources.independent(r.claim.article_id for r in group)
+            for first, group in starts.items()
+        }
+        best = max(support.values())
+        leaders = [f for f, n in support.items() if n == best]
+        standing = leaders[0] if len(leaders) == 1 else None
+        at_fault = sorted(
+            (r for r in clashing if r.first != standing), key=lambda r: r.claim.id
+        )
+        standing_runs = starts[standing] if standing is not None else []
+        _streak_run_finding(slot, at_fault, standing_runs, ctx, findings, repeats)
+
+
+def _streak_run_finding(
+    slot: str, at_fault: Sequence[_Run], standing: Sequence[_Run], ctx: Context,
+    findings: Findings, repeats: Mapping[tuple[str, str, float], list[Claim]],
+) -> None:
+    if not at_fault:
+        return
+    odd = at_fault[0]
+    # the evidence is the count closest in time to the miscounted one, one per source
+    near = sorted(standing, key=lambda r: (abs(r.last - odd.last), r.last > odd.last, r.claim.id))
+    cited: list[Claim] = []
+    roots: set[str] = set()
+    for run in near:
+        root = ctx.sources.root(run.claim.article_id)
+        if root not in roots and len(cited) < int(config().raw["evidence_claims"]):
+            cited.append(run.claim)
+            roots.add(root)
+
+    def said(run: _Run) -> str:
+        c = run.claim
+        return (
+            f"{ctx.sources.outlet(c.article_id)} counts {c.value:g} consecutive {c.unit} to "
+            f"{period_label(c.period)} ({short_quote(c, ctx.article(c))})"
+        )
+
+    others = [r for r in at_fault[1:]] + [r for r in near if r.claim in cited]
+    explanation = (
+        f"Streaks of {odd.claim.subject} disagree on when the run began: {said(odd)}, but "
+        + "; ".join(said(r) for r in others)
+        + "."
+    )
+    findings.add(
+        "streak",
+        (slot, "run", *sorted(value_key(r.first) for r in at_fault)),
+        # even sources: one of the counts is wrong, the figures do not say which
+        severity(2 if standing else 1, False, _confidences([r.claim for r in at_fault] + cited)),
+        [
+            *(c for r in at_fault for c in (r.claim, *_undated_repeats(r.claim, slot, repeats))),
+            *(c for e in cited for c in (e, *_undated_repeats(e, slot, repeats))),
+        ],
+        explanation,
+        stated=odd.claim.value,
+    )
+
+
+def _undated_repeats(
+    claim: Claim, slot: str, repeats: Mapping[tuple[str, str, float], list[Claim]]
+) -> list[Claim]:
+    return repeats.get((slot, claim.article_id, claim.value), [])
+
+
+def daily_against_weekly(
+    claims: Sequence[Claim],
+    ctx: Context,
+    findings: Findings,
+    wanted: Callable[[Claim], bool] | None = None,
+) -> None:
+    """A daily figure a slip of magnitude away from the weekly totals of its subject: above
+    the weekly total itself by the slip factor, or below a seventh of it by that factor (1.5 ×
+    10^14 a day against 5.16 trillion a week is 29 times the week, 200 times its daily mean).
+    Measuring against the whole week on the high side keeps a cumulative figure misread as a
+    daily one ("7 trillion in three weeks") from firing. Only the weekly figures of a
+    comparable period count; a daily figure no date can place is compared with all of them
+    and flagged only when it is off every one, as undated_values does."""
+    min_factor = config().magnitude("min_factor")
+    days = config().magnitude("days_per_week")
+    by_slot: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind in ("token_volume", "quantity") and not claim.attributes.get("restates"):
+            by_slot[base_slot_key(claim)].append(claim)
+    for _slot, group in sorted(by_slot.items()):
+        weekly = [
+            c for c in group if c.period.granularity == "week" and not _is_daily(c)
+        ]
+        if not weekly:
+            continue
+        for daily in (c for c in group if _is_daily(c)):
+            if wanted is not None and not wanted(daily):
+                continue
+            # the article's own weekly totals are daily_over_total's concern
+            elsewhere = [w for w in weekly if w.article_id != daily.article_id]
+            others = [w for w in elsewhere if _comparable(daily, w, ctx)]
+            if not others and not is_dated(daily.period) and ctx.published(daily) is None:
+                others = elsewhere
+            if not others:
+                continue
+            if all(daily.value >= min_factor * w.value for w in others) or all(
+                daily.value * days * min_factor <= w.value for w in others
+            ):
+                _daily_weekly_finding(daily, others, days, ctx, findings)
+
+
+def _comparable(daily: Claim, weekly: Claim, ctx: Context) -> bool:
+    if is_dated(daily.period) and is_dated(weekly.period):
+        return overlaps(daily.period, weekly.period)
+    return likely_same_period(daily, weekly, ctx.articles)
+
+
+def _daily_weekly_finding(
+    daily: Claim, weekly: Sequence[Claim], days: float, ctx: Context, findings: Findings
+) -> None:
+    # the weekly figure that comes closest is the most generous reading of the daily one
+    above = daily.value > max(w.value for w in weekly) / days
+    ref = max(weekly, key=lambda w: (w.value, w.id)) if above else min(
+        weekly, key=lambda w: (w.value, w.id)
+    )
+    per_day = ref.value / days
+    ratio = factor(daily.value, per_day)
+    explanation = (
+        f"{ctx.sources.outlet(daily.article_id)} gives {as_written(daily, ctx)} a day for "
+        f"{subject_phrase(daily)} ({short_quote(daily, ctx.article(daily))}), {ratio:.3g} times "
+        f"the {format_value(per_day, daily.unit)} a day implied by "
+        f"{'the largest' if above else 'the smallest'} weekly figure, "
+        f"{format_value(ref.value, ref.unit)} for {period_label(ref.period)} "
+        f"({ctx.sources.outlet(ref.article_id)}: {short_quote(ref, ctx.article(ref))}). "
+        f"Likely {likely_slip(daily.kind, daily.value, per_day)}."
+    )
+    # and the best-attested weekly figure, which an editor will check first
+    attested = evidence(dominant(sides_of(weekly, ctx), ctx).claims, ctx)[:1]
+    findings.add(
+        "magnitude_anomaly",
+        (bucket_key(daily), value_key(daily.value)),
+        severity(2, True, _confidences([daily, ref])),
+        [daily, ref, *attested],
+        explanation,
+        expected=per_day,
+        stated=daily.value,
     )

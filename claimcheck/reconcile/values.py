@@ -36,26 +36,52 @@ class Side:
 
 
 def sides_of(claims: Sequence[Claim], ctx: Context) -> list[Side]:
-    """Point figures cluster by overlapping intervals; one-sided bounds join the best-supported
-    side they agree with, or form their own."""
-    points = sorted((c for c in claims if ctx.b(c).bounded), key=lambda c: (ctx.b(c).lo, c.id))
+    """Exact figures cluster by overlapping intervals; hedged figures ("about", "over") join
+    the best-supported side they agree with, or form their own.
+
+    A hedged figure never links two sides: "roughly 4.1 trillion" agrees with both 4.12 and
+    4.21, which still disagree with each other."""
+    sides = _chained((c for c in claims if ctx.b(c).bounded and c.qualifier == "exact"), ctx)
+    hedged = sorted(
+        (c for c in claims if ctx.b(c).bounded and c.qualifier != "exact"),
+        key=lambda c: (ctx.b(c).lo, c.id),
+    )
+    unbounded = sorted((c for c in claims if not ctx.b(c).bounded), key=lambda c: c.id)
+    alone: list[Claim] = []
+    for claim in hedged:
+        if not _join_best(claim, sides, ctx):
+            alone.append(claim)
+    sides += _chained(alone, ctx)
+    for claim in unbounded:
+        if not _join_best(claim, sides, ctx):
+            b = ctx.b(claim)
+            sides.append(Side([claim], b.lo, b.hi))
+    return sides
+
+
+def _chained(claims: Iterable[Claim], ctx: Context) -> list[Side]:
     sides: list[Side] = []
-    for claim in points:
+    for claim in sorted(claims, key=lambda c: (ctx.b(c).lo, c.id)):
         b = ctx.b(claim)
         if sides and b.lo <= sides[-1].hi:
             sides[-1].claims.append(claim)
             sides[-1].hi = max(sides[-1].hi, b.hi)
         else:
             sides.append(Side([claim], b.lo, b.hi))
-    for claim in sorted((c for c in claims if not ctx.b(c).bounded), key=lambda c: c.id):
-        b = ctx.b(claim)
-        fitting = [s for s in sides if overlap(b, s.bounds())]
-        if fitting:
-            best = max(fitting, key=lambda s: (ctx.sources.independent(s.articles), -s.lo))
-            best.claims.append(claim)
-        else:
-            sides.append(Side([claim], b.lo, b.hi))
     return sides
+
+
+def _join_best(claim: Claim, sides: Sequence[Side], ctx: Context) -> bool:
+    b = ctx.b(claim)
+    fitting = [s for s in sides if overlap(b, s.bounds())]
+    if not fitting:
+        return False
+    best = max(
+        fitting,
+        key=lambda s: (ctx.sources.independent(s.articles), -abs(s.value - b.value), -s.lo),
+    )
+    best.claims.append(claim)
+    return True
 
 
 def dominant(sides: Sequence[Side], ctx: Context) -> Side:
@@ -110,6 +136,53 @@ def likely_slip(kind: str, outlier: float, reference: float) -> str:
             "would be in line with the other figures"
         )
     return f"no common slip explains a factor of {ratio:.3g}"
+
+
+def evidence(
+    claims: Sequence[Claim], ctx: Context, against: Claim | None = None
+) -> list[Claim]:
+    """The few claims of an agreeing side that a discrepancy cites as evidence against the
+    figures at fault (corpora/reconcile.json ``evidence_claims``), one per independent source.
+
+    A discrepancy lists the claims in conflict, not every outlet that repeats the accepted
+    figure: agreeing figures are never flagged together, and a repeat does not re-open a
+    review. The strongest evidence comes first: an exact figure over a hedged one, a cited
+    primary source, the sharpest period, the article others copy from; and before all, a
+    figure of the reporting that ``against`` (the figure at fault) copies, which shows the
+    copy changed it."""
+    kin = ctx.sources.root(against.article_id) if against is not None else None
+    limit = int(config().raw["evidence_claims"])
+
+    def copied_by(claim: Claim) -> int:
+        article = ctx.article(claim)
+        return len(article.shares_text_with) if article else 0
+
+    ranked = sorted(
+        claims,
+        key=lambda c: (
+            kin is None or ctx.sources.root(c.article_id) != kin,
+            c.qualifier != "exact",
+            ctx.sources.cited_source(c) is None,
+            -config().resolution_rank(c.period.resolution),
+            -copied_by(c),
+            -c.confidence,
+            c.id,
+        ),
+    )
+    chosen: list[Claim] = []
+    roots: set[str] = set()
+    for claim in ranked:
+        root = ctx.sources.root(claim.article_id)
+        if root not in roots:
+            chosen.append(claim)
+            roots.add(root)
+            if len(chosen) >= limit:
+                break
+    if chosen and kin is not None and ctx.sources.root(chosen[0].article_id) == kin:
+        # every statement of the figure in the copied article: the copy changed all of them
+        origin = chosen[0].article_id
+        chosen += [c for c in ranked if c.article_id == origin and c not in chosen]
+    return chosen
 
 
 def describe_side(side: Side, ctx: Context, unit: str, value: float | None = None) -> str:

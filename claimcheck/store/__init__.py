@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, or_
+from sqlalchemy import and_, delete, func, insert, or_
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, SQLModel, col, select
 
@@ -80,6 +80,33 @@ def _now() -> dt.datetime:
 def _chunks(items: Sequence[str] | Sequence[int]) -> Iterable[list]:
     for i in range(0, len(items), _CHUNK):
         yield list(items[i : i + _CHUNK])
+
+
+def _undated_margin_days() -> int:
+    """How far from a window an undated claim's article may be published and still be
+    comparable: the reconciler's longest window for claims without a period."""
+    from claimcheck.reconcile.config import config
+
+    windows = config().raw["window_days"]
+    return max(
+        int(days)
+        for kind in windows.values()
+        if isinstance(kind, dict)
+        for key, days in kind.items()
+        if key in ("none", "total")
+    )
+
+
+def _published_near(lo: dt.date, hi: dt.date) -> Any:
+    """Ids of articles published within the margin of [lo, hi], or with no date: an undated
+    claim is compared by its publication date, so the slot of a busy subject does not load
+    every undated figure it ever held (uses the index on articles.published)."""
+    table = ArticleRow.__table__  # type: ignore[attr-defined]
+    margin = dt.timedelta(days=_undated_margin_days())
+    return select(table.c.id).where(or_(
+        table.c.published.is_(None),
+        table.c.published.between(lo - margin, hi + margin),
+    ))
 
 
 class Store:
@@ -235,7 +262,8 @@ class Store:
     ) -> list[Claim]:
         """Stored claims, filtered; ``subject`` matches case-insensitively, also as written.
 
-        ``period_window`` keeps undated claims and those whose period meets the window.
+        ``period_window`` keeps the claims whose period meets the window, and undated claims
+        of articles published near it (or undated): see ``_published_near``.
         """
         table = ClaimRow.__table__  # type: ignore[attr-defined]
         # Core rows, not ORM objects: loading thousands of related claims per article is the
@@ -253,25 +281,32 @@ class Store:
             )
         if article_id:
             query = query.where(table.c.article_id == article_id)
+        # one query per part of the window so that each uses the (slot, period_end) index as
+        # a range: an OR of them makes SQLite scan every claim the slot ever had
+        parts: list[Any] = [None]
         if period_window:
             lo, hi = period_window
-            query = query.where(or_(
-                table.c.period_start.is_(None),
-                (func.coalesce(table.c.period_end, table.c.period_start) >= lo)
-                & (table.c.period_start <= hi),
-            ))
+            parts = [
+                (table.c.period_end >= lo) & (table.c.period_start <= hi),
+                table.c.period_end.is_(None) & table.c.period_start.is_(None)
+                & table.c.article_id.in_(_published_near(lo, hi)),
+                table.c.period_end.is_(None) & table.c.period_start.between(lo, hi),
+            ]
         query = query.order_by(table.c.article_id, table.c.span_start)
         keys: list[str] | None = None
         if slots is not None:
             keys, column = sorted(set(slots)), table.c.slot
         elif ids is not None:
             keys, column = sorted(set(ids)), table.c.id
+        queries = [query if part is None else query.where(part) for part in parts]
         with self.engine.connect() as conn:
             if keys is None:
-                rows = list(conn.execute(query))
+                rows = [r for q in queries for r in conn.execute(q)]
             else:
-                rows = [r for chunk in _chunks(keys)
-                        for r in conn.execute(query.where(column.in_(chunk)))]
+                rows = [r for chunk in _chunks(keys) for q in queries
+                        for r in conn.execute(q.where(column.in_(chunk)))]
+        if len(queries) > 1:
+            rows.sort(key=lambda r: (r.article_id, r.span_start))
         # a Row has the ClaimRow's column attributes, which is all claim_model reads
         return [claim_model(cast(ClaimRow, r)) for r in rows]
 
@@ -323,14 +358,30 @@ class Store:
         """Record that ``article_id`` shares copied passages with each of ``others``."""
         if not others:
             return
+        rows = [
+            {"article_id": a, "other_id": b, "shared_passages": n}
+            for other, n in others.items()
+            for a, b in ((article_id, other), (other, article_id))
+        ]
         with session(self.engine) as s, s.begin():
-            for other, n in others.items():
-                for a, b in ((article_id, other), (other, article_id)):
-                    row = s.get(ArticleLinkRow, (a, b))
-                    if row is None:
-                        s.add(ArticleLinkRow(article_id=a, other_id=b, shared_passages=n))
-                    else:
-                        row.shared_passages = n
+            # replace both directions in two statements, not a lookup per pair
+            conn = s.connection()
+            for chunk in _chunks(sorted(others)):
+                conn.execute(
+                    delete(ArticleLinkRow).where(
+                        or_(
+                            and_(
+                                col(ArticleLinkRow.article_id) == article_id,
+                                col(ArticleLinkRow.other_id).in_(chunk),
+                            ),
+                            and_(
+                                col(ArticleLinkRow.other_id) == article_id,
+                                col(ArticleLinkRow.article_id).in_(chunk),
+                            ),
+                        )
+                    )
+                )
+            conn.execute(insert(ArticleLinkRow), rows)
 
     def copies(self) -> dict[str, list[str]]:
         """Who shares copied text with whom, for every linked article."""

@@ -89,6 +89,7 @@ def prepare(engine: Engine) -> None:
             MIGRATIONS[version](conn)
             version += 1
         SQLModel.metadata.create_all(conn)
+        _create_indexes(conn)
         _create_views(conn)
         if found != SCHEMA_VERSION:
             conn.execute(text("DELETE FROM schema_info WHERE key = 'schema_version'"))
@@ -111,6 +112,14 @@ JOIN claims c ON c.id = dc.claim_id
 JOIN articles a ON a.id = c.article_id
 WHERE d.active
 """
+
+
+def _create_indexes(conn: Connection) -> None:
+    """Indexes added since a table was created (create_all only indexes new tables); an
+    index changes no data, so it needs no schema version."""
+    for table in SQLModel.metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _create_views(conn: Connection) -> None:

@@ -1,0 +1,353 @@
+"""Issue 5: discrepancies cite bounded evidence, hedged figures do not bridge sides, and an
+incremental run (``focus``) finds what a full run finds about the new claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from claimcheck.models import Article, Claim, Discrepancy, Period
+from claimcheck.reconcile import reconcile
+from claimcheck.reconcile.config import config
+from claimcheck.store import NewArticle, Store
+
+try:
+    from tests.test_reconcile_factory import WEEK_FEB_09, WEEK_FEB_16, Desk, period, week
+except ImportError:  # tests/ is not a package
+    from test_reconcile_factory import (  # type: ignore[no-redef]
+        WEEK_FEB_09,
+        WEEK_FEB_16,
+        Desk,
+        period,
+        week,
+    )
+
+CN = "Chinese models"
+
+
+def _involving_all(found: list[Discrepancy], *claims: Claim) -> list[Discrepancy]:
+    return [d for d in found if all(c.id in d.claim_ids for c in claims)]
+
+
+def _agreeing_outlets(desk: Desk, value: float, figures: list[tuple[str, str]]) -> list[Claim]:
+    made = []
+    for article, figure in figures:
+        desk.article(article, f"Outlet {article}")
+        qualifier = "approx" if figure.startswith("roughly") else "exact"
+        made.append(
+            desk.claim(article, "token_volume", CN, value, "tokens", figure,
+                       qualifier=qualifier, when=week(WEEK_FEB_09))
+        )
+    return made
+
+
+# --- evidence: the accepted side is cited, not swept in -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("outlier", "figure", "kind"),
+    [
+        (2.7e12, "2.7 trillion", "value_mismatch"),  # a plain gap
+        (4.12e15, "4.12 quadrillion", "magnitude_anomaly"),  # a slip of scale
+    ],
+)
+def test_agreeing_figures_are_cited_not_flagged_together(
+    outlier: float, figure: str, kind: str
+) -> None:
+    desk = Desk()
+    agreeing = _agreeing_outlets(
+        desk, 4.12e12, [("a", "4.12 trillion"), ("b", "4.12 trillion"), ("c", "4.12 trillion"),
+                        ("d", "roughly 4.1 trillion")],
+    )
+    desk.article("odd", "Odd Outlet")
+    odd = desk.claim("odd", "token_volume", CN, outlier, "tokens", figure, when=week(WEEK_FEB_09))
+    found = desk.run()
+    fired = [d for d in found if d.type == kind and odd.id in d.claim_ids]
+    assert fired, found  # fires: the outlier and evidence against it
+    cited = set(fired[0].claim_ids) - {odd.id}
+    assert cited and len(cited) <= int(config().raw["evidence_claims"])
+    assert "4 sources" in fired[0].explanation or "4.12 trillion" in fired[0].explanation
+    assert not _involving_all(found, *agreeing)  # no-fire: agreeing figures never together
+
+
+def test_without_a_majority_each_side_is_cited_not_swept() -> None:
+    desk = Desk()
+    low = _agreeing_outlets(desk, 2.09e12, [("a", "2.09 trillion"), ("b", "2.09 trillion")])
+    desk.article("c", "C")
+    desk.article("d", "D")
+    high = [
+        desk.claim("c", "token_volume", CN, 2.4e12, "tokens", "roughly 2.4 trillion",
+                   qualifier="approx", when=week(WEEK_FEB_09)),
+        desk.claim("d", "token_volume", CN, 2.45e12, "tokens", "about 2.45 trillion",
+                   qualifier="approx", when=week(WEEK_FEB_09)),
+    ]
+    (d,) = desk.of_type("value_mismatch")  # fires: 2.09 against about 2.4
+    assert set(d.claim_ids) & {c.id for c in low} and set(d.claim_ids) & {c.id for c in high}
+    assert not _involving_all([d], *high) and not _involving_all([d], *low)  # no sweeping
+
+
+def test_evidence_counts_copies_once() -> None:
+    desk = Desk()
+    desk.article("origin", "Origin", shares=("copy",))
+    desk.article("copy", "Copy", shares=("origin",))
+    desk.article("odd", "Odd")
+    a = desk.claim("origin", "token_volume", CN, 4.12e12, "tokens", "4.12 trillion",
+                   when=week(WEEK_FEB_09))
+    b = desk.claim("copy", "token_volume", CN, 4.12e12, "tokens", "4.12 trillion",
+                   when=week(WEEK_FEB_09))
+    desk.article("third", "Third")
+    desk.claim("third", "token_volume", CN, 4.12e12, "tokens", "4.12 trillion",
+               when=week(WEEK_FEB_09))
+    odd = desk.claim("odd", "token_volume", CN, 3.5e12, "tokens", "3.5 trillion",
+                     when=week(WEEK_FEB_09))
+    found = desk.of_type("value_mismatch")
+    assert len(found) == 1 and odd.id in found[0].claim_ids
+    assert not (a.id in found[0].claim_ids and b.id in found[0].claim_ids)
+
+
+# --- a hedged figure does not bridge two exact ones ------------------------------------------
+
+
+def test_hedged_figure_does_not_hide_a_transposed_digit() -> None:
+    desk = Desk()
+    agreeing = _agreeing_outlets(
+        desk, 4.12e12, [("a", "4.12 trillion"), ("b", "4.12 trillion"), ("c", "4.12 trillion")]
+    )
+    desk.article("hedge", "Hedger")
+    # roughly 4.1 trillion (±5%) agrees with 4.12 and with 4.21: it must not chain them
+    desk.claim("hedge", "token_volume", CN, 4.1e12, "tokens", "roughly 4.1 trillion",
+               qualifier="approx", when=week(WEEK_FEB_09))
+    desk.article("typo", "Typo")
+    typo = desk.claim("typo", "token_volume", CN, 4.21e12, "tokens", "4.21 trillion",
+                      when=week(WEEK_FEB_09))
+    found = desk.of_type("value_mismatch")
+    assert len(found) == 1 and typo.id in found[0].claim_ids  # fires
+    assert set(found[0].claim_ids) & {c.id for c in agreeing}
+    assert "4.21 trillion" in found[0].explanation
+
+
+def test_hedged_figure_between_agreeing_figures_is_quiet() -> None:
+    desk = Desk()
+    _agreeing_outlets(desk, 4.12e12, [("a", "4.12 trillion"), ("b", "roughly 4.1 trillion")])
+    desk.article("c", "C")
+    desk.claim("c", "token_volume", CN, 4.1e12, "tokens", "4.1 trillion", when=week(WEEK_FEB_09))
+    assert desk.run() == []  # no-fire: 4.1 is 4.12 rounded, the hedge agrees with both
+
+
+# --- streaks counted from different first weeks ----------------------------------------------
+
+MAR_02, MAR_09, MAR_16 = ("2026-03-02", "2026-03-08"), ("2026-03-09", "2026-03-15"), (
+    "2026-03-16",
+    "2026-03-22",
+)
+M25 = "MiniMax M2.5"
+
+
+@pytest.mark.parametrize(
+    ("counts", "flagged"),
+    [
+        # (article, weeks, week the count ends) -> which articles miscount
+        ([("a", 3, MAR_02), ("b", 5, MAR_16), ("odd", 6, MAR_09)], {"odd"}),  # 6 by Mar 15: no
+        ([("a", 3, MAR_02), ("b", 4, MAR_09), ("c", 5, MAR_16)], set()),  # one run from Feb 16
+        ([("a", 3, MAR_02), ("b", 1, MAR_16)], set()),  # a new run may start after a break
+        ([("a", 3, MAR_02), ("b", 1, MAR_09)], {"a", "b"}),  # b denies the lead a counts
+        ([("a", 2, WEEK_FEB_16), ("b", 4, WEEK_FEB_16)], {"a", "b"}),  # even: both flagged
+    ],
+)
+def test_streaks_that_imply_different_first_weeks(
+    counts: list[tuple[str, int, tuple[str, str]]], flagged: set[str]
+) -> None:
+    desk = Desk()
+    for article, weeks, when in counts:
+        desk.article(article, f"Outlet {article}")
+        desk.claim(article, "streak", M25, weeks, "weeks", f"No. 1 for {weeks} straight weeks",
+                   when=week(when, resolution="inferred"))
+    found = [d for d in desk.run() if d.type == "streak"]
+    at_fault = {a for d in found for a in d.article_ids}
+    if not flagged:
+        assert found == []
+    else:
+        assert len(found) == 1 and flagged <= at_fault
+        assert "when the run began" in found[0].explanation
+
+
+def test_undated_repeat_of_a_miscount_is_flagged_with_it() -> None:
+    desk = Desk()
+    desk.article("repost", "Repost")
+    dated = week(WEEK_FEB_16, resolution="inferred")
+    headline = desk.claim("repost", "streak", CN, 4, "weeks", "连续四周",
+                          "中国AI调用量连续四周碾压美国", when=dated, over="US models")
+    body = desk.claim("repost", "streak", CN, 4, "weeks", "连续四周",
+                      "至此，中国模型已连续四周超过美国模型。", over="US models")
+    desk.article("nbd", "NBD")
+    source = desk.claim("nbd", "streak", CN, 2, "weeks", "连续两周",
+                        "中国模型已连续两周超过美国模型。", when=dated, over="US models")
+    other = desk.claim("nbd", "streak", CN, 3, "weeks", "连续三周", "连续三周排名第一。",
+                       over="US models")  # another count, not a repeat
+    (d,) = [d for d in desk.run() if d.type == "streak"]
+    assert {headline.id, body.id, source.id} <= set(d.claim_ids)
+    assert other.id not in d.claim_ids
+
+
+def test_streak_dated_by_a_day_is_not_a_count_to_that_week() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.claim("a", "streak", M25, 3, "weeks", "third straight week",
+               when=week(MAR_02, resolution="inferred"))
+    desk.article("b", "B")
+    desk.claim("b", "streak", M25, 6, "weeks", "sixth straight week",
+               when=period("2026-03-31", "2026-03-31", "day", "inferred"))
+    assert desk.run() == []
+
+
+# --- a daily figure against weekly totals ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("daily", "figure", "fires"),
+    [
+        (1.5e14, "1.5 × 10^14", True),  # 29 times the whole week: a slip
+        (7e12, "7 trillion", False),  # above a seventh of the week, not above the week by 10x
+        (7.4e11, "740 billion", False),  # 5.16T / 7
+        (5e9, "5 billion", True),  # a seventh of the week is 147 times more
+    ],
+)
+def test_daily_figure_against_weekly_totals(daily: float, figure: str, fires: bool) -> None:
+    desk = Desk()
+    desk.article("weekly", "Weekly", published="2026-02-24")
+    desk.claim("weekly", "token_volume", CN, 5.16e12, "tokens", "5.16 trillion",
+               when=week(WEEK_FEB_16))
+    desk.article("guide", "Guide", published="2026-02-25")
+    odd = desk.claim("guide", "token_volume", CN, daily, "tokens", figure,
+                     when=period(granularity="day"), daily_average=True)
+    found = [d for d in desk.of_type("magnitude_anomaly") if odd.id in d.claim_ids]
+    assert bool(found) is fires
+    if fires:
+        assert "a day" in found[0].explanation and found[0].expected == pytest.approx(5.16e12 / 7)
+
+
+def test_daily_figure_of_another_period_is_not_compared() -> None:
+    desk = Desk()
+    desk.article("weekly", "Weekly", published="2026-02-24")
+    desk.claim("weekly", "token_volume", CN, 5.16e12, "tokens", "5.16 trillion",
+               when=week(WEEK_FEB_16))
+    desk.article("old", "Old", published="2026-02-25")
+    desk.claim("old", "token_volume", CN, 1.4e8, "tokens", "140 million",
+               when=period("2024-03-01", "2024-03-10", "day"), daily_average=True)
+    assert desk.of_type("magnitude_anomaly") == []
+
+
+# --- focus: incremental runs find what a full run finds about the new claims -----------------
+
+
+def _random_desk(seed: int) -> Desk:
+    rng = random.Random(seed)
+    desk = Desk()
+    subjects = [CN, "US models", "MiniMax M2.5"]
+    for n in range(12):
+        article = f"art{n}"
+        published = f"2026-02-{rng.randint(10, 28):02d}" if rng.random() < 0.8 else None
+        desk.article(article, f"Outlet {n}", published=published)
+        for _ in range(rng.randint(2, 5)):
+            subject = rng.choice(subjects)
+            value = rng.choice((4.12e12, 4.12e12, 5.16e12, 2.7e12, 4.12e15, 4.4e12))
+            when = rng.choice((week(WEEK_FEB_09), week(WEEK_FEB_16), Period()))
+            text = f"{value / 1e12:g} trillion"
+            desk.claim(article, "token_volume", subject, value, "tokens", text, when=when)
+        if rng.random() < 0.5:
+            desk.claim(article, "share", CN, rng.choice((61.0, 57.0)), "%",
+                       f"{rng.choice((61, 57))}%", of="US models", when=week(WEEK_FEB_16))
+        if rng.random() < 0.3:
+            desk.claim(article, "streak", CN, 3, "weeks", "third straight week",
+                       over="US models", measure="token_volume")
+    return desk
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_focused_run_equals_full_run_on_the_new_claims(seed: int) -> None:
+    desk = _random_desk(seed)
+    articles = desk.articles()
+    new_article = sorted(articles)[seed % len(articles)]
+    focus = {c.id for c in desk.claims if c.article_id == new_article}
+    full = reconcile(desk.claims, articles)
+    focused = reconcile(desk.claims, articles, focus=focus)
+    touching = {d.id for d in full if focus & set(d.claim_ids)}
+    assert touching <= {d.id for d in focused}
+    assert {d.id for d in focused} <= {d.id for d in full}
+    by_id = {d.id: d for d in full}
+    for d in focused:
+        assert set(d.claim_ids) <= set(by_id[d.id].claim_ids)
+
+
+def test_no_focus_is_the_full_run() -> None:
+    desk = _random_desk(1)
+    articles = desk.articles()
+    every = {c.id for c in desk.claims}
+    assert reconcile(desk.claims, articles, focus=every) == reconcile(desk.claims, articles)
+    assert reconcile(desk.claims, articles, focus=set()) == []
+
+
+# --- the store loads undated claims by publication date ---------------------------------------
+
+
+def _article(article_id: str, published: dt.date | None, claim: Claim) -> NewArticle:
+    article = Article(id=article_id, published=published, text=claim.quote)
+    return NewArticle(article, [claim], ["slot"], ())
+
+
+def _undated(article_id: str) -> Claim:
+    return Claim(id=f"{article_id}-c", article_id=article_id, kind="price", subject="X",
+                 subject_text="X", value=1.0, unit="USD/1M tokens", quote="X costs $1.",
+                 span=(8, 10), confidence=0.9)
+
+
+@pytest.mark.parametrize(
+    ("published", "kept"),
+    [
+        (dt.date(2026, 2, 20), True),  # published in the window
+        (dt.date(2026, 1, 1), True),  # within the longest undated window of it
+        (None, True),  # no date: cannot be ruled out
+        (dt.date(2024, 1, 1), False),  # two years earlier: not comparable
+        (dt.date(2028, 1, 1), False),
+    ],
+)
+def test_store_window_keeps_undated_claims_published_near(
+    tmp_path: Path, published: dt.date | None, kept: bool
+) -> None:
+    store = Store(str(tmp_path / "w.db"))
+    store.add_articles([_article("a1", published, _undated("a1"))])
+    window = (dt.date(2026, 2, 9), dt.date(2026, 2, 22))
+    found = store.claims(slots=["slot"], period_window=window)
+    assert bool(found) is kept
+    assert store.claims(slots=["slot"])  # without a window everything is there
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kept"),
+    [
+        ("2026-02-16", "2026-02-22", True),  # inside
+        ("2025-01-01", "2026-12-31", True),  # a long period around the window
+        ("2026-02-01", "2026-02-09", True),  # ends on the window's first day
+        ("2026-01-05", "2026-01-11", False),  # before
+        ("2026-02-23", "2026-03-01", False),  # after
+        ("2026-02-10", None, True),  # a start without an end, inside
+        ("2026-03-10", None, False),
+    ],
+)
+def test_store_window_keeps_dated_claims_that_meet_it(
+    tmp_path: Path, start: str, end: str | None, kept: bool
+) -> None:
+    store = Store(str(tmp_path / "d.db"))
+    claim = _undated("a1").model_copy(
+        update={"period": Period(start=dt.date.fromisoformat(start),
+                                 end=dt.date.fromisoformat(end) if end else None,
+                                 granularity="week", resolution="explicit")}
+    )
+    store.add_articles([_article("a1", dt.date(2030, 1, 1), claim)])
+    window = (dt.date(2026, 2, 9), dt.date(2026, 2, 22))
+    assert bool(store.claims(slots=["slot"], period_window=window)) is kept
+    store.close()
