@@ -17,7 +17,7 @@ import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -404,23 +404,36 @@ def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:
     if not claims:
         return 0, 0
     slots = {key for c in claims for key in related_slot_keys(c)}
-    related = {c.id: c for c in store.claims(slots=slots, period_window=period_window(claims))}
+    published = {a.id: a.published for a in store.articles({c.article_id for c in claims})}
+    window = period_window(claims, published)
+    related = {c.id: c for c in store.claims(slots=slots, period_window=window)}
     related.update({c.id: c for c in claims})
     # the whole article takes part: arithmetic and internal checks span its slots
     for article_id in {c.article_id for c in claims}:
         related.update({c.id: c for c in store.claims(article_id=article_id)})
     articles = {a.id: a for a in store.articles({c.article_id for c in related.values()})}
-    found = reconcile(list(related.values()), articles)
+    # only the findings the new claims can change; the rest of the slot is context
+    found = reconcile(list(related.values()), articles, focus={c.id for c in claims})
     return store.save_discrepancies(found)
 
 
-def period_window(claims: Iterable[Claim]) -> tuple[dt.date, dt.date] | None:
-    """The dates within which stored claims can bear on these ones; None: no limit."""
+def period_window(
+    claims: Iterable[Claim], published: Mapping[str, dt.date | None] | None = None
+) -> tuple[dt.date, dt.date] | None:
+    """The dates within which stored claims can bear on these ones; None: no limit.
+
+    An undated claim stands for its article's publication date (``published`` by article
+    id); only an undated claim of an undated article leaves the window open.
+    """
     lo: dt.date | None = None
     hi: dt.date | None = None
     for claim in claims:
         start, end = claim.period.start, claim.period.end or claim.period.start
         if start is None or end is None:
+            start = end = (published or {}).get(claim.article_id)
+        if start is None or end is None:
+            if published is not None:
+                return None  # nothing dates this claim: the whole slot may bear on it
             continue
         days = 2 * config().window_days(claim.kind, claim.period.granularity)
         if claim.kind == "streak":

@@ -15,6 +15,26 @@ def _facts(claims: list[Claim]) -> set[tuple[str, str, float, str]]:
 
 
 CASES = [
+    # "据悉" (it is learned) is not "据" (according to): the platform stays the subject
+    (
+        "据悉，OpenRouter平台目前拥有超过500万开发者用户。",
+        {("quantity", "OpenRouter", 5e6, "count")},
+    ),
+    # a subject after "for" a few words on: "developers now pay for GLM-5"
+    (
+        "More than 120,000 developers now pay for GLM-5.",
+        {("quantity", "GLM-5", 120000, "count")},
+    ),
+    # anaphora after a sentence naming a model and a partner vendor: the model
+    (
+        "Meta launched its Llama 4 edition in partnership with Zhipu. It reached 68.5 % accuracy.",
+        {("quantity", "Llama 4", 68.5, "%")},
+    ),
+    # a half is a part of some whole
+    (
+        "“超过一半的大模型调用是通过便宜的开源模型完成的。”",
+        {("share", "open-source models", 50, "%")},
+    ),
     (
         "The ranking shows Tencent Hunyuan 3.0 (3.2 trillion tokens, +45 % week-over-week), "
         "DeepSeek V4 (2.8 trillion, +33 %).",

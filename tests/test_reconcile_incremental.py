@@ -351,3 +351,39 @@ def test_store_window_keeps_dated_claims_that_meet_it(
     window = (dt.date(2026, 2, 9), dt.date(2026, 2, 22))
     assert bool(store.claims(slots=["slot"], period_window=window)) is kept
     store.close()
+
+
+def _volume(article_id: str, start: dt.date | None, end: dt.date | None) -> Claim:
+    return Claim(
+        id=f"{article_id}-v", article_id=article_id, kind="token_volume",
+        subject="Chinese models", subject_text="Chinese models", value=4.12e12, unit="tokens",
+        period=Period(start=start, end=end, granularity="week" if start else None,
+                      resolution="explicit" if start else "unresolved"),
+        quote="4.12 trillion tokens", span=(0, 20), confidence=0.9,
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "published", "contains", "open_window"),
+    [
+        # a dated claim: the window is around its own week, whatever its article's date
+        (dt.date(2026, 2, 9), None, dt.date(2026, 2, 12), False),
+        # an undated claim stands for its article's publication date
+        (None, dt.date(2026, 3, 1), dt.date(2026, 3, 1), False),
+        # nothing dates it: every stored claim of the slot may bear on it
+        (None, None, None, True),
+    ],
+)
+def test_period_window_of_new_claims(
+    start: dt.date | None, published: dt.date | None, contains: dt.date | None,
+    open_window: bool,
+) -> None:
+    from claimcheck.batch import period_window
+
+    end = start + dt.timedelta(days=6) if start else None
+    window = period_window([_volume("a", start, end)], {"a": published})
+    if open_window:
+        assert window is None
+    else:
+        assert window is not None and contains is not None
+        assert window[0] <= contains <= window[1] and (window[1] - window[0]).days < 400

@@ -54,6 +54,7 @@ class ArticleState:
     paragraph: int = -1
     last_subject: SubjectMention | None = None
     last_subject_sentence: int = -10  # end offset of the sentence that named last_subject
+    last_sentence_subjects: list[SubjectMention] = field(default_factory=list)
     last_period: PeriodMention | None = None  # for table rows under a dated heading
     seen: list[SubjectMention] = field(default_factory=list)  # subjects of sentences so far
     token_words: list[int] | None = None  # where the article says "tokens" (for bare figures)
@@ -121,6 +122,7 @@ def _last_cue(text: str, key: str, subkey: str | None = None) -> int:
 
 
 _SOURCE_AFTER = re.compile(r"\W*(?:'s\s+)?$")
+_SOURCE_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _is_source(mention: SubjectMention, text: str) -> bool:
@@ -128,7 +130,9 @@ def _is_source(mention: SubjectMention, text: str) -> bool:
     if mention.kind != "platform":
         return False
     before = text[max(0, mention.start - 16) : mention.start]
-    if _cue_regex("source_before").search(before):
+    end = _last_cue(before, "source_before")
+    # the cue leads straight to the name: "据OpenRouter数据", not "据悉，OpenRouter平台…"
+    if end >= 0 and _SOURCE_GAP.fullmatch(before[end:]):
         return True
     after = text[mention.end : mention.end + 12]
     cue = _cue_regex("source_after").search(after)
@@ -150,7 +154,7 @@ def _clause_bounds(ctx: _Ctx, pos: int) -> tuple[int, int]:
 
 
 _OF_AFTER = re.compile(
-    r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:of|for|by|from|to)\s+(?:the\s+|its\s+|their\s+)?$"
+    r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:of|for|by|from|to)\s+(?:the\s+|its\s+|their\s+)?$"
 )
 # "$5 and $25 for Claude Opus 4.6": a figure coordinated with the next one shares its subject
 _COORDINATED_FIGURE = re.compile(r"\s*,?\s*(?:and|or|&|/)\s+[^\s,;]*\d[^\s,;]*")
@@ -595,6 +599,8 @@ def _percent_kind(
         return "share"
     if _has_cue(before[-25:], "change"):
         return "change"
+    if attrs.get("half"):
+        return "share"  # "超过一半的大模型调用": a half is a part of some whole
     if (
         _share_noun_before(fig, ctx, lo) is not None
         or _share_list(fig, ctx) is not None
@@ -995,6 +1001,7 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
     ]
     if named:
         state.last_subject, state.last_subject_sentence = named[-1], sent.end + 1
+        state.last_sentence_subjects = named
     return _dedupe(claims)
 
 
@@ -1410,9 +1417,15 @@ def _contrasted(
 
 def _carried_subject(ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
     """Anaphora ('this figure', 'Their weekly volume'): the subject of the sentence before."""
-    if state.last_subject is not None and state.last_subject_sentence >= ctx.sentence.start - 1:
-        return state.last_subject
-    return None
+    last = state.last_subject
+    if last is None or state.last_subject_sentence < ctx.sentence.start - 1:
+        return None
+    if last.kind == "vendor":
+        # "...its Llama 4 edition in partnership with Zhipu. It reached 68.5 %": the model
+        models = [s for s in state.last_sentence_subjects if s.kind == "model"]
+        if models:
+            return models[-1]
+    return last
 
 
 def _attributes(
