@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,16 +136,13 @@ def gold_files(gold_dir: Path) -> list[Path]:
     return sorted(p for p in gold_dir.glob("*.json") if not p.name.startswith("discrepancies"))
 
 
-def evaluate(
-    gold_dir: Path,
-    root: Path | None = None,
-    kinds: Iterable[str] | None = None,
-    lang: str | None = None,
-) -> Evaluation:
-    """Run the extractor on every gold article and score it, per kind and overall."""
+def _gold_and_predicted(
+    gold_dir: Path, root: Path | None, kinds: Iterable[str] | None, lang: str | None
+) -> Iterator[tuple[Path, str, list[dict[str, Any]], list[Claim]]]:
+    """Each gold file with its article's text, its gold claims and the extractor's, both
+    kept to ``kinds``."""
     root = root or gold_dir.resolve().parent.parent
     wanted = set(kinds) if kinds else None
-    result = Evaluation()
     for path in gold_files(gold_dir):
         gold_doc = json.loads(path.read_text(encoding="utf-8"))
         if lang and gold_doc.get("lang", "en") != lang:
@@ -159,6 +156,18 @@ def evaluate(
         if wanted:
             gold = [g for g in gold if g["kind"] in wanted]
             predicted = [p for p in predicted if p.kind in wanted]
+        yield path, text, gold, predicted
+
+
+def evaluate(
+    gold_dir: Path,
+    root: Path | None = None,
+    kinds: Iterable[str] | None = None,
+    lang: str | None = None,
+) -> Evaluation:
+    """Run the extractor on every gold article and score it, per kind and overall."""
+    result = Evaluation()
+    for path, text, gold, predicted in _gold_and_predicted(gold_dir, root, kinds, lang):
         result.articles += 1
         for strict, table in ((False, result.loose), (True, result.strict)):
             pairs = _match(gold, predicted, strict)
@@ -220,22 +229,8 @@ def period_misses(
     `_same_period` rejects it, so the rows are exactly the loose matches strict scoring loses
     to periods (strict may still re-pair some of them with other claims).
     """
-    root = root or gold_dir.resolve().parent.parent
-    wanted = set(kinds) if kinds else None
     rows: list[PeriodMiss] = []
-    for path in gold_files(gold_dir):
-        gold_doc = json.loads(path.read_text(encoding="utf-8"))
-        if lang and gold_doc.get("lang", "en") != lang:
-            continue
-        text = _article_text(root, gold_doc["article"])
-        published = (
-            dt.date.fromisoformat(gold_doc["published"]) if gold_doc.get("published") else None
-        )
-        predicted = extract(text, published, gold_doc.get("lang"))
-        gold = gold_doc["claims"]
-        if wanted:
-            gold = [g for g in gold if g["kind"] in wanted]
-            predicted = [p for p in predicted if p.kind in wanted]
+    for path, _text, gold, predicted in _gold_and_predicted(gold_dir, root, kinds, lang):
         for gi, pi in _match(gold, predicted, False):
             g, p = gold[gi], predicted[pi]
             if _same_period(g.get("period"), p):
