@@ -23,9 +23,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck.batch import period_window, reconcile_claims
+from claimcheck.batch import reconcile_claims
 from claimcheck.models import Article, Claim, Period
-from claimcheck.reconcile import reconcile, related_slot_keys, slot_key
+from claimcheck.reconcile import slot_key
 from claimcheck.store import NewArticle, Store
 
 FIRST_MONDAY = dt.date(2024, 1, 1)
@@ -145,36 +145,22 @@ def grow(store: Store, world: World, start: int, stop: int, per_week: int) -> No
         store.add_articles(batch)
 
 
-def reconcile_focused(store: Store, claims: list[Claim]) -> tuple[int, int]:
-    """``batch.reconcile_claims`` with ``focus``: only the findings the new claims can change
-    (the change batch.py needs to take this path)."""
-    slots = {key for c in claims for key in related_slot_keys(c)}
-    related = {c.id: c for c in store.claims(slots=slots, period_window=period_window(claims))}
-    related.update({c.id: c for c in claims})
-    for article_id in {c.article_id for c in claims}:
-        related.update({c.id: c for c in store.claims(article_id=article_id)})
-    articles = {a.id: a for a in store.articles({c.article_id for c in related.values()})}
-    found = reconcile(list(related.values()), articles, focus={c.id for c in claims})
-    return store.save_discrepancies(found)
-
-
 def probe(
-    store: Store, world: World, first: int, count: int, week: int, focused: bool = False
+    store: Store, world: World, first: int, count: int, week: int
 ) -> list[float]:
     """Store and reconcile ``count`` new articles about ``week``, one at a time; seconds each."""
     times = []
-    run_one = reconcile_focused if focused else reconcile_claims
     for n in range(first, first + count):
         item = synthetic_article(world, n, week)
         store.add_articles([item])
         started = time.perf_counter()
-        run_one(store, list(item.claims))
+        reconcile_claims(store, list(item.claims))
         times.append(time.perf_counter() - started)
     return times
 
 
 def run(
-    sizes: Sequence[int], count: int, per_week: int, seed: int, db: str, focused: bool = False
+    sizes: Sequence[int], count: int, per_week: int, seed: int, db: str
 ) -> None:
     store = Store(db)
     world = World(seed)
@@ -187,7 +173,7 @@ def run(
         stored = size
         # fresh articles about the latest week, as the next day's news would be
         first = 10_000_000 + stored
-        times = probe(store, world, first, count, (stored - 1) // per_week, focused)
+        times = probe(store, world, first, count, (stored - 1) // per_week)
         p95 = sorted(times)[int(0.95 * (len(times) - 1))]
         claims = store.counts()["claims"]
         print(
@@ -205,13 +191,10 @@ def main() -> None:
     parser.add_argument("--per-week", type=int, default=100, help="articles per news week")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--db", help="SQLite file (default: a temporary one)")
-    parser.add_argument(
-        "--focused", action="store_true", help="reconcile with focus on the new claims"
-    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.db")
-        run(sorted(args.sizes), args.probe, args.per_week, args.seed, db, args.focused)
+        run(sorted(args.sizes), args.probe, args.per_week, args.seed, db)
 
 
 if __name__ == "__main__":

@@ -404,14 +404,15 @@ def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:
     if not claims:
         return 0, 0
     slots = {key for c in claims for key in related_slot_keys(c)}
-    published = {a.id: a.published for a in store.articles({c.article_id for c in claims})}
-    window = period_window(claims, published)
+    articles = {a.id: a for a in store.articles({c.article_id for c in claims})}
+    window = period_window(claims, {a.id: a.published for a in articles.values()})
     related = {c.id: c for c in store.claims(slots=slots, period_window=window)}
     related.update({c.id: c for c in claims})
     # the whole article takes part: arithmetic and internal checks span its slots
     for article_id in {c.article_id for c in claims}:
         related.update({c.id: c for c in store.claims(article_id=article_id)})
-    articles = {a.id: a for a in store.articles({c.article_id for c in related.values()})}
+    others = {c.article_id for c in related.values()} - articles.keys()
+    articles.update({a.id: a for a in store.articles(others)})
     # only the findings the new claims can change; the rest of the slot is context
     found = reconcile(list(related.values()), articles, focus={c.id for c in claims})
     return store.save_discrepancies(found)

@@ -1313,6 +1313,34 @@ def _ranking_claim(
     )
 
 
+def _ordered_rankings(
+    state: ArticleState,
+    members: list[SubjectMention],
+    period: Period,
+    scope: str,
+    quote: str,
+    span: tuple[int, int] | None,
+) -> list[Claim]:
+    """Positions 1, 2, 3... for the members of an ordered list, each claim spanning ``span``
+    (the "top N" figure) or, without one, the member's own name."""
+    return [
+        _ranking_claim(
+            state,
+            m.canonical,
+            m.text,
+            i,
+            "exact",
+            period,
+            {"scope": scope},
+            quote,
+            span or (m.start, m.end),
+            (m.start, m.end),
+            0.7,
+        )
+        for i, m in enumerate(members, 1)
+    ]
+
+
 def _row_rank(ctx: _Ctx, state: ArticleState) -> list[Claim]:
     """The position that leads a ranked table row or list line, for the row's model; in
     running text, the positions of an ordered list and of 'second only to X'."""
@@ -1561,22 +1589,7 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
     group_named = ctx.once("nationality", _nationality_group)
     if len(members) == n and n <= 10 and not group_named:
         period = _period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx)
-        return [
-            _ranking_claim(
-                state,
-                m.canonical,
-                m.text,
-                i,
-                "exact",
-                period,
-                {"scope": scope},
-                quote,
-                (fig.start, fig.end),
-                (m.start, m.end),
-                0.7,
-            )
-            for i, m in enumerate(members, 1)
-        ]
+        return _ordered_rankings(state, members, period, scope, quote, (fig.start, fig.end))
     member = _top_member(fig, ctx, state)
     if member is None:
         return []
@@ -1739,22 +1752,7 @@ def _listed_ranks(ctx: _Ctx, state: ArticleState) -> list[Claim]:
     period = _sentence_period(ctx, state, items[0][0])
     scope = f"{state.platform or 'list'} {period.granularity or ''}".strip()
     quote = _quote(ctx.text, ctx.sentence, Figure(items[0][0], items[0][1], "", 0, ""))
-    return [
-        _ranking_claim(
-            state,
-            m.canonical,
-            m.text,
-            i,
-            "exact",
-            period,
-            {"scope": scope},
-            quote,
-            (m.start, m.end),
-            (m.start, m.end),
-            0.7,
-        )
-        for i, m in enumerate(members, 1)
-    ]
+    return _ordered_rankings(state, members, period, scope, quote, None)
 
 
 _NAME_LIKE = re.compile(r"[A-Z0-9\u4e00-\u9fff][\w.+\- ’'\u4e00-\u9fff]{0,40}")
