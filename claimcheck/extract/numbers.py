@@ -45,6 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from claimcheck.extract.literals import phrase_alternation
 from claimcheck.extract.types import Figure
 
 __all__ = ["find_figures", "has_figure", "parse_number", "normalize_for_matching"]
@@ -120,10 +121,13 @@ def _char_class(chars: Iterable[str]) -> str:
 
 
 def _alt(words: Iterable[str], *, ignore_case: bool = True, reverse: bool = False) -> str:
-    """An alternation of literals, longest first, behind a first-character test (sre tries
-    branches one by one, so the test makes a miss cost one character-class check)."""
-    uniq = sorted(set(words), key=lambda w: (-len(w), w))
-    body = "|".join(_word_re(w, reverse) for w in uniq)
+    """A trie of literals (longest first) behind a first-character test, so a position where
+    none can start costs one character-class check."""
+    uniq = {w.lower() for w in words} if ignore_case else set(words)
+    html = sorted(w for w in uniq if w[:1] in ("<", ">"))
+    branches = [phrase_alternation(uniq - set(html), word_bounds=True, reverse=reverse)]
+    branches += [_word_re(w, reverse) for w in html]
+    body = "|".join(branches)
     firsts = {(w[::-1] if reverse else w)[0] for w in uniq}
     if ignore_case:
         firsts |= {c.lower() for c in firsts} | {c.upper() for c in firsts}

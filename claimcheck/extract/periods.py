@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from claimcheck.extract.literals import phrase_alternation
 from claimcheck.extract.types import PeriodMention
 from claimcheck.models import Granularity, Period, Resolution
 
@@ -72,34 +73,6 @@ class _Config:
     cues: re.Pattern[str]
 
 
-def _phrase_regex(phrases: list[str]) -> str:
-    """A regex matching any of the literal phrases, longest first; spaces match any \\s+.
-
-    Built as a trie so the regex engine rejects a position after one character instead of
-    trying every phrase (the scanner runs at every word start of every article).
-    """
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for char in " ".join(phrase.split()):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie) or "(?!)"
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # a phrase ending here is tried after the longer ones that continue it
-    return f"(?:{body})?" if "" in node else body
-
-
 def _words(mapping: Mapping[str, Any]) -> list[str]:
     return [k for k in mapping if not k.startswith("_")]
 
@@ -112,7 +85,7 @@ def _month_regex(months: Mapping[str, int]) -> str:
     ]
     full = [n for n in names if n not in abbreviations]
     return (
-        rf"\b(?:{_phrase_regex(full)}|(?:{_phrase_regex(abbreviations)})\.?)(?![a-z])"
+        rf"\b(?:{phrase_alternation(full)}|(?:{phrase_alternation(abbreviations)})\.?)(?![a-z])"
     )
 
 
@@ -120,15 +93,15 @@ def _tokens(data: dict[str, Any]) -> dict[str, str]:
     tokens = {k: v for k, v in data["tokens"].items() if not k.startswith("_")}
     ascii_only = [w for w in _words(data["number_words"]) if w.isascii()]
     tokens["MONTH"] = _month_regex(data["months_en"])
-    tokens["NUM"] = rf"(?:{tokens['INT']}|\b(?:{_phrase_regex(ascii_only)})\b)"
+    tokens["NUM"] = rf"(?:{tokens['INT']}|\b(?:{phrase_alternation(ascii_only)})\b)"
     tokens["PARTS_EN"] = (
-        rf"\b(?:{_phrase_regex([w for w in _words(data['part_words']) if w.isascii()])})"
+        rf"\b(?:{phrase_alternation([w for w in _words(data['part_words']) if w.isascii()])})"
     )
     for name, key in (("HEDGES", "hedges"), ("ANCHORS", "anchors"), ("RELATIVE", "relative"),
                       ("TO_DATE", "to_date"), ("WEEKDAYS", "weekdays")):
         words = _words(data[key])
-        tokens[f"{name}_EN"] = _phrase_regex([w for w in words if w.isascii()])
-        tokens[f"{name}_ZH"] = _phrase_regex([w for w in words if not w.isascii()])
+        tokens[f"{name}_EN"] = phrase_alternation([w for w in words if w.isascii()])
+        tokens[f"{name}_ZH"] = phrase_alternation([w for w in words if not w.isascii()])
     return tokens
 
 
@@ -155,19 +128,31 @@ def _translation(data: dict[str, Any]) -> dict[int, str]:
 
 def _cue_regex(cues: dict[str, list[str]]) -> re.Pattern[str]:
     groups = []
+    first_chars: set[str | None] = set()
     for gran, entries in cues.items():
         if gran.startswith("_"):
             continue
-        parts = []
-        for entry in sorted(entries, key=len, reverse=True):
-            if "(?" in entry or "\\" in entry:
-                parts.append(entry)
-            elif entry.isascii():
-                parts.append(rf"\b{_phrase_regex([entry])}\b")
-            else:
-                parts.append(re.escape(entry))
+        written = [e for e in entries if "(?" in e or "\\" in e]
+        plain = [e for e in entries if e not in written]
+        english = [e for e in plain if e.isascii()]
+        chinese = [e for e in plain if not e.isascii()]
+        parts = written + ([rf"\b{phrase_alternation(english)}\b"] if english else [])
+        parts += [phrase_alternation(chinese)] if chinese else []
         groups.append(f"(?P<{gran}>{'|'.join(parts)})")
-    return re.compile("|".join(groups))
+        first_chars.update(_first_char(e) for e in entries)
+    body = "|".join(groups)
+    if None in first_chars:
+        return re.compile(body)
+    # one character-class test per position before the branches: most positions start no cue
+    guard = "[" + "".join(re.escape(c) for c in sorted(first_chars, key=str)) + "]"
+    return re.compile(f"(?={guard})(?:{body})")
+
+
+def _first_char(entry: str) -> str | None:
+    """The literal character an entry's match starts with, past its lookbehinds and word
+    boundaries; None when it starts with a regex construct."""
+    bare = re.sub(r"\(\?<!.*?\)", "", entry).replace("\\b", "")
+    return bare[0] if bare and (bare[0].isalnum() or bare[0] in " '") else None
 
 
 def _lead_guard(data: dict[str, Any]) -> str:
@@ -190,9 +175,9 @@ def _lead_guard(data: dict[str, Any]) -> str:
     numeral = leads["zh_numeral"]
     starts = "".join(sorted({w[0] for w in chinese} | set(numeral[1:numeral.index("]")])))
     return (
-        rf"(?=(?:{_phrase_regex(first_words)})(?![a-z])|{'|'.join(leads['regex'])}"
-        rf"|{numeral}|{_phrase_regex(chinese)}"
-        rf"|(?:{_phrase_regex(openers)})\s*[0-9{re.escape(starts)}])"
+        rf"(?=(?:{phrase_alternation(first_words)})(?![a-z])|{'|'.join(leads['regex'])}"
+        rf"|{numeral}|{phrase_alternation(chinese)}"
+        rf"|(?:{phrase_alternation(openers)})\s*[0-9{re.escape(starts)}])"
     )
 
 
@@ -204,8 +189,8 @@ def _config() -> _Config:
     for pattern in data["patterns"]:
         kind = pattern["kind"]
         kinds.append(f"(?P<{kind}>{_kind_regex(kind, ''.join(pattern['regex']), tokens)})")
-    preps_en = _phrase_regex(data["preps_en"])
-    preps_zh = _phrase_regex(data["preps_zh"])
+    preps_en = phrase_alternation(data["preps_en"])
+    preps_zh = phrase_alternation(data["preps_zh"])
     scanner = re.compile(
         rf"(?<![a-z0-9]){_lead_guard(data)}(?:\b(?P<prep>{preps_en})\s+|(?P<zprep>{preps_zh})\s*)?(?:{'|'.join(kinds)})"
     )
@@ -214,7 +199,7 @@ def _config() -> _Config:
         if "__" in name:
             kind, short = name.split("__", 1)
             kind_groups[kind].append((name, short))
-    verbs_en = _phrase_regex(data["event_verbs_en"])
+    verbs_en = phrase_alternation(data["event_verbs_en"])
     translation = _translation(data)
     return _Config(
         data=data,
@@ -225,8 +210,8 @@ def _config() -> _Config:
         # the verb, then at most a short stretch of the same clause, then the date
         event_en=re.compile(rf"\b(?:{verbs_en})\b[^.;!?\n]{{0,70}}$"),
         event_zh=re.compile(
-            rf"\s*(?:{_phrase_regex(data['event_adverbs_zh']['words'])})?"
-            rf"(?:{_phrase_regex(data['event_verbs_zh'])})"
+            rf"\s*(?:{phrase_alternation(data['event_adverbs_zh']['words'])})?"
+            rf"(?:{phrase_alternation(data['event_verbs_zh'])})"
         ),
         cues=_cue_regex(data["granularity_cues"]),
     )
@@ -413,7 +398,7 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _day_ranges() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    days = _phrase_regex(_words(_config().data["weekdays"]))
+    days = phrase_alternation(_words(_config().data["weekdays"]))
     sep = r"\s*(?:-|–|—|~|至|到|to|through|thru|until|and)\s*"
     return re.compile(rf"{sep}(?:{days})"), re.compile(rf"(?:{days}){sep}$")
 
