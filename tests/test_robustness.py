@@ -96,6 +96,15 @@ def test_a_100k_character_line() -> None:
     _finishes_in_time(line)
 
 
+def test_a_line_longer_than_a_spacy_doc_allows() -> None:
+    # spaCy refuses Docs over 1,000,000 characters; a sentence is cut into pieces long before
+    line = "Kimi used 4.12 trillion tokens, " * 32_000
+    assert len(line) > 1_000_000
+    claims = extract(line, None, "en")
+    assert len(claims) > 30_000
+    assert all(line[c.span[0] : c.span[1]].startswith("4.12 trillion") for c in claims)
+
+
 @pytest.mark.parametrize(
     "text",
     [

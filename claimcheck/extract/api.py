@@ -55,7 +55,8 @@ def extract(
             sentence_claims(sentence, [], state)
             continue
         doc = nlp.make_doc(chunk)
-        doc._.article, doc._.offset, doc._.sentence = state, sentence.start, sentence
+        underscore = doc._
+        underscore.article, underscore.sentence = state, sentence
         for _name, component in nlp.pipeline:
             doc = component(doc)
         claims.extend(doc._.claims or [])

@@ -16,16 +16,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 from claimcheck.extract.entities import entity, resolve_subject
+from claimcheck.extract.literals import phrase_alternation
 from claimcheck.extract.numbers import ordinal_value, rank_words
 from claimcheck.extract.periods import granularity_cue, period_assembly_words
-from claimcheck.extract.sentences import CORPORA, Sentence, cues
+from claimcheck.extract.sentences import CORPORA, Sentence, cues, within
 from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
 from claimcheck.models import Claim, ClaimKind, Period, Qualifier
 
-M = TypeVar("M", SubjectMention, PeriodMention)
 _CURRENCIES = frozenset({"USD", "CNY", "EUR", "GBP", "JPY", "HKD"})
 _PER_MILLION = 1_000_000
 _QUOTE_LIMIT = 400
@@ -92,18 +92,20 @@ class _Ctx:
         return self.memo[key]
 
 
+def _words_regex(words: list[str]) -> str:
+    """A trie of cue words for a case-insensitive pattern: Latin letters and digits at a word's
+    edges don't run on into a longer word ("led" is not in "misled"); Chinese, spaces and
+    punctuation (" while ", ";") are matched as written."""
+    lowered = [w.lower() for w in words]
+    return phrase_alternation(lowered, word_bounds=True, neighbours=r"[\w-]", digit_edges=True)
+
+
 @cache
 def _cue_regex(key: str, subkey: str | None = None) -> re.Pattern[str]:
-    """One alternation for a cue list: word boundaries at the Latin letters and digits a cue
-    starts or ends with ("led" is not in "misled"), none at Chinese, spaces or punctuation
-    (" while ", ";")."""
+    """One regex for a cue list, behind a first-character test."""
     words = cues()[key][subkey] if subkey else cues()[key]
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        before = r"(?<![\w-])" if w[:1].isascii() and w[:1].isalnum() else ""
-        after = r"(?![\w-])" if w[-1:].isascii() and w[-1:].isalnum() else ""
-        parts.append(before + re.escape(w) + after)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    firsts = "".join(sorted({re.escape(w[0].lower()) for w in words}))
+    return re.compile(f"(?=[{firsts}]){_words_regex(words)}", re.IGNORECASE)
 
 
 def _has_cue(text: str, key: str, subkey: str | None = None) -> bool:
@@ -981,10 +983,10 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
         _under_heading(sent.paragraph, state)
         state.paragraph, state.paragraph_period = sent.paragraph, None
         state.price_base = state.direction = None
-    subjects = [s for s in _within(state.subjects, sent) if not _is_source(s, text)]
+    subjects = [s for s in within(state.subjects, sent) if not _is_source(s, text)]
     state.seen.extend(subjects)
     figures = _with_table_cells(sent, figures, subjects, state)
-    periods = _within(state.periods, sent)
+    periods = within(state.periods, sent)
     ctx = _Ctx(sent, subjects, periods, text, _clause_breaks(text, sent) if figures else [])
     claims: list[Claim] = _row_rank(ctx, state) if figures else []
     previous_unit = ""
@@ -1003,13 +1005,6 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
         state.last_subject, state.last_subject_sentence = named[-1], sent.end + 1
         state.last_sentence_subjects = named
     return _dedupe(claims)
-
-
-def _within(mentions: list[M], sent: Sentence) -> list[M]:
-    """The mentions (sorted by start) that start inside the sentence, found by bisection."""
-    lo = bisect.bisect_left(mentions, sent.start, key=lambda m: m.start)
-    hi = bisect.bisect_left(mentions, sent.end, lo, key=lambda m: m.start)
-    return mentions[lo:hi]
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
@@ -1614,7 +1609,7 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
 @lru_cache(maxsize=1)
 def _top_total_regex() -> re.Pattern[str]:
     return re.compile(
-        rf"\s?(?:models?\s?)?(?:{_intro_alternation(rank_words()['top_total_after'])})",
+        rf"\s?(?:models?\s?)?(?:{_words_regex(rank_words()['top_total_after'])})",
         re.IGNORECASE,
     )
 
@@ -1701,23 +1696,18 @@ def _sentence_ranks(ctx: _Ctx, state: ArticleState) -> list[Claim]:
     return _listed_ranks(ctx, state) + _only_to_ranks(ctx, state)
 
 
-def _intro_alternation(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}(?![\w-])"
-        for w in sorted(words, key=len, reverse=True)
-    )
-
-
 @lru_cache(maxsize=1)
 def _list_intro_regex() -> re.Pattern[str]:
     words = rank_words()
-    top_verbs = _intro_alternation(words["list_intro_top_en"])
+    top_verbs = _words_regex(words["list_intro_top_en"])
+    intros = words["list_intro_en"] + words["list_intro_zh"]
+    firsts = "".join(sorted({re.escape(w[0].lower()) for w in intros} | {"t"}))
     return re.compile(
-        rf"(?:{_intro_alternation(words['list_intro_en'] + words['list_intro_zh'])})"
+        rf"(?=[{firsts}])(?:(?:{_words_regex(intros)})"
         r"\s?[:：]?\s?"
         # "The top-downloaded apps are", "the top three spots were": a top list, unnumbered
         rf"|(?<![\w-])top(?:[-\u2010\u2011][a-z]+|\s+(?:{_COUNT_WORDS}|10))?(?:\s+[a-z-]+){{0,2}}?\s+"
-        rf"(?:{top_verbs})\s?:?\s",
+        rf"(?:{top_verbs})\s?:?\s)",
         re.IGNORECASE,
     )
 
@@ -1780,7 +1770,7 @@ def _only_to_regex() -> re.Pattern[str]:
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
          "tenth", r"\d{1,2}(?:st|nd|rd|th)"]
     )
-    only_to = _intro_alternation(rank_words()["only_to"])
+    only_to = _words_regex(rank_words()["only_to"])
     return re.compile(
         rf"(?:(?<![\w-])(?P<en>{ords})|第\s?(?P<zh>[一二三四五六七八九十\d]{{1,3}})\s?[名位]?)"
         rf"[^.;。；]{{0,40}}?(?:{only_to})\s?(?:the\s+)?",
@@ -1843,15 +1833,6 @@ def _units_data() -> dict[str, Any]:
     return data
 
 
-def _word_alternation(words: list[str]) -> str:
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(w)
-        bounded = w[:1].isalnum() and w.isascii()
-        parts.append(rf"(?<![\w-]){escaped}(?![\w-])" if bounded else escaped)
-    return "|".join(parts)
-
-
 @lru_cache(maxsize=1)
 def _price_spec() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
     """'USD per 1K tokens', '$/M', '元/百万tokens', 'per 1M tokens, USD': a column's unit."""
@@ -1859,7 +1840,7 @@ def _price_spec() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
     currencies = {k.lower(): v for k, v in units["currency_prefixes"].items()}
     currencies.update({k.lower(): v for k, v in units["currency_suffixes"].items()})
     bases = {w.lower(): int(k) for k, ws in units["price_bases"].items() for w in ws}
-    cur = _word_alternation(list(currencies))
+    cur = _words_regex(list(currencies))
     base = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True))
     per = r"(?:/|per\b|每)"
     regex = re.compile(

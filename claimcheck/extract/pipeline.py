@@ -9,11 +9,14 @@ sentences that hold a figure become spaCy Docs, and the components work on those
     claimcheck_claims    -> doc._.claims           (list[Claim])
 
 Each sentence Doc carries ``doc._.article`` (the article-wide scan and assembly state) and
-``doc._.offset`` (where the sentence starts in the article), so offsets stay article offsets.
+``doc._.sentence`` (its offsets in the article), so spans are built from article offsets.
+A Doc per sentence, not per article, keeps the tokenizer off the sentences without figures and
+bounds a Doc's memory whatever the article's size.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,22 +27,24 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.extract.claims import ArticleState, sentence_claims
 from claimcheck.extract.numbers import find_figures
-from claimcheck.extract.sentences import Sentence
-from claimcheck.extract.types import Figure
+from claimcheck.extract.sentences import Sentence, within
+from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
 
 PIPELINE = ("claimcheck_figures", "claimcheck_subjects", "claimcheck_periods", "claimcheck_claims")
 
-for _name, _default in (("article", None), ("offset", 0), ("sentence", None), ("claims", None)):
+for _name in ("article", "sentence", "claims"):
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+        Doc.set_extension(_name, default=None)
 for _name in ("figure", "subject", "period"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
 
-def _span(doc: Doc, start: int, end: int, label: str, attr: str, value: Any) -> Span | None:
-    """A Span over article offsets start..end, carrying ``value`` in ``Span._.<attr>``."""
-    offset = doc._.offset
+def _span(
+    doc: Doc, offset: int, start: int, end: int, label: str, attr: str, value: Any
+) -> Span | None:
+    """A Span over article offsets start..end of a sentence Doc that starts at ``offset``,
+    carrying ``value`` in ``Span._.<attr>``."""
     span = doc.char_span(start - offset, end - offset, label=label, alignment_mode="expand")
     if span is not None:
         span._.set(attr, value)
@@ -55,9 +60,12 @@ class FigureRecognizer:
     """Numbers with their scale, unit, qualifier and the change/price words glued to them."""
 
     def __call__(self, doc: Doc) -> Doc:
-        offset = doc._.offset
+        state: ArticleState = doc._.article
+        sentence: Sentence = doc._.sentence
+        offset = sentence.start
         spans = []
-        for fig in find_figures(doc.text):
+        # the article's text, not doc.text, which spaCy joins from the tokens on every access
+        for fig in find_figures(state.text[sentence.start : sentence.end]):
             shifted = Figure(
                 fig.start + offset,
                 fig.end + offset,
@@ -68,7 +76,7 @@ class FigureRecognizer:
                 fig.attributes,
                 fig.decimals,
             )
-            span = _span(doc, shifted.start, shifted.end, "FIGURE", "figure", shifted)
+            span = _span(doc, offset, shifted.start, shifted.end, "FIGURE", "figure", shifted)
             if span is not None:
                 spans.append(span)
         doc.spans["figures"] = spans
@@ -98,13 +106,15 @@ class MentionAttacher:
     def __call__(self, doc: Doc) -> Doc:
         state: ArticleState = doc._.article
         sentence: Sentence = doc._.sentence
-        mentions = state.subjects if self.group == "subjects" else state.periods
+        mentions: Sequence[SubjectMention | PeriodMention] = (
+            state.subjects if self.group == "subjects" else state.periods
+        )
         spans = []
-        for m in mentions:
-            if sentence.start <= m.start < sentence.end:
-                span = _span(doc, m.start, min(m.end, sentence.end), self.label, self.attr, m)
-                if span is not None:
-                    spans.append(span)
+        for m in within(mentions, sentence):
+            end = min(m.end, sentence.end)
+            span = _span(doc, sentence.start, m.start, end, self.label, self.attr, m)
+            if span is not None:
+                spans.append(span)
         doc.spans[self.group] = spans
         return doc
 
@@ -119,7 +129,8 @@ class ClaimAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         figures = [span._.figure for span in doc.spans["figures"]]
-        doc._.claims = sentence_claims(doc._.sentence, figures, doc._.article)
+        underscore = doc._
+        underscore.claims = sentence_claims(underscore.sentence, figures, underscore.article)
         return doc
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 CORPORA = Path(__file__).resolve().parent.parent.parent / "corpora"
 
@@ -15,6 +18,10 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*[ \t\u00a0\u202f]+|[。！？]+[”’�
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*[ \t\u00a0\u202f]*$")
 # The next sentence starts with a capital, a digit, a quote or CJK; anything else is mid-sentence
 _STARTER = re.compile(r"[A-Z0-9\"“‘(\[\u4e00-\u9fff]")
+
+
+# characters; a longer "sentence" is cut into pieces (a figure across a cut is lost)
+MAX_SENTENCE = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,5 +82,33 @@ def _add(found: list[Sentence], line: str, offset: int, start: int, end: int, pa
     stripped = chunk.strip()
     if not stripped:
         return
-    lead = len(chunk) - len(chunk.lstrip())
-    found.append(Sentence(offset + start + lead, offset + start + lead + len(stripped), para))
+    first = offset + start + len(chunk) - len(chunk.lstrip())
+    last = first + len(stripped)
+    while last - first > MAX_SENTENCE:
+        # no real sentence is this long (a dump with no punctuation, a hostile input): cut it
+        # at a space so every piece stays small enough for one spaCy Doc
+        cut = line.rfind(" ", first - offset + 1, first - offset + MAX_SENTENCE)
+        piece_end = offset + cut if cut > 0 else first + MAX_SENTENCE
+        first_after = piece_end
+        while piece_end > first and line[piece_end - 1 - offset].isspace():
+            piece_end -= 1
+        found.append(Sentence(first, piece_end, para))
+        first = first_after
+        while first < last and line[first - offset].isspace():
+            first += 1
+    found.append(Sentence(first, last, para))
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+L = TypeVar("L", bound=_Located)
+
+
+def within(mentions: Sequence[L], sentence: Sentence) -> list[L]:
+    """The mentions (sorted by start) that start inside ``sentence``, found by bisection."""
+    lo = bisect.bisect_left(mentions, sentence.start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, sentence.end, lo, key=lambda m: m.start)
+    return list(mentions[lo:hi])
