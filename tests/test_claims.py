@@ -30,6 +30,23 @@ CASES = [
         "Meta launched its Llama 4 edition in partnership with Zhipu. It reached 68.5 % accuracy.",
         {("quantity", "Llama 4", 68.5, "%")},
     ),
+    # anaphora after a sentence naming only an unknown feature: the paragraph's known model
+    (
+        "Google made Gemini 2.5 Pro free. New features include Deep Research 2.0 and Canvas. "
+        "Pricing: input $0.002 per k token.",
+        {("price", "Gemini 2.5 Pro", 2.0, "USD/1M tokens")},
+    ),
+    # ... but an unknown name carries when the paragraph names no known model
+    (
+        "Google launched Deep Research 2.0. Pricing: input $0.002 per k token.",
+        {("price", "Deep Research 2.0", 2.0, "USD/1M tokens")},
+    ),
+    # "A为X，约为B（Y）的N倍": A is N times B, whatever stands in brackets after B
+    (
+        "Claude Opus 4.6为25美元/百万tokens，约为GLM-5（2.55美元/百万tokens）的9.8倍。",
+        {("price", "Claude Opus 4.6", 25, "USD/1M tokens"),
+         ("price", "GLM-5", 2.55, "USD/1M tokens"), ("change", "Claude Opus 4.6", 9.8, "x")},
+    ),
     # a half is a part of some whole
     (
         "“超过一半的大模型调用是通过便宜的开源模型完成的。”",
@@ -329,6 +346,31 @@ def test_ratio_names_what_it_compares() -> None:
     [claude] = [c for c in claims if c.kind == "price" and c.subject == "Claude Opus 4.6"]
     assert claude.value == 5 and claude.unit == "USD/1M tokens"
     assert claude.attributes["direction"] == "input"
+
+
+MULTIPLES = [
+    # text -> (subject, compared_to, direction) of its one multiple
+    ("MiniMax charges $0.30 per million input tokens and $1.10 per million output tokens for "
+     "M2.5, against $5 and $25 for Claude Opus 4.6, a gap of roughly 17 times on input.",
+     ("Claude Opus 4.6", ["MiniMax M2.5"], "input")),
+    ("At 0.025 USD per 1K output tokens, Claude Opus 4.6 costs 40 times as much as DeepSeek "
+     "V3.2 for output.", ("Claude Opus 4.6", ["DeepSeek V3.2"], "output")),
+    ("MiniMax M2.5的输出价格为每百万Token 1.1美元，"
+     "不到Claude Opus 4.6输出价格（25美元）的二十分之一。",
+     ("MiniMax M2.5", ["Claude Opus 4.6"], "output")),
+    # must NOT: "for input" before the multiple's clause is the paragraph's direction
+    ("For input tokens, GLM-5 costs $0.3 per million tokens and Claude Opus 4.6 $5, roughly "
+     "16.7 times more.", ("Claude Opus 4.6", ["GLM-5"], "input")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MULTIPLES, ids=[m[0][:40] for m in MULTIPLES])
+def test_multiples_name_subject_comparison_and_direction(
+    text: str, expected: tuple[str, list[str], str]
+) -> None:
+    [multiple] = [c for c in extract(text) if c.kind == "change"]
+    attrs = multiple.attributes
+    assert (multiple.subject, attrs.get("compared_to"), attrs.get("direction")) == expected
 
 
 def test_periods_follow_the_text() -> None:

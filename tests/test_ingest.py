@@ -184,6 +184,12 @@ def test_cli_defaults_fill_missing_metadata_only(tmp_path: Path) -> None:
         ("Title\nUpdated on 4 Feb 2026\nBody", dt.date(2026, 2, 4)),
         ("BEIJING, March 2, 2026 (Wire) - Chinese models ...", dt.date(2026, 3, 2)),
         ("标题\n发布时间：2026年3月2日\n正文", dt.date(2026, 3, 2)),
+        # a masthead or byline line that ends on the date, or a line that is only the date
+        ("THE TOKEN TALLY\nIssue #14 · Monday, March 16, 2026\nHi all,", dt.date(2026, 3, 16)),
+        ("Headline\nBy Jane Doe | March 31, 2026\nBody", dt.date(2026, 3, 31)),
+        ("Headline\nMarch 31, 2026\nBody", dt.date(2026, 3, 31)),
+        # must NOT: a date inside a sentence is news, not the publication date
+        ("Chinese models led in the week to March 1, 2026\nBody", None),
         ("In February 2026 Chinese models processed 4.12 trillion tokens.", None),
         ("NetEase data published on Feb. 26, 2026, shows" + " x" * 400, None),
     ],

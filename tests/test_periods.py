@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from claimcheck.extract.periods import WEEK_START, find_periods, granularity_cue
+from claimcheck.extract.periods import WEEK_START, find_periods, granularity_cues
 from claimcheck.extract.types import PeriodMention
 
 PUB = dt.date(2026, 3, 5)
@@ -502,13 +502,13 @@ CUES = [
 
 @pytest.mark.parametrize(("text", "granularity"), CUES)
 def test_granularity_cue(text: str, granularity: str | None) -> None:
-    assert granularity_cue(text) == granularity
+    first = [g for _start, _end, g in granularity_cues(text)][:1]
+    assert first == ([granularity] if granularity else [])
 
 
-def test_granularity_cue_prefers_the_one_near_the_figure() -> None:
+def test_granularity_cues_come_with_their_offsets_in_order() -> None:
     text = "weekly usage reached 9.8T, pushing the daily average above 1.5T"
-    assert granularity_cue(text) == "week"
-    assert granularity_cue(text, near=text.index("1.5T")) == "day"
+    assert granularity_cues(text) == [(0, 6, "week"), (39, 44, "day")]
 
 
 # --- speed and pathological inputs ------------------------------------------------------------
@@ -524,5 +524,5 @@ PATHOLOGICAL = [
 def test_pathological_inputs_return_quickly(text: str) -> None:
     started = time.perf_counter()
     find_periods(text, PUB)
-    granularity_cue(text)
+    granularity_cues(text)
     assert time.perf_counter() - started < 2.0

@@ -271,6 +271,30 @@ def test_undated_claims_of_articles_published_close_together_are_compared() -> N
     assert d.severity == "medium"  # one level down: the period rests on publication dates
 
 
+def _undated_guide_against(desk: Desk, values: list[float]) -> None:
+    """An undated 9.8 × 10^13 weekly figure in an undated article, and dated weekly figures
+    of other articles (none of them in a period its article's date points to)."""
+    desk.article("guide", "AI Guide")
+    weekly = period(granularity="week")
+    desk.claim("guide", "token_volume", CN, 9.8e13, "tokens", "9.8 × 10^13 tokens", when=weekly)
+    for i, value in enumerate(values):
+        desk.article(f"w{i}", f"Wire {i}", published="2026-02-24")
+        desk.claim(f"w{i}", "token_volume", CN, value, "tokens", f"{value / 1e12:g} trillion",
+                   when=week(WEEK_FEB_16))
+
+
+def test_undated_slip_is_flagged_despite_one_stray_figure_near_it() -> None:
+    desk = Desk()
+    _undated_guide_against(desk, [5.16e12, 5.2e12, 11.3e12])  # 11.3T: within 10x of 98T
+    assert any(d.type == "magnitude_anomaly" and "guide-c0" in d.claim_ids for d in desk.run())
+
+
+def test_undated_figure_near_half_the_others_is_no_slip() -> None:
+    desk = Desk()
+    _undated_guide_against(desk, [5.16e12, 30e12])
+    assert not [d for d in desk.run() if d.type == "magnitude_anomaly"]
+
+
 def test_claims_without_their_articles_still_reconcile() -> None:
     desk = Desk()
     nbd_week_figures(desk)
@@ -902,6 +926,17 @@ def test_share_of_a_stated_total() -> None:
     )
     (d,) = desk.of_type("arithmetic")
     assert d.stated == 61
+
+
+def test_a_split_of_the_subjects_own_figure_is_not_checked_as_a_share() -> None:
+    # "About 80% of M2.5's tokens are input": part and whole are both MiniMax M2.5's volume
+    desk = Desk()
+    desk.article("a", "Outlet A")
+    wk = week(WEEK_FEB_16)
+    desk.claim("a", "token_volume", "MiniMax M2.5", 2.09e12, "tokens", "2.09 trillion", when=wk)
+    desk.claim("a", "share", "MiniMax M2.5", 80, "%", "About 80%", when=wk,
+               of="MiniMax M2.5", measure="token_volume")
+    assert desk.of_type("arithmetic") == []
 
 
 def test_sum_of_members_exceeds_the_total() -> None:

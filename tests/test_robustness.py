@@ -38,6 +38,8 @@ FRAGMENTS = [
     "MiniMax M2.5", "Kimi K2.5", "DeepSeek", "OpenRouter", "\u202f", "\u00a0", "—", "１２３",
     "，", "。", ". ", "\n", "\n\n", "(", ")", "\x00", "\x1b[31m", "🚀", "\ud7ff", "ﷺ", "\u200b",
     "1,234,567", "1.", "..", "e", "T", "B", "M", "K",
+    # letters that case-fold onto ASCII ones ("doubleſ" once matched a word no list holds)
+    "doubleſ", "ſ", "K", "İ", "ı",
 ]
 
 
@@ -94,6 +96,11 @@ def test_a_100k_character_line() -> None:
     line = " ".join(["Chinese models processed 4.12\u202ftrillion tokens, up 12% 🚀"] * 2000)
     assert len(line) > 100_000 and "\n" not in line
     _finishes_in_time(line)
+
+
+@pytest.mark.parametrize("text", ["Prices doubleſ.", "tenfoldſ", "İstanbul tripled", "KIMI"])
+def test_case_folded_lookalikes_do_not_raise(text: str) -> None:
+    _check_spans(text)
 
 
 def test_a_line_longer_than_a_spacy_doc_allows() -> None:

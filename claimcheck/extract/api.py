@@ -47,6 +47,7 @@ def extract(
         periods=sorted(find_periods(text, published), key=lambda m: m.start),
     )
     state.platform = _platform(state)
+    components = [component for _name, component in nlp.pipeline]
     claims: list[Claim] = []
     for sentence in sentences(text):
         chunk = text[sentence.start : sentence.end]
@@ -57,7 +58,7 @@ def extract(
         doc = nlp.make_doc(chunk)
         underscore = doc._
         underscore.article, underscore.sentence = state, sentence
-        for _name, component in nlp.pipeline:
+        for component in components:
             doc = component(doc)
         claims.extend(doc._.claims or [])
     return with_lead_periods(claims, state)

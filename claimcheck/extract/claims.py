@@ -21,10 +21,10 @@ from typing import Any
 from claimcheck.extract.entities import entity, resolve_subject
 from claimcheck.extract.literals import phrase_alternation
 from claimcheck.extract.numbers import ordinal_value, rank_words
-from claimcheck.extract.periods import granularity_cue, period_assembly_words
+from claimcheck.extract.periods import granularity_cues, period_assembly_words
 from claimcheck.extract.sentences import CORPORA, Sentence, cues, within
 from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
-from claimcheck.models import Claim, ClaimKind, Period, Qualifier
+from claimcheck.models import Claim, ClaimKind, Granularity, Period, Qualifier
 
 _CURRENCIES = frozenset({"USD", "CNY", "EUR", "GBP", "JPY", "HKD"})
 _PER_MILLION = 1_000_000
@@ -57,6 +57,7 @@ class ArticleState:
     last_sentence_subjects: list[SubjectMention] = field(default_factory=list)
     last_period: PeriodMention | None = None  # for table rows under a dated heading
     seen: list[SubjectMention] = field(default_factory=list)  # subjects of sentences so far
+    paragraph_start: int = 0  # where the current paragraph starts
     token_words: list[int] | None = None  # where the article says "tokens" (for bare figures)
     paragraph_period: PeriodMention | None = None
     # a dated heading line without figures ("List prices (as of 11 March)") dates the block of
@@ -173,6 +174,21 @@ def _subject_after(fig: Figure, ctx: _Ctx, clause_end: int) -> SubjectMention | 
             if coordinated and _OF_AFTER.match(between, coordinated.end()):
                 return s
             return None
+    return None
+
+
+# "40 times as much as DeepSeek V3.2", "17 times higher than GPT-5": what a multiple compares with
+_COMPARED_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+){0,2}?(?:as\s+(?:much|high|expensive|cheap|many)\s+as|than)"
+    r"\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _compared_after(fig: Figure, ctx: _Ctx, clause_end: int) -> SubjectMention | None:
+    for s in ctx.subjects:
+        if fig.end <= s.start < min(clause_end, fig.end + 45):
+            return s if _COMPARED_AFTER.match(ctx.text[fig.end : s.start]) else None
     return None
 
 
@@ -906,8 +922,11 @@ def _carried_dates(periods: list[PeriodMention], text: str) -> list[PeriodMentio
 
 
 def _period(mention: PeriodMention | None, fig: Figure, ctx: _Ctx) -> Period:
-    lo = max(ctx.sentence.start, fig.start - 60)
-    cue = granularity_cue(ctx.text[lo : min(ctx.sentence.end, fig.end + 40)])
+    # the first cue in a window around the figure; cues are found once per sentence
+    base = ctx.sentence.start
+    lo, hi = max(base, fig.start - 60) - base, min(ctx.sentence.end, fig.end + 40) - base
+    cues_in_sentence: list[tuple[int, int, Granularity]] = ctx.once("granularity", granularity_cues)
+    cue = next((g for start, end, g in cues_in_sentence if start >= lo and end <= hi), None)
     if mention is None:
         return Period(granularity=cue, resolution="unresolved")
     period = mention.period
@@ -982,6 +1001,7 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
     if sent.paragraph != state.paragraph:
         _under_heading(sent.paragraph, state)
         state.paragraph, state.paragraph_period = sent.paragraph, None
+        state.paragraph_start = sent.start
         state.price_base = state.direction = None
     subjects = [s for s in within(state.subjects, sent) if not _is_source(s, text)]
     state.seen.extend(subjects)
@@ -1226,6 +1246,8 @@ def _subjects_for(
         if possessed is not None:
             return possessed
     after = _subject_after(fig, ctx, hi)
+    if after is None and kind == "change" and fig.unit == "x":
+        after = _compared_after(fig, ctx, hi)
     compared: list[str] = []
     if after and (kind == "share" or (kind == "change" and fig.unit == "x")):
         # "61% of global calls on X", "16.7 times that of X": the whole, not the subject
@@ -1254,7 +1276,11 @@ def _subjects_for(
     return [], 0.0, compared
 
 
-_POSSESSIVE = re.compile(r"\s*的\s*(?:[\u4e00-\u9fff]{0,6}?)$")
+# "A为25美元，约为B（2.55美元）的9.8倍", "不到B输出价格（25美元）的二十分之一": B's measure
+# and its own figure may stand between B and 的
+_POSSESSIVE = re.compile(
+    r"\s*[\u4e00-\u9fff]{0,6}\s*(?:[(（][^()（）]{0,40}[)）])?\s*的\s*[\u4e00-\u9fff]{0,6}?$"
+)
 
 
 def _possessed_comparison(
@@ -1448,6 +1474,14 @@ def _carried_subject(ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
         models = [s for s in state.last_sentence_subjects if s.kind == "model"]
         if models:
             return models[-1]
+    if last.kind == "unknown":
+        # "Gemini 2.5 Pro is now open... New features include Deep Research 2.0 (...).
+        # Pricing was cut by 33 %": a feature named in passing does not take over a paragraph
+        # about a known model
+        topic = next((s for s in state.seen if s.start >= state.paragraph_start
+                      and s.kind == "model"), None)
+        if topic is not None:
+            return topic
     return last
 
 
@@ -1470,6 +1504,8 @@ def _attributes(
             out["direction"] = direction
             state.direction = direction
         out["currency"] = attrs.get("currency") or fig.unit.split("/")[0]
+        if attrs.get("change") == "from":
+            out["previous"] = True  # "down from $0.56": the price before the change
         if "per_tokens" in attrs:
             out["per_tokens"] = attrs["per_tokens"]
         for k in ("condition",):
@@ -1486,8 +1522,10 @@ def _attributes(
             compared = _recent_other_subjects(state, "price")
         if compared:
             out["compared_to"] = compared
-        if measure == "price" and state.direction:
-            out["direction"] = state.direction
+        if measure == "price":
+            direction = _direction_after(fig, ctx, hi) or state.direction
+            if direction:
+                out["direction"] = direction
     elif kind == "share":
         after = _subject_after(fig, ctx, hi) or _share_whole(fig, ctx, hi)
         of = after.canonical if after else state.platform
@@ -1519,6 +1557,20 @@ def _direction(before: str) -> str | None:
         if pos > best_pos:
             best, best_pos = direction, pos
     return best
+
+
+_ON_BEFORE = re.compile(r"(?<![\w-])(?:on|for|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _direction_after(fig: Figure, ctx: _Ctx, hi: int) -> str | None:
+    """'a gap of roughly 17 times on input', '40 times as much as X for output'."""
+    after = ctx.text[fig.end : min(hi, fig.end + 60)]
+    named = []
+    for direction in ("input", "output", "cache_hit"):
+        m = _cue_regex("direction", direction).search(after)
+        if m is not None and _ON_BEFORE.search(after, 0, m.start()):
+            named.append((m.start(), direction))
+    return min(named)[1] if named else None
 
 
 def _restates(fig: Figure, state: ArticleState) -> bool:

@@ -68,9 +68,47 @@ _FOLD = {
 }
 
 
+def _string_table(table: dict[int, str]) -> str:
+    """``table`` as a string indexed by code point, for translating whole texts: str.translate
+    looks a character up in a string about twice as fast as in a dict. Past U+FFFF the index
+    fails, which translate takes as "unchanged" (the tables map nothing there)."""
+    chars = [chr(code) for code in range(0x10000)]
+    for code, target in table.items():
+        chars[code] = target
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _fold_string() -> str:
+    return _string_table(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def _shape_string() -> str:
+    return _string_table(_SHAPE)
+
+
 def fold(text: str) -> str:
     """``text`` with ASCII lower case and unicode dashes/spaces/quotes made ASCII, same length."""
-    return text.translate(_FOLD)
+    return text.translate(_fold_string())
+
+
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
+def _shaped_and_folded(text: str) -> tuple[str, str]:
+    """``text`` with unicode look-alikes made ASCII, and ``fold(text)``.
+
+    Folding is shaping plus ASCII lower case, so the second is ``str.lower()`` of the first,
+    much cheaper than a second translate, unless a character outside ASCII has a lower case
+    of its own ("É", "Σ"), which fold keeps.
+    """
+    shaped = text.translate(_shape_string())
+    lowered = shaped.lower()
+    non_ascii = _ASCII_RUNS.sub("", shaped)
+    if len(lowered) == len(shaped) and non_ascii.lower() == non_ascii:
+        return shaped, lowered
+    return shaped, fold(text)
 
 
 def _key(name: str) -> str:
@@ -106,6 +144,8 @@ class _Gazetteer:
     lexicon: dict[str, tuple[_AliasRef, ...]]
     full_keys: tuple[str, ...]  # keys of full aliases, for fuzzy matching
     pattern: re.Pattern[str]
+    latin_pattern: re.Pattern[str]  # the same without the names that start with non-ASCII
+    other_firsts: re.Pattern[str]  # the non-ASCII characters names start with
 
 
 @lru_cache(maxsize=1)
@@ -173,11 +213,14 @@ def _gazetteer() -> _Gazetteer:
                 refs.append(ref)
             folded_aliases.add(fold(alias).strip())
     full_keys = tuple(sorted(k for k, refs in lexicon.items() if any(not r.short for r in refs)))
+    pattern, latin_pattern, other_firsts = _trie_patterns(folded_aliases)
     return _Gazetteer(
         entries=entries,
         lexicon={k: tuple(v) for k, v in lexicon.items()},
         full_keys=full_keys,
-        pattern=re.compile(_trie_pattern(folded_aliases)),
+        pattern=re.compile(pattern),
+        latin_pattern=re.compile(latin_pattern),
+        other_firsts=re.compile(other_firsts),
     )
 
 
@@ -213,7 +256,9 @@ class _TrieNode:
         self.terminal = False
 
 
-def _trie_pattern(folded_aliases: Iterable[str]) -> str:
+def _trie_patterns(folded_aliases: Iterable[str]) -> tuple[str, str, str]:
+    """The trie regex of all aliases, the same regex of the aliases that start with an ASCII
+    character, and the character class of the other first characters."""
     # a trie over characters only, separators being a property of the edge: two aliases that
     # differ only in spacing ("AutoGLM", "Auto GLM") share one path, so the regex never commits
     # to a short alias on one path while a longer one waits on another
@@ -224,7 +269,24 @@ def _trie_pattern(folded_aliases: Iterable[str]) -> str:
             node = node.children.setdefault(char, _TrieNode())
             node.separator_before |= separator
         node.terminal = True
-    return _node_pattern(root, "")
+    # at the root, sre tests the first character of every branch at every position of the text:
+    # the ~40 branches of non-ASCII first characters (Chinese names) go behind one lookahead for
+    # them, so that other text pays for one test there instead of one per branch
+    children = sorted(root.children.items())  # ASCII first characters sort first
+    latin = [_branch(char, child) for char, child in children if char.isascii()]
+    others = [(char, child) for char, child in children if not char.isascii()]
+    firsts = "".join(re.escape(char) for char, _ in others)
+    full = list(latin)
+    if others:
+        full.append(f"(?=[{firsts}])(?:{'|'.join(_branch(c, child) for c, child in others)})")
+    if root.terminal:  # an empty alias, as _node_pattern would write it
+        latin.append(_terminal_boundary(""))
+        full.append(_terminal_boundary(""))
+    return (
+        "(?:" + "|".join(full) + ")",
+        "(?:" + "|".join(latin) + ")",
+        f"[{firsts}]" if others else "(?!)",
+    )
 
 
 def _terminal_boundary(last_char: str) -> str:
@@ -233,12 +295,14 @@ def _terminal_boundary(last_char: str) -> str:
     return _DIGIT_END if last_char.isdigit() else _LETTER_END
 
 
+def _branch(char: str, child: _TrieNode) -> str:
+    separator = _SEP_RE if child.separator_before else ""
+    return separator + re.escape(char) + _node_pattern(child, char)
+
+
 def _node_pattern(node: _TrieNode, last_char: str) -> str:
     # continuations come before the terminal alternative so that the longest alias wins
-    branches = [
-        (_SEP_RE if child.separator_before else "") + re.escape(char) + _node_pattern(child, char)
-        for char, child in sorted(node.children.items())
-    ]
+    branches = [_branch(char, child) for char, child in sorted(node.children.items())]
     if node.terminal:
         branches.append(_terminal_boundary(last_char))
     if len(branches) == 1 and not node.terminal:
@@ -282,6 +346,12 @@ def _helpers() -> dict[str, re.Pattern[str]]:
             r"|(?P<words>[A-Z][A-Za-z]{2,}(?: [A-Z][A-Za-z]{2,})?) (?P<version>\d{1,2}\.\d{1,2})"
             r")(?![A-Za-z0-9]|\.\d)"
         ),
+        # every place "unknown" can match starts like this (keep the two in step); beginning
+        # with a character class, it is searched by sre's fast scan, where "unknown", starting
+        # with a lookbehind, enters the regex engine at every position
+        "unknown_start": re.compile(
+            r"[A-Z](?:[a-z]+[A-Z][A-Za-z]*[ \-]|[A-Za-z]{2,}(?: [A-Z][A-Za-z]{2,})? \d)"
+        ),
     }
 
 
@@ -311,23 +381,49 @@ def _valid_refs(text: str, start: int, end: int, refs: tuple[_AliasRef, ...]) ->
     return valid
 
 
+_Reading = tuple[tuple[str, ...], bool, float]  # an atom's candidates, short, confidence
+
+
+def _reading(refs: tuple[_AliasRef, ...]) -> _Reading | None:
+    """(candidates, short, confidence) of a match with these valid refs; None for none."""
+    confidence = _rules()["confidence"]
+    full = [r for r in refs if not r.short]
+    if full:
+        ref = min(full, key=lambda r: r.weak)
+        return (ref.entry,), False, confidence["weak_alias"] if ref.weak else confidence["alias"]
+    if refs:
+        return tuple(dict.fromkeys(r.entry for r in refs)), True, confidence["bare_short"]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _lookup(matched: str) -> tuple[tuple[_AliasRef, ...], bool, _Reading | None]:
+    """The refs of an alias as the trie regex matched it, whether one of them depends on how it
+    is written (case), and their reading when none does. Names recur: this is cached."""
+    refs = _gazetteer().lexicon.get(_key(matched), ())
+    case_sensitive = any(ref.case_key is not None for ref in refs)
+    return refs, case_sensitive, None if case_sensitive else _reading(refs)
+
+
 def _atoms(text: str, folded: str) -> list[_Atom]:
     gazetteer = _gazetteer()
-    confidence = _rules()["confidence"]
+    # where no name starting with a non-ASCII character can start (most English text), the
+    # ASCII names alone give the same matches, and their regex starts with one of a set of
+    # characters, which lets sre skip through the text without entering the regex engine
+    if gazetteer.other_firsts.search(folded):
+        pattern = gazetteer.pattern
+    else:
+        pattern = gazetteer.latin_pattern
     atoms: list[_Atom] = []
-    for match in gazetteer.pattern.finditer(folded):
+    for match in pattern.finditer(folded):
         start, end = match.span()
         if start and _is_ascii_alnum(folded[start - 1]) and _is_ascii_alnum(folded[start]):
             continue  # inside a word: "OneStep", "xMeta"
-        refs = _valid_refs(text, start, end, gazetteer.lexicon.get(_key(match.group()), ()))
-        full = [r for r in refs if not r.short]
-        if full:
-            ref = min(full, key=lambda r: r.weak)
-            score = confidence["weak_alias"] if ref.weak else confidence["alias"]
-            atoms.append(_Atom(start, end, (ref.entry,), False, score))
-        elif refs:
-            names = tuple(dict.fromkeys(r.entry for r in refs))
-            atoms.append(_Atom(start, end, names, True, confidence["bare_short"]))
+        refs, case_sensitive, reading = _lookup(match.group())
+        if case_sensitive:
+            reading = _reading(tuple(_valid_refs(text, start, end, refs)))
+        if reading is not None:
+            atoms.append(_Atom(start, end, *reading))
     return atoms
 
 
@@ -446,25 +542,27 @@ def _owned(owner: _Atom, atom: _Atom) -> _Atom | None:
     return replace(atom, candidates=(names[0],), short=False, confidence=confidence)
 
 
-def _gap_matches(folded: str, left: _Atom, right: _Atom, rule: str) -> bool:
-    return _helpers()[rule].fullmatch(folded, left.end, right.start) is not None
+def _gap_matches(folded: str, left: _Atom, right: _Atom, rule: re.Pattern[str]) -> bool:
+    return rule.fullmatch(folded, left.end, right.start) is not None
 
 
 def _combined(folded: str, atoms: list[_Atom]) -> list[_Atom]:
     """Vendor + model and model + "of" + vendor merged into one model atom, in one pass."""
+    vendor_model_gap = _helpers()["vendor_model_gap"]
+    model_vendor_gap = _helpers()["model_vendor_gap"]
     out: list[_Atom] = []
     i = 0
     while i < len(atoms):
         atom = atoms[i]
         previous = out[-1] if out else None
-        if previous is not None and _gap_matches(folded, previous, atom, "vendor_model_gap"):
+        if previous is not None and _gap_matches(folded, previous, atom, vendor_model_gap):
             owned = _owned(previous, atom)
             if owned is not None:
                 out[-1] = replace(owned, start=previous.start)
                 i += 1
                 continue
         following = atoms[i + 1] if i + 1 < len(atoms) else None
-        if following is not None and _gap_matches(folded, atom, following, "model_vendor_gap"):
+        if following is not None and _gap_matches(folded, atom, following, model_vendor_gap):
             owned = _owned(following, atom)
             if owned is not None:
                 out.append(replace(owned, end=following.end))
@@ -531,10 +629,11 @@ def _with_platform(mentions: list[SubjectMention]) -> list[SubjectMention]:
     platforms = {m.canonical for m in mentions if m.kind == "platform"}
     if not platforms:
         return mentions
+    ordered = sorted(platforms)
     out = []
     for mention in mentions:
         variants: dict[str, str] = entries.get(mention.canonical, {}).get("platform_variant", {})
-        target = next((variants[p] for p in sorted(platforms) if p in variants), None)
+        target = next((variants[p] for p in ordered if p in variants), None) if variants else None
         out.append(replace(mention, canonical=target) if target else mention)
     return out
 
@@ -556,19 +655,65 @@ def _anaphora_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds: dict[str, str] = {}
     for kind, phrases in cues()["definite_anaphora"].items():
         kinds.update({p.casefold(): kind for p in phrases})
-    parts = [
-        rf"(?<![\w-]){re.escape(p)}(?![\w-])" if p[:1].isascii() else re.escape(p)
-        for p in sorted(kinds, key=len, reverse=True)
-    ]
-    return re.compile("|".join(parts), re.IGNORECASE), kinds
+    longest_first = sorted(kinds, key=len, reverse=True)
+    english = [re.escape(p) for p in longest_first if p[:1].isascii()]
+    others = [re.escape(p) for p in longest_first if not p[:1].isascii()]
+    # one lookbehind in front of all the English phrases rather than one per phrase: sre
+    # evaluates every branch's lookbehind at every position. They never start with the same
+    # character as the others (Chinese), so grouping them keeps the longest-first choice.
+    parts = [rf"(?<![\w-])(?:{'|'.join(english)})(?![\w-])"] if english else []
+    return re.compile("|".join(parts + others), re.IGNORECASE), kinds
+
+
+# the non-ASCII letters that re.IGNORECASE matches to ASCII ones ("İ", "ı" ~ i; "ſ" ~ s; "K"
+# (Kelvin) ~ k): where none occurs, a phrase of ASCII or caseless characters can only match
+# where the lower-cased text contains it
+_CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=1)
+def _anaphora_phrases() -> tuple[str, ...] | None:
+    """The phrases, to be found with ``str.find`` in the lower-cased text; None when one has a
+    cased non-ASCII letter (its case twins could escape that search)."""
+    phrases = tuple(_anaphora_regex()[1])
+    if all(c.isascii() or c.lower() == c.upper() for phrase in phrases for c in phrase):
+        return phrases
+    return None
+
+
+def _anaphora_matches(text: str) -> Iterator[re.Match[str]]:
+    """The anaphora regex's matches in ``text``, as ``finditer`` gives them.
+
+    Its search enters the regex engine at every position of the text; instead, only the places
+    where the lower-cased text holds a phrase are tried (none in most texts), when that is
+    exact: no case twin in the text, so the lower-cased text keeps every offset.
+    """
+    pattern, _ = _anaphora_regex()
+    phrases = _anaphora_phrases()
+    lowered = text.lower()
+    if phrases is None or len(lowered) != len(text) or any(c in text for c in _CASE_TWINS):
+        yield from pattern.finditer(text)
+        return
+    candidates: set[int] = set()
+    for phrase in phrases:
+        at = lowered.find(phrase)
+        while at >= 0:
+            candidates.add(at)
+            at = lowered.find(phrase, at + 1)
+    end = 0
+    for start in sorted(candidates):
+        match = pattern.match(text, start) if start >= end else None
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def _definite_anaphora(text: str, known: list[SubjectMention]) -> Iterator[SubjectMention]:
     """'The company reported revenue of US$78 million', '该平台拥有超过500万开发者用户': a
     definite description stands for the nearest earlier subject of its kind."""
-    pattern, kinds = _anaphora_regex()
+    _, kinds = _anaphora_regex()
     starts = [m.start for m in known]
-    for match in pattern.finditer(text):
+    for match in _anaphora_matches(text):
         kind = kinds[match.group().casefold()]
         if _ANAPHORA_LOCATIVE.search(text, max(0, match.start() - 8), match.start()) or (
             _ANAPHORA_POSSESSED.match(text, match.end())
@@ -590,12 +735,25 @@ def _definite_anaphora(text: str, known: list[SubjectMention]) -> Iterator[Subje
                 break
 
 
+def _unknown_matches(shaped: str) -> Iterator[re.Match[str]]:
+    """``finditer`` of the "unknown" pattern, trying it only where "unknown_start" matches."""
+    helpers = _helpers()
+    pos = 0
+    while (candidate := helpers["unknown_start"].search(shaped, pos)) is not None:
+        match = helpers["unknown"].match(shaped, candidate.start())
+        if match is None:
+            pos = candidate.start() + 1
+        else:
+            yield match
+            pos = match.end()
+
+
 def _unknown_products(text: str, shaped: str, folded: str) -> Iterator[SubjectMention]:
     """Capitalized names with a tier word or decimal version: "AutoResearcher Pro"."""
     helpers = _helpers()
     stopwords = set(_rules()["unknown_stopwords"])
     score = float(_rules()["confidence"]["unknown"])
-    for match in helpers["unknown"].finditer(shaped):
+    for match in _unknown_matches(shaped):
         head = match.group("camel") or match.group("words")
         if any(word in stopwords for word in head.split()):
             continue
@@ -643,11 +801,10 @@ def _interleaved(
 
 def find_subjects(text: str) -> list[SubjectMention]:
     """Every subject mention in ``text``, in order, non-overlapping, offsets into ``text``."""
-    folded = fold(text)
+    shaped, folded = _shaped_and_folded(text)
     atoms = [_extend_with_tail(text, folded, a) if not a.short else a for a in _atoms(text, folded)]
     atoms = _accepted_shorts(folded, _combined(folded, atoms))
     known = _with_platform([_mention(text, a) for a in atoms])
-    shaped = text.translate(_SHAPE)
     known = _interleaved(known, _definite_anaphora(text, known))
     known = _interleaved(known, _unknown_products(text, shaped, folded))
     return _interleaved(known, _quoted_names(text))

@@ -41,7 +41,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +86,15 @@ def _translation_table() -> dict[int, str]:
 
 
 _TABLE = _translation_table()
+# the only ASCII characters the table replaces (the tab): an ASCII text without them is
+# returned as is, without a per-character table lookup
+_ASCII_REPLACED = tuple(chr(c) for c in _TABLE if c < 128)
 
 
 def normalize_for_matching(text: str) -> str:
     """The text every pattern runs on: same length as ``text``, so offsets carry over."""
+    if text.isascii() and not any(c in text for c in _ASCII_REPLACED):
+        return text
     return text.translate(_TABLE)
 
 
@@ -135,13 +140,62 @@ def _alt(words: Iterable[str], *, ignore_case: bool = True, reverse: bool = Fals
     return f"(?={_char_class(firsts)}){group}"
 
 
-def _lookup(mapping: dict[str, Any], key: str) -> Any:
-    """Case-insensitive, space-insensitive dictionary lookup of a matched phrase."""
-    norm = " ".join(key.split()).lower()
-    for k, v in mapping.items():
-        if k.lower() == norm:
-            return v
-    return None
+def _phrase_key(phrase: str) -> str:
+    """How matched phrases are compared with the word lists: spaces collapsed, lower case."""
+    return " ".join(phrase.split()).lower()
+
+
+def _word_start_test(words: Iterable[str], prefixes: Iterable[str]) -> str:
+    """A regex matching, in any case, where one of ``words`` starts with no letter right after
+    it, or one of ``prefixes`` starts (anything may follow: "thousand" in "thousandfold").
+    Entries that do not start with a Latin letter are left out. One class of all first
+    letters turns away most positions; then each branch starts with a class of one letter
+    ("[tT]"), which sre checks without entering the branch."""
+    # first letter -> (tails of whole words, tails of prefixes)
+    tails: dict[str, tuple[set[str], set[str]]] = {}
+    for entries, prefix in ((words, False), (prefixes, True)):
+        for w in entries:
+            if not (w[:1].isascii() and w[:1].isalpha()):
+                continue
+            tail, is_prefix = w[1:].lower(), prefix
+            if tail[:1].isspace():
+                tail, is_prefix = "", False  # "a dozen": the word "a"
+            elif not (w[-1:].isascii() and w[-1:].isalpha()):
+                is_prefix = True  # no bound after "US$"
+            tails.setdefault(w[0].lower(), (set(), set()))[is_prefix].add(tail)
+    if not tails:
+        return "(?!)"
+    branches = []
+    for first, (word_tails, prefix_tails) in sorted(tails.items()):
+        if "" in prefix_tails:
+            tail = ""  # a one-letter prefix lets every word with that letter through
+        else:
+            alts = [phrase_alternation(prefix_tails)] if prefix_tails else []
+            if word_tails:
+                longer = word_tails - {""}
+                trie = f"(?:{phrase_alternation(longer)})" if longer else ""
+                if trie and "" in word_tails:
+                    trie += "?"  # the one-letter word itself ("a")
+                alts.append(trie + "(?![A-Za-z])")
+            tail = f"(?i:{'|'.join(alts)})"
+        branches.append(_char_class({first, first.upper()}) + tail)
+    firsts = _char_class({c for first in tails for c in (first, first.upper())})
+    return f"(?={firsts})(?:{'|'.join(branches)})"
+
+
+@cache
+def _lookup_index(name: str) -> dict[str, Any]:
+    """``_data()[name]`` keyed by lower-cased key; the first key wins, as in a linear scan."""
+    index: dict[str, Any] = {}
+    for k, v in _data()[name].items():
+        index.setdefault(k.lower(), v)
+    return index
+
+
+def _lookup(name: str, key: str) -> Any:
+    """Case-insensitive, space-insensitive lookup of a matched phrase in the units.json mapping
+    ``name``; None when absent."""
+    return _lookup_index(name).get(_phrase_key(key))
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -187,6 +241,8 @@ class _Patterns:
     prev_word: re.Pattern[str]
     list_number: re.Pattern[str]
     has_figure: re.Pattern[str]
+    has_figure_latin: re.Pattern[str]
+    has_figure_substrings: tuple[str, ...]
     clause_end: re.Pattern[str]
     currency_subunit: re.Pattern[str]
     zh_of_qual: re.Pattern[str]
@@ -335,23 +391,45 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     }
 
     # a first-character test in front of every branch keeps the scan cheap: most positions
-    # fail on one character-class check instead of trying every word list; figures written
-    # in Latin script never start inside a word
-    def start_test(chars: set[str]) -> str:
-        latin = {c for c in chars if c.isascii() and c.isalpha()}
-        other = chars - latin
-        tests = [f"(?<![A-Za-z])(?={_char_class(latin)})"] if latin else []
-        tests += [f"(?={_char_class(other)})"] if other else []
-        return tests[0] if len(tests) == 1 else "(?:" + "|".join(tests) + ")"
-
+    # fail on one character-class check instead of trying every word list
     for name, chars in starts.items():
-        master = master.replace(f"(?P<{name}>", f"{start_test(chars)}(?P<{name}>", 1)
-    master = f"{start_test(set().union(*starts.values()))}(?:{master})"
+        master = master.replace(f"(?P<{name}>", f"(?={_char_class(chars)})(?P<{name}>", 1)
+    # the whole pattern is entered only where a branch can start: figures written in Latin
+    # script never start inside a word, and start with one of these words, or with one of
+    # these prefixes of a word ("tenfold", "top5", "No1"); others start with a character of
+    # ``starts``. One trie test at a word start is much cheaper than every branch's start
+    # test. A new Latin-script branch adds its first words here.
+    lead_words = [
+        *d["month_names"], "number", *d["rank_verbs"], *d["english_ordinals"],
+        *d["rank_one_before_streak"], "a", "an", *d["multiplier_words"],
+        *d["currency_prefixes"], *d["rank_one_zh"], *d["rank_prefixes_zh"],
+    ]
+    lead_prefixes = ["No", "top", *eng_units, "hundred", "thousand"]
+    lead_test = _word_start_test(lead_words, lead_prefixes)
+    other_starts = {c for c in set().union(*starts.values()) if not (c.isascii() and c.isalpha())}
+    master = (
+        f"(?:(?<![A-Za-z])(?={lead_test})|(?={_char_class(other_starts)}))(?:{master})"
+    )
 
     has_fig_words = (
         list(d["english_units"]) + list(d["english_tens"]) + list(d["english_ordinals"])
         + list(d["multiplier_words"]) + ["top", "half", "thirds", "quarter"]
+        + list(d["rank_one_zh"]) + ["过半", "半数"]
     )
+    # has_figure avoids patterns that start with a lookaround (tried at every position): the
+    # words that start with a Latin letter are searched after a non-letter (the pattern then
+    # starts with a class, which sre scans for in C); words with no ASCII, space or cased
+    # character ("过半") need no bounds or case folding, so ``in`` finds them; any other word
+    # joins the class of digits and numerals
+    fig_words_latin = [w for w in has_fig_words if w[:1].isascii() and w[:1].isalpha()]
+    fig_substrings = [
+        w for w in has_fig_words
+        if w and not any(c.isascii() or c.isspace() or c.lower() != c.upper() for c in w)
+    ]
+    fig_words_rest = [
+        w for w in has_fig_words if w not in fig_words_latin and w not in fig_substrings
+    ]
+    fig_chars = rf"[0-9０-９{CN_ALL}%％倍]"
     return _Patterns(
         master=re.compile(master),
         num_core=re.compile(
@@ -398,7 +476,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?:\s*(?P<ft>{rev(['by', 'to', 'from', '了', '由', '从', '至', '到'])}))?"
             rf"(?:\s*(?P<chg>{rev(chg_before_l)}))?"
             rf"(?:\s*(?P<basis>{rev(basis_before_l, False)}))?"
-            rf"(?:\s*(?:为|是|:)?\s?(?:{rev(price_words_l)})?\s?(?:(?P<dir2>{rev(dirs_l)})\s?)?"
+            # the base ends in 每: without one in the window, skip the many ways the optional
+            # parts could share out the spaces, all bound to fail
+            rf"(?:(?=[^每]*每)\s*(?:为|是|:)?\s?(?:{rev(price_words_l)})?\s?"
+            rf"(?:(?P<dir2>{rev(dirs_l)})\s?)?"
             rf"的?\s?(?P<pbase>(?:{rev(token_words_l)})?\s?(?:个\s?)?(?P<pb>{rev(bases_l, False)})"
             r"\s?每))?"
             rf"(?:\s*(?:{rev(['is', 'are', 'was', 'were', 'of', 'at', '为', '是', ':'])})?"
@@ -424,9 +505,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         prev_word=re.compile(r"(?P<w>[A-Za-z][A-Za-z0-9.+]*)[\"'”’)\]]?[ ]*-?[ ]*$"),
         list_number=re.compile(r"(?:^|\n)[ \t•·*\-–>#]*$"),
         has_figure=re.compile(
-            rf"[0-9０-９{CN_ALL}%％倍]|"
-            + _alt(has_fig_words + list(d["rank_one_zh"]) + ["过半", "半数"])
+            f"{fig_chars}|{_alt(fig_words_rest)}" if fig_words_rest else fig_chars
         ),
+        has_figure_latin=re.compile(r"[^A-Za-z]" + _alt(fig_words_latin)),
+        has_figure_substrings=tuple(fig_substrings),
         clause_end=re.compile(r"[.;。；!?！？\n]"),
         currency_subunit=re.compile(r"[ ]?(?P<sub>" + _alt(d["currency_subunits"]) + ")"),
         # "约为前者的26.7倍": the hedge governs "X的N倍" a few characters later
@@ -535,16 +617,21 @@ def _scale_value(word: str) -> float | None:
     d = _data()
     if word in d["scale_symbols"]:
         return float(d["scale_symbols"][word])
-    v = _lookup(d["scales"], word)
+    v = _lookup("scales", word)
     return float(v) if v is not None else None
 
 
+@lru_cache(maxsize=1)
+def _scale_names() -> dict[float, str]:
+    """``scale_names`` keyed by value; the first name listed for a value wins."""
+    names: dict[float, str] = {}
+    for key, name in _data()["scale_names"].items():
+        names.setdefault(float(key), name)
+    return names
+
+
 def _scale_name(mult: float) -> str:
-    names: dict[str, str] = _data()["scale_names"]
-    for key, name in names.items():
-        if float(key) == mult:
-            return name
-    return f"{mult:g}"
+    return _scale_names().get(mult, f"{mult:g}")
 
 
 def _tidy(x: float) -> float:
@@ -629,17 +716,24 @@ class _Read:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-def _group_of(groups: dict[str, list[str]], phrase: str) -> str | None:
-    key = " ".join(phrase.split()).lower()
-    for name, words in groups.items():
-        if any(" ".join(w.split()).lower() == key for w in words):
-            return name
-    return None
+@cache
+def _group_index(name: str) -> dict[str, str]:
+    """Word -> group name for the units.json groups ``name`` (``{group: [words]}``), words
+    compared as ``_phrase_key``; a word listed in two groups belongs to the first."""
+    index: dict[str, str] = {}
+    for group, words in _data()[name].items():
+        for w in words:
+            index.setdefault(_phrase_key(w), group)
+    return index
+
+
+def _group_of(name: str, phrase: str) -> str | None:
+    """The group of the units.json groups ``name`` that lists ``phrase``, or None."""
+    return _group_index(name).get(_phrase_key(phrase))
 
 
 def _read_left(norm: str, start: int) -> _Context:
     p = _patterns()
-    d = _data()
     lo = max(0, start - _LEFT_WINDOW)
     before = norm[lo:start][::-1]
     m = p.left.match(before)
@@ -655,15 +749,15 @@ def _read_left(norm: str, start: int) -> _Context:
         if before[:1] == "的":
             zh = p.zh_of_qual.match(before)
             if zh:
-                ctx.multiple_qualifier = _group_of(d["qualifiers_before"], zh["q"][::-1])
+                ctx.multiple_qualifier = _group_of("qualifiers_before", zh["q"][::-1])
         return ctx
     direction = word("dir") or word("dir2")
     if direction:
-        ctx.direction = _group_of(d["directions"], direction)
+        ctx.direction = _group_of("directions", direction)
     if m["pb"]:
-        ctx.price_base = int(_group_of(d["price_bases"], word("pb")) or 0) or None
+        ctx.price_base = int(_group_of("price_bases", word("pb")) or 0) or None
     if m["basis"]:
-        ctx.basis = _group_of(d["basis_hints"], word("basis"))
+        ctx.basis = _group_of("basis_hints", word("basis"))
     chg, ft, qual = word("chg"), word("ft").lower(), word("qual")
     if chg.lower() == "up" and ft == "to":
         qual, chg, ft = "up to", "", ""
@@ -672,12 +766,12 @@ def _read_left(norm: str, start: int) -> _Context:
     if ft in ("from", "由", "从"):
         ctx.change = "from"
     elif chg:
-        kind = _group_of(d["changes_before"], chg)
+        kind = _group_of("changes_before", chg)
         ctx.change = "to" if ft in ("to", "至", "到") else kind
     elif ft in ("to", "至", "到"):
         ctx.change = "to?"  # only a "to" when the previous figure was a "from"
     if m["qual"]:
-        ctx.qualifier = _group_of(d["qualifiers_before"], qual) or "exact"
+        ctx.qualifier = _group_of("qualifiers_before", qual) or "exact"
         ctx.start = orig_start("qual")
     if m["pbase"]:
         ctx.start = orig_start("pbase")
@@ -687,23 +781,22 @@ def _read_left(norm: str, start: int) -> _Context:
 def _read_right(norm: str, r: _Read, ctx: _Context) -> None:
     """Trailing hedges, directions, bases of comparison and change nouns."""
     p = _patterns()
-    d = _data()
     m = p.qual_after.match(norm, r.end)
     if m and not (m["qa"] == "+" and norm[m.end() : m.end() + 1].isdigit()):
-        r.qualifier = _group_of(d["qualifiers_after"], m["qa"]) or r.qualifier
+        r.qualifier = _group_of("qualifiers_after", m["qa"]) or r.qualifier
         r.end = m.end()
     m = p.dir_after.match(norm, r.end)
     if m:
         if m["d3"] is None:
-            ctx.direction = ctx.direction or _group_of(d["directions"], m["d1"] or m["d2"])
+            ctx.direction = ctx.direction or _group_of("directions", m["d1"] or m["d2"])
         elif r.attrs.get("currency"):
-            ctx.direction = ctx.direction or _group_of(d["directions_short_after"], m["d3"])
+            ctx.direction = ctx.direction or _group_of("directions_short_after", m["d3"])
     m = p.basis_after.match(norm, r.end)
     if m:
-        ctx.basis = ctx.basis or _group_of(d["basis_hints"], m["basis"])
+        ctx.basis = ctx.basis or _group_of("basis_hints", m["basis"])
     m = p.change_after.match(norm, r.end)
     if m and ctx.change is None:
-        ctx.change = _group_of(d["changes_after"], m["ca"])
+        ctx.change = _group_of("changes_after", m["ca"])
     elif ctx.change is None:
         m = p.comparison_after.match(norm, r.end)
         if m:
@@ -756,14 +849,14 @@ def _price_from_base(norm: str, r: _Read, currency: str, pos: int) -> bool:
         bare_ok = m["slash"] is not None or (m["conn"] or "").lower() == "per"
         if not bare_ok or (after and after not in ("for", "and", "or", "in", "on", "at", "vs")):
             return False
-    base = int(_group_of(_data()["price_bases"], m["base"]) or 0)
+    base = int(_group_of("price_bases", m["base"]) or 0)
     if not base:
         return False
     r.value = r.value * 1e6 / base
     r.unit = f"{currency}/1M tokens"
     r.attrs.update({"currency": currency, "per_tokens": base})
     if m["bdir"]:
-        r.attrs["direction"] = _group_of(_data()["directions"], m["bdir"])
+        r.attrs["direction"] = _group_of("directions", m["bdir"])
     r.end = m.end("tok") if m["tok"] else (m.end("bdir") if m["bdir"] else m.end("base"))
     return True
 
@@ -785,7 +878,7 @@ def _read_money(norm: str, r: _Read, currency: str, ctx: _Context) -> None:
     limit = stop.start() if stop else min(len(norm), r.end + 80)
     ahead = p.price_base_ahead.search(norm, r.end, limit)
     if ahead:
-        base = int(_group_of(_data()["price_bases"], ahead["base"]) or 0)
+        base = int(_group_of("price_bases", ahead["base"]) or 0)
         if base:
             r.value = r.value * 1e6 / base
             r.unit = f"{currency}/1M tokens"
@@ -795,7 +888,6 @@ def _read_money(norm: str, r: _Read, currency: str, ctx: _Context) -> None:
 def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled: bool) -> bool:
     """Read the unit after the number into ``r``; False when the number is not a figure."""
     p = _patterns()
-    d = _data()
     if scaled:
         r.attrs["scaled"] = True
     m = p.plus_after.match(norm, r.end)
@@ -804,13 +896,13 @@ def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled:
         r.end = m.end()
     sub = p.currency_subunit.match(norm, r.end) if currency is None else None
     if sub:
-        currency, factor = _lookup(d["currency_subunits"], sub["sub"])
+        currency, factor = _lookup("currency_subunits", sub["sub"])
         r.value *= factor
         r.end = sub.end()
     if currency is None:
         m = p.currency_suffix.match(norm, r.end)
         if m:
-            currency = _lookup(d["currency_suffixes"], m["cur"])
+            currency = _lookup("currency_suffixes", m["cur"])
             r.end = m.end()
     elif (m := p.currency_suffix.match(norm, r.end)) is not None:
         r.end = m.end()
@@ -845,7 +937,7 @@ def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled:
     if m:
         if m["sep"] == "-":
             return False  # "15-year plan", "one-week interruption": an adjective
-        r.unit = _group_of(d["time_units"], m["unit"]) or ""
+        r.unit = _group_of("time_units", m["unit"]) or ""
         r.end = m.end()
         return True
     if norm[r.end : r.end + 1].isascii() and norm[r.end : r.end + 1].isalpha():
@@ -869,24 +961,33 @@ def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled:
 
 
 @lru_cache(maxsize=1)
-def _half_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+def _half_forms() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """The half-forms pattern, form -> qualifier, and the words one of which every form
+    contains (a cheap ``in`` test that skips the regex scan on almost every text)."""
     forms: dict[str, str] = {}
     for qualifier, words in _data()["half_forms"].items():
         forms.update({" ".join(w.split()).lower(): qualifier for w in words})
     latin = [w for w in forms if w[:1].isascii()]
     cjk = [w for w in forms if not w[:1].isascii()]
+    markers: tuple[str, ...] = ("half", "半")
+    if not all(any(k in w for k in markers) for w in forms):
+        markers = ("",)  # a form without either word: no shortcut, always scan
     return (
         re.compile(
             rf"(?P<en>{_alt(latin)})(?=\s+(?i:of|the|its|their)\b)|(?P<zh>{_alt(cjk)})"
             r"(?!\s*[(（]\s*[约~≈]?\s*[0-9])"  # "快一半（47%左右）": the percent says it
         ),
         forms,
+        markers,
     )
 
 
 def _halves(text: str, norm: str, figures: list[Figure]) -> list[Figure]:
     """'more than half of calls', '超过一半的调用' -> 50 %, with the hedge as qualifier."""
-    pattern, forms = _half_forms()
+    pattern, forms, markers = _half_forms()
+    lowered = norm.lower()
+    if not any(k in lowered for k in markers):
+        return figures
     found = [
         Figure(
             m.start(), m.end(), text[m.start() : m.end()], 50.0, "%",
@@ -993,7 +1094,7 @@ def _ordinal_value(raw: str) -> float | None:
     digits = re.match(r"[0-9]+", raw)
     if digits:
         return float(digits.group())
-    v = _lookup(_data()["english_ordinals"], raw)
+    v = _lookup("english_ordinals", raw)
     return float(v) if v is not None else None
 
 
@@ -1036,21 +1137,20 @@ def _h_top(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 
 
 def _h_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
-    d = _data()
     if m["scn"]:
         value = _small_number(m["scn"])
-        unit = _group_of(d["time_units"], m["scnu"]) or "weeks"
+        unit = _group_of("time_units", m["scnu"]) or "weeks"
         if m["scnu"] == "日":
             unit = "days"
     elif m["sord"]:
         value = _ordinal_value(m["sord"])
-        unit = _group_of(d["time_units"], m["su1"] or m["su2"]) or "weeks"
+        unit = _group_of("time_units", m["su1"] or m["su2"]) or "weeks"
     elif m["sord2"]:
         value = _ordinal_value(m["sord2"])
-        unit = _lookup(d["streak_adjectives"], m["su5"]) or "weeks"
+        unit = _lookup("streak_adjectives", m["su5"]) or "weeks"
     else:
         value = _small_number(m["scount"])
-        unit = _group_of(d["time_units"], m["su3"] or m["su4"]) or "weeks"
+        unit = _group_of("time_units", m["su3"] or m["su4"]) or "weeks"
     if value:
         _emit(st, _simple(text, m.start(), m.end(), value, unit, streak=True))
     return m.end()
@@ -1080,15 +1180,14 @@ def _h_topcn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 
 def _h_frac(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     p = _patterns()
-    d = _data()
     hyphenated = "-" in m["fsep"]
     if not hyphenated and not p.fraction_follow.match(norm, m.end()):
         return m.start() + 1
     num = 1.0 if m["fnum"].lower() in ("a", "an") else _parse_english(m["fnum"])
     den_word = m["fden"].lower()
-    den = _lookup(d["english_fraction_denominators"], den_word)
+    den = _lookup("english_fraction_denominators", den_word)
     if den is None:
-        den = _lookup(d["english_ordinals"], den_word.removesuffix("s"))
+        den = _lookup("english_ordinals", den_word.removesuffix("s"))
     if not num or not den:
         return m.end()
     ctx = _read_left(norm, m.start())
@@ -1102,7 +1201,10 @@ def _h_mult(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     p = _patterns()
     if p.mult_not_before.match(norm, m.end()):
         return m.end()
-    value = float(_lookup(_data()["multiplier_words"], m.group()))
+    word = _lookup("multiplier_words", m.group())
+    if word is None:
+        return m.end()  # matched only by case folding ("doubleſ"): no word of the list
+    value = float(word)
     ctx = _read_left(norm, m.start())
     r = _Read(start=m.start(), end=m.end(), value=value, unit="x")
     r.attrs["change"] = "increase" if value > 1 else "decrease"
@@ -1139,7 +1241,6 @@ def _sign_is_valid(norm: str, sign_pos: int) -> bool:
 
 def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     p = _patterns()
-    d = _data()
     core = p.num_core.match(norm, m.start())
     if core is None:
         return m.start() + 1
@@ -1148,7 +1249,7 @@ def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     if sign and not _sign_is_valid(norm, core.start("sign")):
         sign = ""
         start = core.start("cur") if core["cur"] else core.start("num")
-    currency = _lookup(d["currency_prefixes"], core["cur"].strip()) if core["cur"] else None
+    currency = _lookup("currency_prefixes", core["cur"].strip()) if core["cur"] else None
     num = core["num"]
     value = float(num.replace(",", ""))
     decimals = _decimals(num)
@@ -1370,7 +1471,13 @@ def ordinal_value(raw: str) -> float | None:
 def has_figure(text: str) -> bool:
     """Cheap pre-check: could ``text`` contain a figure at all (digit, numeral, %, 倍, number
     word)? False means ``find_figures(text)`` is certainly empty."""
-    return _patterns().has_figure.search(text) is not None
+    p = _patterns()
+    return (
+        p.has_figure.search(text) is not None
+        or any(w in text for w in p.has_figure_substrings)
+        # " ": a word at the very start follows a non-letter too
+        or p.has_figure_latin.search(" " + text) is not None
+    )
 
 
 def find_figures(text: str) -> list[Figure]:

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +64,8 @@ _EVENT_WINDOW = 90  # characters looked back for "released ... on" before a date
 @dataclass(frozen=True)
 class _Config:
     data: dict[str, Any]
-    scanner: re.Pattern[str]
-    kind_groups: dict[str, tuple[tuple[str, str], ...]]  # kind -> ((full name, short name), ...)
+    scanner: re.Pattern[str]  # where a phrase is and its kind; no groups for the kinds' parts
+    kinds: dict[str, re.Pattern[str]]  # kind -> its own pattern, which reads the parts
     translation: dict[int, str]
     special: re.Pattern[str]  # the non-ASCII characters the translation replaces
     event_en: re.Pattern[str]
@@ -109,10 +109,77 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 
 
-def _kind_regex(kind: str, source: str, tokens: dict[str, str]) -> str:
-    filled = _PLACEHOLDER.sub(lambda m: tokens[m.group(1)], source)
-    # group names must be unique across the whole scanner, so each kind gets its own prefix
-    return _GROUP.sub(lambda m: f"(?P<{kind}__{m.group(1)}>", filled)
+def _kind_regex(source: str, tokens: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: tokens[m.group(1)], source)
+
+
+def _first_chars(regex: str) -> str | None:
+    """The characters a match of ``regex`` can start with, as a character class; None when
+    that is unknown or the match can be empty.
+
+    Read from the standard library's own parse of the regex (a private module, but the one
+    ``re.compile`` uses), so it cannot drift from what the regex matches. A construct it does
+    not know gives None, which only means no filter.
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # before Python 3.11
+        return None
+    parsed = _parser.parse(regex)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    chars, can_be_empty = _first_of_sequence(_parser, parsed)
+    if chars is None or can_be_empty:
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _first_of_sequence(parser: Any, items: Any) -> tuple[set[str] | None, bool]:
+    """(first characters, whether it can match empty) of a sequence of parsed items."""
+    found: set[str] = set()
+    for op, av in items:
+        chars, can_be_empty = _first_of_item(parser, op, av)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not can_be_empty:
+            return found, False
+    return found, True
+
+
+def _first_of_item(parser: Any, op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is parser.LITERAL:
+        return {chr(av)}, False
+    if op is parser.IN:
+        chars: set[str] = set()
+        for item, arg in av:
+            if item is parser.LITERAL:
+                chars.add(chr(arg))
+            elif item is parser.RANGE and arg[1] - arg[0] < 256:
+                chars.update(chr(code) for code in range(arg[0], arg[1] + 1))
+            else:  # negated sets, categories (\s, \d are Unicode-wide), wide ranges
+                return None, False
+        return chars, False
+    if op is parser.SUBPATTERN:
+        _, add_flags, _, body = av
+        return (None, False) if add_flags else _first_of_sequence(parser, body)
+    if op is parser.BRANCH:
+        found: set[str] = set()
+        any_empty = False
+        for branch in av[1]:
+            chars_b, empty = _first_of_sequence(parser, branch)
+            if chars_b is None:
+                return None, False
+            found |= chars_b
+            any_empty |= empty
+        return found, any_empty
+    if op is parser.MAX_REPEAT or op is parser.MIN_REPEAT:
+        low, _, body = av
+        chars_r, empty = _first_of_sequence(parser, body)
+        return chars_r, empty or low == 0
+    if op is parser.AT or op is parser.ASSERT or op is parser.ASSERT_NOT:
+        return set(), True  # zero width: the first character comes after it
+    return None, False
 
 
 def _translation(data: dict[str, Any]) -> dict[int, str]:
@@ -144,7 +211,7 @@ def _cue_regex(cues: dict[str, list[str]]) -> re.Pattern[str]:
     if None in first_chars:
         return re.compile(body)
     # one character-class test per position before the branches: most positions start no cue
-    guard = "[" + "".join(re.escape(c) for c in sorted(first_chars, key=str)) + "]"
+    guard = "[" + "".join(re.escape(c) for c in sorted(c for c in first_chars if c)) + "]"
     return re.compile(f"(?={guard})(?:{body})")
 
 
@@ -158,53 +225,63 @@ def _first_char(entry: str) -> str | None:
 def _lead_guard(data: dict[str, Any]) -> str:
     """A lookahead passing only where a period phrase can start: a cheap first filter.
 
-    English phrases start a word, so the first words of every list will do. Chinese has no
+    English phrases start a word, so the first words of every list will do; a preposition
+    ("in", "of", "for": very common) only counts when such a word follows it. Chinese has no
     spaces and its common characters (在, 一, 上) start few dates, so there the guard wants a
     whole leading phrase, a numeral with its unit, or a preposition/hedge before one of those.
     """
     leads = data["lead_words"]
-    english: list[str] = list(data["preps_en"])
+    english: list[str] = []
     for key in ("anchors", "relative", "to_date", "hedges", "part_words", "ordinals",
                 "number_words", "months_en", "weekdays"):
         english.extend(w for w in _words(data[key]) if w.isascii())
-    first_words = sorted({w.split()[0] for w in english} | set(leads["en"]))
+    # numbers ("1st", the "2" of "h2") are left to the number lead of leads["regex"]
+    first_words = sorted(
+        {w.split()[0] for w in english if not w[0].isdigit()} | set(leads["en"])
+    )
     chinese = list(leads["zh"])
     for key in ("anchors", "relative", "to_date", "weekdays"):
         chinese.extend(w for w in _words(data[key]) if not w.isascii())
     openers = list(data["preps_zh"]) + [w for w in _words(data["hedges"]) if not w.isascii()]
     numeral = leads["zh_numeral"]
     starts = "".join(sorted({w[0] for w in chinese} | set(numeral[1:numeral.index("]")])))
-    return (
-        rf"(?=(?:{phrase_alternation(first_words)})(?![a-z])|{'|'.join(leads['regex'])}"
+    start = (
+        rf"(?:{phrase_alternation(first_words)})(?![a-z])|{'|'.join(leads['regex'])}"
         rf"|{numeral}|{phrase_alternation(chinese)}"
-        rf"|(?:{phrase_alternation(openers)})\s*[0-9{re.escape(starts)}])"
+        rf"|(?:{phrase_alternation(openers)})\s*[0-9{re.escape(starts)}]"
     )
+    return rf"(?={start}|(?:{phrase_alternation(data['preps_en'])})\s+(?:{start}))"
 
 
 @lru_cache(maxsize=1)
 def _config() -> _Config:
     data = json.loads(DATA_PATH.read_text(encoding="utf-8"))
     tokens = _tokens(data)
-    kinds = []
+    kinds: dict[str, re.Pattern[str]] = {}
+    alternatives = []
     for pattern in data["patterns"]:
         kind = pattern["kind"]
-        kinds.append(f"(?P<{kind}>{_kind_regex(kind, ''.join(pattern['regex']), tokens)})")
+        regex = _kind_regex("".join(pattern["regex"]), tokens)
+        kinds[kind] = re.compile(regex)
+        # In the scanner the kind's parts are plain groups: sre saves every capture group
+        # matched so far at each optional group it enters, so ~180 named groups made trying a
+        # kind several times dearer. _hits reads the parts with the kind's own pattern.
+        plain = _GROUP.sub("(?:", regex)
+        # most kinds start with a few characters only: one class test skips a kind that
+        # cannot match here without entering it
+        first = _first_chars(plain)
+        alternatives.append(f"{f'(?={first})' if first else ''}(?P<{kind}>{plain})")
     preps_en = phrase_alternation(data["preps_en"])
     preps_zh = phrase_alternation(data["preps_zh"])
     scanner = re.compile(
-        rf"(?<![a-z0-9]){_lead_guard(data)}(?:\b(?P<prep>{preps_en})\s+|(?P<zprep>{preps_zh})\s*)?(?:{'|'.join(kinds)})"
+        rf"(?<![a-z0-9]){_lead_guard(data)}(?:\b(?P<prep>{preps_en})\s+|(?P<zprep>{preps_zh})\s*)?(?:{'|'.join(alternatives)})"
     )
-    kind_groups: dict[str, list[tuple[str, str]]] = {p["kind"]: [] for p in data["patterns"]}
-    for name in scanner.groupindex:
-        if "__" in name:
-            kind, short = name.split("__", 1)
-            kind_groups[kind].append((name, short))
     verbs_en = phrase_alternation(data["event_verbs_en"])
     translation = _translation(data)
     return _Config(
         data=data,
         scanner=scanner,
-        kind_groups={k: tuple(v) for k, v in kind_groups.items()},
+        kinds=kinds,
         translation=translation,
         special=re.compile("[" + "".join(re.escape(chr(c)) for c in translation if c > 127) + "]"),
         # the verb, then at most a short stretch of the same clause, then the date
@@ -286,7 +363,9 @@ def _key(text: str) -> str:
 def _int(text: str | None) -> int | None:
     if text is None:
         return None
-    digits = re.sub(r"(?:st|nd|rd|th)$", "", text.strip().lower())
+    digits = text.strip().lower()
+    if digits.endswith(("st", "nd", "rd", "th")):  # "16th"
+        digits = digits[:-2]
     return int(digits) if digits.isdigit() else None
 
 
@@ -345,6 +424,7 @@ class _Hit:
     g: dict[str, str]  # the kind's groups that matched, by short name
     prep: str | None  # the preposition in front, lower-cased ("by", "since", "截至")
 
+    @cached_property  # asked for several times per hit
     def years(self) -> list[int]:
         return [y for y in (_year(self.g.get("y1")), _year(self.g.get("y2"))) if y is not None]
 
@@ -367,11 +447,14 @@ def _bare_month_allowed(word: str, prep: str | None) -> bool:
 
 
 def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
-    """Syntactic checks a regex cannot express cheaply; False sends the scan one char on."""
+    """Syntactic checks a regex cannot express cheaply; False sends the scan one char on.
+
+    ``match`` is the match of the hit's own kind pattern (see ``_hits``).
+    """
     g, kind = hit.g, hit.kind
     for name in ("m1", "m2"):
         is_word = name in g and g[name][:1].isascii() and g[name][:1].isalpha()
-        if is_word and not _is_capitalized_month(match, original, f"{kind}__{name}"):
+        if is_word and not _is_capitalized_month(match, original, name):
             return False
     if kind == "month_en" and "y1" not in g and not _bare_month_allowed(g["m1"], hit.prep):
         return False
@@ -379,7 +462,7 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
         return _named_day(match, original)
     if kind == "year_en" and hit.prep is None and "lead" not in g:
         return False
-    if kind in ("year_en", "year_range") and not hit.years():
+    if kind in ("year_en", "year_range") and not hit.years:
         return False
     if kind == "duration_en":
         needs = _config().data["number_words_needing_context"]
@@ -405,9 +488,9 @@ def _day_ranges() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _named_day(match: re.Match[str], original: str) -> bool:
     """A day named as a date: capitalized in English, not one end of "Monday to Sunday"."""
-    name = "weekday__en" if match.group("weekday__en") else "weekday__zh"
+    name = "en" if match.group("en") else "zh"
     start, end = match.span(name)
-    if name == "weekday__en" and not original[start].isupper():
+    if name == "en" and not original[start].isupper():
         return False
     follows, precedes = _day_ranges()
     if follows.match(original[end : end + 16].lower()):
@@ -439,14 +522,14 @@ def _hits(norm: str, original: str) -> list[_Hit]:
         if match is None:
             break
         kind = match.lastgroup or ""
-        groups = {
-            short: value
-            for full, short in cfg.kind_groups.get(kind, ())
-            if (value := match.group(full)) is not None
-        }
+        # the kind's own pattern, run where the scanner found the kind, takes the same path
+        # through the same regex (captures never change a path), so it reads the same parts
+        parts = cfg.kinds[kind].match(norm, match.start(kind))
+        assert parts is not None and parts.end() == match.end()
+        groups = {name: value for name, value in parts.groupdict().items() if value is not None}
         prep = match.group("prep") or match.group("zprep")
         hit = _Hit(kind, match.start(), match.end(), groups, _key(prep) if prep else None)
-        if kind in cfg.kind_groups and _acceptable(hit, match, original):
+        if _acceptable(hit, parts, original):
             hits.append(hit)
             pos = max(match.end(), match.start() + 1)
         else:
@@ -600,7 +683,7 @@ def _ordinal_week(hit: _Hit, ctx: _Context) -> _Out | None:
 
 def _stated_year(hit: _Hit, ctx: _Context) -> tuple[int | None, Resolution]:
     """A year written out, or "this/last/next year", or "the year" (the one in context)."""
-    years = hit.years()
+    years = hit.years
     if years:
         return years[0], "explicit"
     rel = hit.g.get("rel")
@@ -613,7 +696,7 @@ def _stated_year(hit: _Hit, ctx: _Context) -> tuple[int | None, Resolution]:
 
 
 def _month_year(hit: _Hit, ctx: _Context, month: int, day: int) -> tuple[int | None, Resolution]:
-    years = hit.years()
+    years = hit.years
     if years:
         return years[0], "explicit"
     found = ctx.year_for(month, day, hit.start)
@@ -967,7 +1050,7 @@ def _explicit_month_years(hits: list[_Hit]) -> dict[int, list[tuple[int, int]]]:
         for month, year in ((m1, y1), (m2, y2)):
             if month is not None and year is not None:
                 found.setdefault(month, []).append((hit.start, year))
-    named = {year for hit in hits for year in hit.years()}
+    named = {year for hit in hits for year in hit.years}
     pinned = [(hit.start, _weekday_pinned_year(hit, named)) for hit in hits]
     for start, month_year in pinned:
         if month_year is not None and month_year[0] not in found:
@@ -982,10 +1065,10 @@ def _weekday_pinned_year(hit: _Hit, named: set[int]) -> tuple[int, int] | None:
     Used only when nothing firmer dates the text (no publication date, no year with that
     month): an article that names no year at all still gets no year.
     """
+    if _RESOLVERS.get(hit.kind) is not _day_range or hit.years:
+        return None
     m1, m2 = _months_of(hit.g)
     d1, d2 = _int(hit.g.get("d1")), _int(hit.g.get("d2"))
-    if _RESOLVERS.get(hit.kind) is not _day_range or hit.years():
-        return None
     if m1 is None or d1 is None or d2 is None:
         return None
     if not named or (m2 is not None and m2 != m1) or d2 - d1 != 6:
@@ -1011,7 +1094,7 @@ def _is_event(norm: str, hit: _Hit) -> bool:
 
 
 def _remember(ctx: _Context, hit: _Hit, out: _Out, period: Period, event: bool) -> None:
-    years = hit.years()
+    years = hit.years
     if years:
         ctx.last_year = years[-1]
     if out.month is not None:
@@ -1056,27 +1139,18 @@ def period_assembly_words() -> dict[str, list[str]]:
     return {k: list(v) for k, v in _config().data["assembly"].items() if not k.startswith("_")}
 
 
-def granularity_cue(text: str, near: int | None = None) -> Granularity | None:
-    """How long a figure is measured over, read from the words around it.
+def granularity_cues(text: str) -> list[tuple[int, int, Granularity]]:
+    """Where ``text`` says how long a figure is measured over, in text order.
 
     "weekly call volume", "per week", "周" -> week; "daily average", "日均" -> day; "monthly",
     "月度" -> month; "annual", "年度" -> year; "in the past year", "cumulative", "累计" -> total.
-    With several cues, the first one wins, or the one closest to offset ``near`` when given.
     """
-    cfg = _config()
-    best: tuple[int, Granularity] | None = None
-    for match in cfg.cues.finditer(_normalized(text)):
+    found = []
+    for match in _config().cues.finditer(_normalized(text)):
         granularity = _as_granularity_or_total(match.lastgroup)
-        if granularity is None:
-            continue
-        if near is None:
-            return granularity
-        distance = 0 if match.start() <= near <= match.end() else min(
-            abs(match.start() - near), abs(match.end() - near)
-        )
-        if best is None or distance < best[0]:
-            best = (distance, granularity)
-    return best[1] if best else None
+        if granularity is not None:
+            found.append((match.start(), match.end(), granularity))
+    return found
 
 
 def _as_granularity_or_total(name: str | None) -> Granularity | None:

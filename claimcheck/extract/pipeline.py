@@ -60,8 +60,9 @@ class FigureRecognizer:
     """Numbers with their scale, unit, qualifier and the change/price words glued to them."""
 
     def __call__(self, doc: Doc) -> Doc:
-        state: ArticleState = doc._.article
-        sentence: Sentence = doc._.sentence
+        underscore = doc._  # each ``doc._`` builds a new accessor object: take it once
+        state: ArticleState = underscore.article
+        sentence: Sentence = underscore.sentence
         offset = sentence.start
         spans = []
         # the article's text, not doc.text, which spaCy joins from the tokens on every access
@@ -104,8 +105,9 @@ class MentionAttacher:
         self.group, self.attr, self.label = group, attr, label
 
     def __call__(self, doc: Doc) -> Doc:
-        state: ArticleState = doc._.article
-        sentence: Sentence = doc._.sentence
+        underscore = doc._
+        state: ArticleState = underscore.article
+        sentence: Sentence = underscore.sentence
         mentions: Sequence[SubjectMention | PeriodMention] = (
             state.subjects if self.group == "subjects" else state.periods
         )

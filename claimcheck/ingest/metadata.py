@@ -48,6 +48,13 @@ _PUBLISHED_PATTERNS = [
         r"(?:发布(?:时间|日期)?|时间|日期)\s*[:：]?\s*(?P<y>\d{4})[-年/.](?P<m>\d{1,2})"
         r"[-月/.](?P<d>\d{1,2})日?"
     ),
+    # a masthead or byline line ending on the date: "Issue #14 · Monday, March 16, 2026",
+    # "By Jane Doe | March 31, 2026", or a line that is only the date
+    re.compile(
+        r"^(?:[^\n]{0,80}\s[·•|—–-]\s*)?(?:\w+day,?\s+)?" + _MONTH
+        + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})[ \t]*$",
+        re.M | re.I,
+    ),
     # a wire dateline: "BEIJING, March 2, 2026 (Reuters) -"
     re.compile(
         r"^[A-Z][A-Z .'-]{2,30},\s+" + _MONTH + r"\s+(?P<d>\d{1,2}),\s+(?P<y>\d{4})\b", re.M | re.I

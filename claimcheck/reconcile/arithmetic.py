@@ -291,7 +291,9 @@ def _sentence_period(claim: Claim, figures: Sequence[Claim]) -> Period | None:
 
 def share_readings(claim: Claim, index: Index) -> list[Reading]:
     whole_subject = claim.attributes.get("of")
-    if not whole_subject:
+    if not whole_subject or str(whole_subject).casefold() == claim.subject.casefold():
+        # "80% of M2.5's tokens are input": a split of the subject's own figure, which no
+        # stored figure of the part can check
         return []
     measure = measure_of(claim)
     parts, cross_a = index.near(claim, index.figures(claim, measure, claim.subject))
