@@ -72,7 +72,11 @@ MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "
               "Oct.", "Nov.", "Dec.")
 
 FIRST_WEEK = dt.date(2025, 9, 1)  # a Monday: reporting weeks run Monday to Sunday
-WEEKS = 40
+WEEKS = 40  # at least; a large corpus spreads over more weeks (``PER_WEEK``)
+# Articles per reporting week in a large corpus. Each reports the same few facts (the weekly
+# totals, the leaders), so this sets how many claims meet in one slot and week: a real feed of
+# news on one platform's weekly chart has tens of such stories a week, not thousands.
+PER_WEEK = 50
 # Share of figures misreported on purpose, and of articles that copy a paragraph.
 ERROR_RATE = 0.06
 COPY_RATE = 0.05
@@ -106,14 +110,14 @@ def models() -> tuple[Model, ...]:
 class World:
     """The true figures every article draws from (and sometimes misreports)."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, weeks: int = WEEKS) -> None:
         rng = random.Random(seed)
         self.models = models()
         base = {m.name: rng.uniform(0.08, 1.2) * 1e12 for m in self.models}
         self.prices = {m.name: (round(rng.uniform(0.1, 3.0), 2), round(rng.uniform(0.4, 15.0), 2))
                        for m in self.models}
         self.weeks: list[Week] = []
-        for n in range(WEEKS):
+        for n in range(weeks):
             volumes = {}
             for name, value in base.items():
                 base[name] = value * rng.uniform(0.85, 1.2)
@@ -197,7 +201,7 @@ def filler_paragraph(rng: random.Random) -> str:
 def english_article(
     rng: random.Random, world: World, n: int, length: int = 4000
 ) -> dict[str, str]:
-    index = rng.randrange(1, WEEKS)
+    index = rng.randrange(1, len(world.weeks))
     week, prev = world.weeks[index], world.weeks[index - 1]
     published = week.start + dt.timedelta(days=rng.randint(7, 10))
     when = week_phrase(rng, week.start, published)
@@ -249,7 +253,7 @@ def english_article(
 def chinese_article(
     rng: random.Random, world: World, n: int, length: int = 4000
 ) -> dict[str, str]:
-    index = rng.randrange(1, WEEKS)
+    index = rng.randrange(1, len(world.weeks))
     week = world.weeks[index]
     published = week.start + dt.timedelta(days=rng.randint(7, 10))
     outlet = rng.choice(ZH_OUTLETS)
@@ -274,8 +278,9 @@ def chinese_article(
 def articles(
     count: int, seed: int = 7, zh_share: float = 0.15, length: int = 4000
 ) -> Iterator[dict[str, str]]:
-    """``count`` synthetic articles of about ``length`` characters, as JSON-ready records."""
-    world = World(seed)
+    """``count`` synthetic articles of about ``length`` characters, as JSON-ready records,
+    spread over ``WEEKS`` reporting weeks or one week per ``PER_WEEK`` articles."""
+    world = World(seed, max(WEEKS, -(-count // PER_WEEK)))
     rng = random.Random(seed + 1)
     recent: dict[str, list[str]] = {}
     for n in range(count):

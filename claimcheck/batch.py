@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimcheck.extract import extract_claims
 from claimcheck.ingest import Defaults, LoadedArticle, Problem, load_articles
-from claimcheck.models import Article, Claim
+from claimcheck.models import Article, Claim, Discrepancy
 from claimcheck.reconcile import (
     passage_fingerprints,
     reconcile,
@@ -399,13 +399,29 @@ def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:
 
     Only stored claims whose period comes near these claims' periods take part (and undated
     ones): a slot holds every week's figure of its subject, and comparing with all of them
-    would make each article cost more than the one before.
+    would make each article cost more than the one before. A batch whose articles report
+    different months is compared group by group (``time_groups``), so that one window does not
+    stretch over all of them.
     """
     if not claims:
         return 0, 0
-    slots = {key for c in claims for key in related_slot_keys(c)}
     articles = {a.id: a for a in store.articles({c.article_id for c in claims})}
-    window = period_window(claims, {a.id: a.published for a in articles.values()})
+    published = {a.id: a.published for a in articles.values()}
+    new = reopened = 0
+    for window, group in time_groups(claims, published):
+        found = _reconciled_group(store, group, window, dict(articles))
+        n, r = store.save_discrepancies(found)
+        new, reopened = new + n, reopened + r
+    return new, reopened
+
+
+def _reconciled_group(
+    store: Store,
+    claims: list[Claim],
+    window: tuple[dt.date, dt.date] | None,
+    articles: dict[str, Article],
+) -> list[Discrepancy]:
+    slots = {key for c in claims for key in related_slot_keys(c)}
     related = {c.id: c for c in store.claims(slots=slots, period_window=window)}
     related.update({c.id: c for c in claims})
     # the whole article takes part: arithmetic and internal checks span its slots
@@ -414,37 +430,67 @@ def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:
     others = {c.article_id for c in related.values()} - articles.keys()
     articles.update({a.id: a for a in store.articles(others)})
     # only the findings the new claims can change; the rest of the slot is context
-    found = reconcile(list(related.values()), articles, focus={c.id for c in claims})
-    return store.save_discrepancies(found)
+    return reconcile(list(related.values()), articles, focus={c.id for c in claims})
 
 
-def period_window(
-    claims: Iterable[Claim], published: Mapping[str, dt.date | None] | None = None
+def claim_window(
+    claim: Claim, published: Mapping[str, dt.date | None]
 ) -> tuple[dt.date, dt.date] | None:
-    """The dates within which stored claims can bear on these ones; None: no limit.
+    """The dates within which stored claims can bear on ``claim``; None: no limit.
 
     An undated claim stands for its article's publication date (``published`` by article
     id); only an undated claim of an undated article leaves the window open.
     """
-    lo: dt.date | None = None
-    hi: dt.date | None = None
-    for claim in claims:
-        start, end = claim.period.start, claim.period.end or claim.period.start
-        if start is None or end is None:
-            start = end = (published or {}).get(claim.article_id)
-        if start is None or end is None:
-            if published is not None:
-                return None  # nothing dates this claim: the whole slot may bear on it
-            continue
-        days = 2 * config().window_days(claim.kind, claim.period.granularity)
-        if claim.kind == "streak":
-            days = STREAK_CONTEXT_DAYS
-        margin = dt.timedelta(days=max(MIN_CONTEXT_DAYS, days))
-        lo = min(lo, start - margin) if lo else start - margin
-        hi = max(hi, end + margin) if hi else end + margin
-    if lo is None or hi is None:
+    start, end = claim.period.start, claim.period.end or claim.period.start
+    if start is None or end is None:
+        start = end = published.get(claim.article_id)
+    if start is None or end is None:
         return None
-    return lo, hi
+    days = 2 * config().window_days(claim.kind, claim.period.granularity)
+    if claim.kind == "streak":
+        days = STREAK_CONTEXT_DAYS
+    margin = dt.timedelta(days=max(MIN_CONTEXT_DAYS, days))
+    return start - margin, end + margin
+
+
+def period_window(
+    claims: Iterable[Claim], published: Mapping[str, dt.date | None]
+) -> tuple[dt.date, dt.date] | None:
+    """One window around all of ``claims`` (see ``claim_window``); None: no limit."""
+    windows = [claim_window(c, published) for c in claims]
+    if not windows or None in windows:
+        return None
+    return min(w[0] for w in windows if w), max(w[1] for w in windows if w)
+
+
+def time_groups(
+    claims: Iterable[Claim], published: Mapping[str, dt.date | None]
+) -> list[tuple[tuple[dt.date, dt.date] | None, list[Claim]]]:
+    """The claims in groups whose windows overlap, each with its window; the claims no date
+    bounds form one group with no window."""
+    open_group: list[Claim] = []
+    dated: list[tuple[tuple[dt.date, dt.date], Claim]] = []
+    for claim in claims:
+        window = claim_window(claim, published)
+        if window is None:
+            open_group.append(claim)
+        else:
+            dated.append((window, claim))
+    bounds: list[list[dt.date]] = []  # [lo, hi] of each dated group, widened as claims join
+    members: list[list[Claim]] = []
+    for (lo, hi), claim in sorted(dated, key=lambda pair: pair[0]):
+        if bounds and lo <= bounds[-1][1]:
+            bounds[-1][1] = max(hi, bounds[-1][1])
+            members[-1].append(claim)
+        else:
+            bounds.append([lo, hi])
+            members.append([claim])
+    groups: list[tuple[tuple[dt.date, dt.date] | None, list[Claim]]] = [
+        ((lo, hi), group) for (lo, hi), group in zip(bounds, members, strict=True)
+    ]
+    if open_group:
+        groups.append((None, open_group))
+    return groups
 
 
 def reconcile_all(store: Store) -> tuple[int, int]:

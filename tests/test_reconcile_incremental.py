@@ -387,3 +387,22 @@ def test_period_window_of_new_claims(
     else:
         assert window is not None and contains is not None
         assert window[0] <= contains <= window[1] and (window[1] - window[0]).days < 400
+
+
+def test_time_groups_keep_far_apart_weeks_apart() -> None:
+    from claimcheck.batch import time_groups
+
+    feb, feb_next = dt.date(2026, 2, 9), dt.date(2026, 2, 16)
+    sept = dt.date(2026, 9, 7)
+    claims = [
+        _volume("a", feb, feb + dt.timedelta(days=6)),
+        _volume("b", sept, sept + dt.timedelta(days=6)),
+        _volume("c", feb_next, feb_next + dt.timedelta(days=6)),  # overlaps a's window
+        _volume("d", None, None),  # an undated claim of an undated article
+    ]
+    groups = time_groups(claims, {"a": None, "b": None, "c": None, "d": None})
+    assert [sorted(c.article_id for c in group) for _, group in groups] == [
+        ["a", "c"], ["b"], ["d"]]
+    (feb_window, _), (sept_window, _), (open_window, _) = groups
+    assert feb_window is not None and sept_window is not None and open_window is None
+    assert feb_window[1] < sept_window[0]
