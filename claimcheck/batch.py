@@ -453,16 +453,6 @@ def claim_window(
     return start - margin, end + margin
 
 
-def period_window(
-    claims: Iterable[Claim], published: Mapping[str, dt.date | None]
-) -> tuple[dt.date, dt.date] | None:
-    """One window around all of ``claims`` (see ``claim_window``); None: no limit."""
-    windows = [claim_window(c, published) for c in claims]
-    if not windows or None in windows:
-        return None
-    return min(w[0] for w in windows if w), max(w[1] for w in windows if w)
-
-
 def time_groups(
     claims: Iterable[Claim], published: Mapping[str, dt.date | None]
 ) -> list[tuple[tuple[dt.date, dt.date] | None, list[Claim]]]:

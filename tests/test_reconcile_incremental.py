@@ -374,14 +374,14 @@ def _volume(article_id: str, start: dt.date | None, end: dt.date | None) -> Clai
         (None, None, None, True),
     ],
 )
-def test_period_window_of_new_claims(
+def test_claim_window_of_new_claims(
     start: dt.date | None, published: dt.date | None, contains: dt.date | None,
     open_window: bool,
 ) -> None:
-    from claimcheck.batch import period_window
+    from claimcheck.batch import claim_window
 
     end = start + dt.timedelta(days=6) if start else None
-    window = period_window([_volume("a", start, end)], {"a": published})
+    window = claim_window(_volume("a", start, end), {"a": published})
     if open_window:
         assert window is None
     else:
