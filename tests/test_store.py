@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -143,3 +144,32 @@ def test_two_processes_writing_at_once_lose_nothing(db_path: str) -> None:
     assert [p.returncode for p in procs] == [0, 0], errors
     assert not any("locked" in e for e in errors)
     assert Store(db_path).counts()["articles"] == 120
+
+
+def _open_and_write(path: str, ready: Any) -> None:
+    from claimcheck.store.database import make_engine
+
+    engine = make_engine(f"sqlite:///{path}")
+    ready.wait()  # all children open the new file at the same moment
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS t (x)")
+        conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+
+
+def test_processes_opening_a_new_database_at_once_all_get_in(tmp_path: Path) -> None:
+    # switching a new file to WAL answers "locked" at once, without the busy timeout: one of
+    # two ingests started together used to die on it
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for n in range(20):
+        path = str(tmp_path / f"new{n}.db")
+        ready = context.Barrier(3)
+        children = [
+            context.Process(target=_open_and_write, args=(path, ready)) for _ in range(3)
+        ]
+        for child in children:
+            child.start()
+        for child in children:
+            child.join(60)
+        assert [child.exitcode for child in children] == [0, 0, 0]

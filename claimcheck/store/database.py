@@ -7,6 +7,8 @@ works too. Everything SQLite-specific sits behind ``_is_sqlite`` checks.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,20 @@ def _is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def _set_wal(cursor: Any) -> None:
+    """WAL mode; a second process that opens a new database while the first is switching it
+    can be told "locked" at once rather than after the busy timeout, so it tries again."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def make_engine(url: str) -> Engine:
     """An engine with foreign keys on and, for SQLite, WAL and immediate write transactions."""
     if not url.startswith("sqlite"):
@@ -53,9 +69,9 @@ def make_engine(url: str) -> Engine:
         # pysqlite's own transaction handling defers BEGIN; we issue it ourselves below
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        _set_wal(cur)
+        cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
