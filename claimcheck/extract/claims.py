@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from claimcheck.extract.entities import entity, resolve_subject
-from claimcheck.extract.literals import phrase_alternation
+from claimcheck.extract.literals import first_char_class, phrase_alternation
 from claimcheck.extract.numbers import ordinal_value, rank_words
 from claimcheck.extract.periods import granularity_cues, period_assembly_words
 from claimcheck.extract.sentences import CORPORA, Sentence, cues, within
@@ -105,8 +105,7 @@ def _words_regex(words: list[str]) -> str:
 def _cue_regex(key: str, subkey: str | None = None) -> re.Pattern[str]:
     """One regex for a cue list, behind a first-character test."""
     words = cues()[key][subkey] if subkey else cues()[key]
-    firsts = "".join(sorted({re.escape(w[0].lower()) for w in words}))
-    return re.compile(f"(?=[{firsts}]){_words_regex(words)}", re.IGNORECASE)
+    return re.compile(f"(?={first_char_class(words)}){_words_regex(words)}", re.IGNORECASE)
 
 
 def _has_cue(text: str, key: str, subkey: str | None = None) -> bool:
@@ -1753,9 +1752,9 @@ def _list_intro_regex() -> re.Pattern[str]:
     words = rank_words()
     top_verbs = _words_regex(words["list_intro_top_en"])
     intros = words["list_intro_en"] + words["list_intro_zh"]
-    firsts = "".join(sorted({re.escape(w[0].lower()) for w in intros} | {"t"}))
+    firsts = first_char_class([*intros, "top"])
     return re.compile(
-        rf"(?=[{firsts}])(?:(?:{_words_regex(intros)})"
+        rf"(?={firsts})(?:(?:{_words_regex(intros)})"
         r"\s?[:：]?\s?"
         # "The top-downloaded apps are", "the top three spots were": a top list, unnumbered
         rf"|(?<![\w-])top(?:[-\u2010\u2011][a-z]+|\s+(?:{_COUNT_WORDS}|10))?(?:\s+[a-z-]+){{0,2}}?\s+"

@@ -73,3 +73,9 @@ def _node_regex(node: dict[str, Any], bounds: _Bounds | None, *, top: bool = Fal
     if not branches:
         return ""
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def first_char_class(phrases: Iterable[str]) -> str:
+    """A character class of the phrases' first characters, lower-cased: the guard to put in
+    front of a case-insensitive alternation of them."""
+    return "[" + "".join(sorted({re.escape(p[0].lower()) for p in phrases if p})) + "]"
