@@ -20,22 +20,21 @@ from pathlib import Path
 
 from benchmarks.synth import write_jsonl
 from claimcheck import batch
-from claimcheck.models import Claim
 from claimcheck.store import Store
 
 
 class ReconcileTimer:
-    """Wraps batch.reconcile_claims to record its time per article reconciled (a call
+    """Wraps batch.reconcile_pending to record its time per article reconciled (a call
     reconciles a batch of articles together)."""
 
     def __init__(self) -> None:
         self.seconds: list[float] = []
-        self._original = batch.reconcile_claims
+        self._original = batch.reconcile_pending
 
     def __enter__(self) -> ReconcileTimer:
         original = self._original
 
-        def timed(store: Store, claims: list[Claim]) -> tuple[int, int]:
+        def timed(store: Store, claims: list[batch.PendingClaim]) -> tuple[int, int]:
             started = time.perf_counter()
             try:
                 return original(store, claims)
@@ -43,11 +42,11 @@ class ReconcileTimer:
                 articles = max(1, len({c.article_id for c in claims}))
                 self.seconds.extend([(time.perf_counter() - started) / articles] * articles)
 
-        batch.reconcile_claims = timed
+        batch.reconcile_pending = timed
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        batch.reconcile_claims = self._original
+        batch.reconcile_pending = self._original
 
 
 def _peak_rss_mb() -> tuple[float, float]:

@@ -22,7 +22,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import ParamSpec, TypeVar
+from typing import NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -57,8 +57,15 @@ CHUNK_SIZE = 32
 # reading the whole input into memory ahead of the writer.
 CHUNKS_AHEAD_PER_JOB = 2
 # Stored articles reconciled together: each reconciliation loads and compares the related
-# claims of the slots involved, a cost that hardly depends on how many new articles ask.
+# claims of the slots and time windows involved, a cost that hardly depends on how many new
+# articles ask. A long run reconciles at most every half of what is stored (up to a limit that
+# bounds the memory of waiting claims): articles that arrive in random date order would
+# otherwise make every batch load the whole timeline, and the run cost the square of its size.
 RECONCILE_EVERY = 256
+MAX_RECONCILE_EVERY = 16_384
+# Claims whose windows overlap are reconciled as one group with the stored claims of the
+# group's window, up to this span: a batch reaching over years loads a few months at a time.
+MAX_GROUP_DAYS = 180
 
 
 @dataclass
@@ -181,6 +188,7 @@ def ingest(
     """
     summary = IngestSummary()
     resume_pending(store, summary)
+    stored_before = store.counts()["articles"]
     executor = _executor(jobs)
     in_flight: deque[_Task] = deque()
     unreconciled: list[Written] = []
@@ -191,20 +199,26 @@ def ingest(
             while len(in_flight) >= limit:
                 executor = _finish(store, in_flight, executor, jobs, summary, progress,
                                    unreconciled)
-                _reconcile_when_due(store, unreconciled, summary, reconcile_every)
+                _reconcile_when_due(store, unreconciled, summary,
+                                    _batch_size(reconcile_every, stored_before + summary.new))
         while in_flight:
             executor = _finish(store, in_flight, executor, jobs, summary, progress, unreconciled)
-            _reconcile_when_due(store, unreconciled, summary, reconcile_every)
+            _reconcile_when_due(store, unreconciled, summary,
+                                _batch_size(reconcile_every, stored_before + summary.new))
         _reconcile_when_due(store, unreconciled, summary, 0)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return summary
 
 
+def _batch_size(every: int, stored: int) -> int:
+    return max(every, min(MAX_RECONCILE_EVERY, stored // 2))
+
+
 def _reconcile_when_due(
     store: Store, unreconciled: list[Written], summary: IngestSummary, every: int
 ) -> None:
-    if unreconciled and sum(len(w.items) for w in unreconciled) >= every:
+    if unreconciled and sum(len(w.articles) for w in unreconciled) >= every:
         reconcile_written(store, unreconciled, summary)
         unreconciled.clear()
 
@@ -253,17 +267,28 @@ def _finish(
             other.future = executor.submit(prepare_chunk, other.chunk, other.model)
         return executor
     written = store_chunk(store, results, summary, progress)
-    if written.items:
+    if written.articles:
         unreconciled.append(written)
     return executor
 
 
+class PendingClaim(NamedTuple):
+    """A stored claim waiting to be reconciled: what grouping it needs, not the claim itself
+    (a long run holds many)."""
+
+    id: str
+    article_id: str
+    window: tuple[dt.date, dt.date] | None
+
+
 @dataclass
 class Written:
-    """A chunk's newly stored articles and the pending key that names them until reconciled."""
+    """A chunk's newly stored articles and claims, and the pending key that names them until
+    they are reconciled."""
 
     pending: str
-    items: list[NewArticle]
+    articles: list[str] = field(default_factory=list)
+    claims: list[PendingClaim] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
 
@@ -275,7 +300,7 @@ def store_chunk(
 
     Their reconciliation is left to ``reconcile_written``; until then a pending key names them.
     """
-    written = Written(uuid.uuid4().hex, [])
+    written = Written(uuid.uuid4().hex)
     items: list[NewArticle] = []
     for result in results:
         if isinstance(result, Problem):
@@ -294,13 +319,18 @@ def store_chunk(
     for item in items:
         if item.article.id in added:
             added.discard(item.article.id)  # a second copy in the same chunk is "unchanged"
-            written.items.append(item)
+            written.articles.append(item.article.id)
+            published = {item.article.id: item.article.published}
+            written.claims.extend(
+                PendingClaim(c.id, item.article.id, claim_window(c, published))
+                for c in item.claims
+            )
             summary.new += 1
             summary.claims += len(item.claims)
             try:
                 _link_copies(store, item.article, item.fingerprints)
             except Exception as exc:  # noqa: BLE001 - the article is stored; the next run retries
-                summary.add_problem(_settle_problem(item, exc))
+                summary.add_problem(_settle_problem(item.origin or item.article.id, exc))
                 written.failed.append(item.article.id)
         else:
             summary.unchanged += 1  # stored meanwhile by another process, or twice in the input
@@ -315,14 +345,13 @@ def reconcile_written(store: Store, chunks: list[Written], summary: IngestSummar
     One reconciliation for many articles: the related claims of a busy slot are loaded and
     compared once, not once per article.
     """
-    items = [item for w in chunks for item in w.items]
     try:
-        new, reopened = reconcile_claims(store, [c for item in items for c in item.claims])
+        new, reopened = reconcile_pending(store, [c for w in chunks for c in w.claims])
     except Exception as exc:  # noqa: BLE001 - the articles are stored; the next run retries
-        for item in items:
-            summary.add_problem(_settle_problem(item, exc))
         for w in chunks:
-            store.mark_pending(w.pending, [item.article.id for item in w.items])
+            for article_id in w.articles:
+                summary.add_problem(_settle_problem(article_id, exc))
+            store.mark_pending(w.pending, w.articles)
         return
     summary.discrepancies += new
     summary.reopened += reopened
@@ -347,9 +376,8 @@ def _add_one_by_one(store: Store, items: list[NewArticle], summary: IngestSummar
     return added
 
 
-def _settle_problem(item: NewArticle, exc: Exception) -> Problem:
-    return Problem(item.origin or item.article.id,
-                   f"reconciliation failed: {type(exc).__name__}: {str(exc)[:200]}")
+def _settle_problem(where: str, exc: Exception) -> Problem:
+    return Problem(where, f"reconciliation failed: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
@@ -395,22 +423,26 @@ def _link_copies(store: Store, article: Article, fingerprints: Iterable[int]) ->
 
 
 def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:
-    """Compare ``claims`` with the stored claims of their slots; return (new, reopened).
+    """Compare stored ``claims`` with the stored claims of their slots; return (new, reopened)."""
+    published = {a.id: a.published for a in store.articles({c.article_id for c in claims})}
+    return reconcile_pending(
+        store, [PendingClaim(c.id, c.article_id, claim_window(c, published)) for c in claims]
+    )
+
+
+def reconcile_pending(store: Store, claims: list[PendingClaim]) -> tuple[int, int]:
+    """Compare stored claims with the stored claims of their slots; return (new, reopened).
 
     Only stored claims whose period comes near these claims' periods take part (and undated
     ones): a slot holds every week's figure of its subject, and comparing with all of them
-    would make each article cost more than the one before. A batch whose articles report
-    different months is compared group by group (``time_groups``), so that one window does not
-    stretch over all of them.
+    would make each article cost more than the one before. The claims are compared group by
+    group (``time_groups``), each group with the stored claims of its window only.
     """
-    if not claims:
-        return 0, 0
-    articles = {a.id: a for a in store.articles({c.article_id for c in claims})}
-    published = {a.id: a.published for a in articles.values()}
     new = reopened = 0
-    for window, group in time_groups(claims, published):
-        found = _reconciled_group(store, group, window, dict(articles))
-        n, r = store.save_discrepancies(found)
+    for window, group in time_groups((c.window, c) for c in claims):
+        loaded = store.claims(ids=[c.id for c in group])
+        articles = {a.id: a for a in store.articles({c.article_id for c in loaded})}
+        n, r = store.save_discrepancies(_reconciled_group(store, loaded, window, articles))
         new, reopened = new + n, reopened + r
     return new, reopened
 
@@ -425,8 +457,7 @@ def _reconciled_group(
     related = {c.id: c for c in store.claims(slots=slots, period_window=window)}
     related.update({c.id: c for c in claims})
     # the whole article takes part: arithmetic and internal checks span its slots
-    for article_id in {c.article_id for c in claims}:
-        related.update({c.id: c for c in store.claims(article_id=article_id)})
+    related.update({c.id: c for c in store.claims(article_ids={c.article_id for c in claims})})
     others = {c.article_id for c in related.values()} - articles.keys()
     articles.update({a.id: a for a in store.articles(others)})
     # only the findings the new claims can change; the rest of the slot is context
@@ -454,30 +485,34 @@ def claim_window(
 
 
 def time_groups(
-    claims: Iterable[Claim], published: Mapping[str, dt.date | None]
-) -> list[tuple[tuple[dt.date, dt.date] | None, list[Claim]]]:
-    """The claims in groups whose windows overlap, each with its window; the claims no date
-    bounds form one group with no window."""
-    open_group: list[Claim] = []
-    dated: list[tuple[tuple[dt.date, dt.date], Claim]] = []
-    for claim in claims:
-        window = claim_window(claim, published)
+    windowed: Iterable[tuple[tuple[dt.date, dt.date] | None, T]],
+) -> list[tuple[tuple[dt.date, dt.date] | None, list[T]]]:
+    """Items in groups whose windows overlap, each group with the union of its windows, at
+    ``MAX_GROUP_DAYS`` long at most; the items no date bounds form one group with no window.
+    Windows longer than that (streaks look back a year) are grouped among themselves, the
+    limit added to their own length, so that they do not widen the groups of other claims."""
+    open_group: list[T] = []
+    short: list[tuple[tuple[dt.date, dt.date], T]] = []
+    long: list[tuple[tuple[dt.date, dt.date], T]] = []
+    limit = dt.timedelta(days=MAX_GROUP_DAYS)
+    for window, item in windowed:
         if window is None:
-            open_group.append(claim)
+            open_group.append(item)
         else:
-            dated.append((window, claim))
-    bounds: list[list[dt.date]] = []  # [lo, hi] of each dated group, widened as claims join
-    members: list[list[Claim]] = []
-    for (lo, hi), claim in sorted(dated, key=lambda pair: pair[0]):
-        if bounds and lo <= bounds[-1][1]:
-            bounds[-1][1] = max(hi, bounds[-1][1])
-            members[-1].append(claim)
-        else:
-            bounds.append([lo, hi])
-            members.append([claim])
-    groups: list[tuple[tuple[dt.date, dt.date] | None, list[Claim]]] = [
-        ((lo, hi), group) for (lo, hi), group in zip(bounds, members, strict=True)
-    ]
+            (long if window[1] - window[0] > limit else short).append((window, item))
+    groups: list[tuple[tuple[dt.date, dt.date] | None, list[T]]] = []
+    for part in (short, long):
+        bounds: list[list[dt.date]] = []  # [lo, hi] of each group, widened as items join
+        members: list[list[T]] = []
+        for (lo, hi), item in sorted(part, key=lambda pair: pair[0]):
+            reach = limit + (hi - lo if part is long else dt.timedelta(0))
+            if bounds and lo <= bounds[-1][1] and max(hi, bounds[-1][1]) - bounds[-1][0] <= reach:
+                bounds[-1][1] = max(hi, bounds[-1][1])
+                members[-1].append(item)
+            else:
+                bounds.append([lo, hi])
+                members.append([item])
+        groups += [((lo, hi), group) for (lo, hi), group in zip(bounds, members, strict=True)]
     if open_group:
         groups.append((None, open_group))
     return groups

@@ -302,6 +302,66 @@ CASES = [
         {("quantity", "Chinese AI industry", 1.85e10, "CNY")},
     ),
     ("Costs rise 15-20 % for US models.", set()),  # must NOT: a range is not a claim
+    # a growth rate named a few words before its percent makes it a change; a country as
+    # possessor is the subject when nothing else is named
+    (
+        "It is estimated that from 2025 to 2030, the annual compound growth rate of China's "
+        "Token consumption will reach an astonishing 330%, achieving a 370 - fold increase in "
+        "just five years.",
+        {("change", "China", 330, "%"), ("change", "China", 370, "x")},
+    ),
+    ("中国模型Token消费的年复合增长率将达到330%。", {("change", "Chinese models", 330, "%")}),
+    # must NOT: the rate noun is another predicate's, or the first figure's
+    (
+        "The growth rate of Kimi K2.5 slowed in 2025 as its accuracy reached 95%.",
+        {("quantity", "Kimi K2.5", 95, "%")},
+    ),
+    (
+        "The growth rate of Kimi K2.5 is 40%, and its accuracy is 95%.",
+        {("change", "Kimi K2.5", 40, "%"), ("quantity", "Kimi K2.5", 95, "%")},
+    ),
+    # a country's volume is its models' group's; must NOT: a country named in passing is no
+    # subject when another is named
+    (
+        "China's weekly token volume reached 4.12 trillion tokens.",
+        {("token_volume", "Chinese models", 4.12e12, "tokens")},
+    ),
+    (
+        "The Doubao chatbot app ranked No. 1 among China's AI chat apps in February with 172 "
+        "million monthly active users.",
+        {("ranking", "Doubao", 1, "rank"), ("quantity", "Doubao", 1.72e8, "count")},
+    ),
+    # a change named right after its percent, then whose it is ("a 25% slide ... for X");
+    # must NOT: a subject before it keeps the change ("for" names a beneficiary)
+    (
+        "That is a 25% slide in a single week for Chinese models.",
+        {("change", "Chinese models", -25, "%")},
+    ),
+    ("Zhipu AI announced a 50% cut for Chinese developers.", {("change", "Zhipu AI", -50, "%")}),
+    # "processed by the two groups": the two subjects named last, together
+    (
+        "Chinese models processed 7.1 trillion tokens, against 4.2 trillion for U.S. models. "
+        "Chinese models took 7.1 trillion of the 11.3 trillion tokens processed by the two "
+        "groups, a 72% share.",
+        {
+            ("token_volume", "Chinese models", 7.1e12, "tokens"),
+            ("token_volume", "US models", 4.2e12, "tokens"),
+            ("token_volume", "Chinese and US models", 1.13e13, "tokens"),
+            ("share", "Chinese models", 72, "%"),
+        },
+    ),
+    # must NOT: with one subject named there is no pair
+    (
+        "Chinese models took 7.1 trillion of the 11.3 trillion tokens processed by the two groups.",
+        {("token_volume", "Chinese models", 7.1e12, "tokens"),
+         ("token_volume", "Chinese models", 1.13e13, "tokens")},
+    ),
+    # "led ... for five weeks" is a streak
+    (
+        "Chinese AI models have led global token usage for five weeks.",
+        {("streak", "Chinese models", 5, "weeks")},
+    ),
+    ("The app has been available for five weeks.", set()),  # must NOT: no lead verb
     ("Kimi K2.5 raises efficiency by 3 to 10 times.", set()),  # must NOT: a range
 ]
 
@@ -322,6 +382,50 @@ NOT_SHARES = [
 @pytest.mark.parametrize("text", NOT_SHARES)
 def test_percents_that_are_not_shares(text: str) -> None:
     assert not [c for c in extract(text, dt.date(2026, 3, 2)) if c.kind == "share"]
+
+
+RATE_AND_SHARE_ATTRIBUTES = [
+    # sentence -> (kind, attribute, value) of the one claim of that kind
+    (
+        "From 2025 to 2030, the annual compound growth rate of China's token consumption will "
+        "reach 330%.",
+        ("change", "basis", "cagr"),
+    ),
+    (
+        "We estimate China's model-API market at CNY 52 billion in 2027, a two-year compound "
+        "annual growth rate of about 68%.",
+        ("change", "years", 2),
+    ),
+    # a growth rate that does not say it compounds has no basis of its own
+    (
+        "By 2030 the growth rate of China's token consumption will reach 40%.",
+        ("change", "basis", None),
+    ),
+    (
+        "Chinese models processed 7.1 trillion tokens, against 4.2 trillion for U.S. models. "
+        "Chinese models took 7.1 trillion of the 11.3 trillion tokens processed by the two "
+        "groups, a 72% share.",
+        ("share", "of", "Chinese and US models"),
+    ),
+    # must NOT: a share after a lone figure has no fraction's whole
+    ("Chinese models processed 7.1 trillion tokens last week, a 63% share.", ("share", "of", None)),
+    # a streak is over the other group, named before it or (Chinese) right after it
+    ("Chinese models have led U.S. models for three weeks.", ("streak", "over", "US models")),
+    ("至此，中国模型已连续两周超过美国模型。", ("streak", "over", "US models")),
+    # must NOT: over the subject itself, or a group named in the next clause
+    ("中国模型连续两周位居第一，美国模型紧随其后。", ("streak", "over", None)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    RATE_AND_SHARE_ATTRIBUTES,
+    ids=[r[0][:40] for r in RATE_AND_SHARE_ATTRIBUTES],
+)
+def test_rate_share_and_streak_attributes(text: str, expected: tuple[str, str, object]) -> None:
+    kind, name, value = expected
+    [claim] = [c for c in extract(text, dt.date(2026, 3, 2)) if c.kind == kind]
+    assert claim.attributes.get(name) == value
 
 
 def test_set_claim_names_its_members() -> None:

@@ -137,7 +137,7 @@ def test_a_kill_between_writing_and_reconciling_is_resumed(
         raise KeyboardInterrupt  # stands in for SIGKILL right after the chunk's commit
 
     with monkeypatch.context() as patch:
-        patch.setattr(batch, "reconcile_claims", killed)
+        patch.setattr(batch, "reconcile_pending", killed)
         with pytest.raises(KeyboardInterrupt):
             ingest(store, [str(feed)], chunk_size=16, reconcile_every=16)
     [pending] = store.pending_articles().values()

@@ -544,8 +544,13 @@ def test_full_aliases_name_one_entry_each() -> None:
 def test_entries_are_well_formed() -> None:
     entries = _gazetteer().entries
     for entry in entries.values():
-        assert entry["kind"] in {"model", "vendor", "group", "platform", "product"}
-        assert entry["name"] in entry["aliases"] or entry["name"] in entry.get("short", [])
+        assert entry["kind"] in {"model", "vendor", "group", "platform", "product", "country"}
+        if entry["kind"] == "country":
+            # a country is a subject only as a possessor ("China's token consumption"): the bare
+            # name is a place ("billed in China") and is no alias
+            assert entry["aliases"] and all("'" in a or "’" in a for a in entry["aliases"])
+        else:
+            assert entry["name"] in entry["aliases"] or entry["name"] in entry.get("short", [])
         assert entry["vendor"] is None or entries[entry["vendor"]]["kind"] == "vendor"
         assert entry.get("family") is None or entry["family"] in entries
         for target in entry.get("platform_variant", {}).values():

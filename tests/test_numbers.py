@@ -283,6 +283,20 @@ MULTIPLES: list[tuple[str, list[Row]]] = [
     ("十倍", [(10, "x", "exact", {})]),
     ("1000倍", [(1000, "x", "exact", {})]),
     ("约为前者的26.7倍", [(26.7, "x", "approx", {})]),
+    # a hedge before "X的" governs the multiple after it, past X's name and X's own figure in
+    # brackets (the bracketed figure keeps its own reading)
+    ("不到Claude Opus 4.6输出价格（２５美元）的二十分之一", [
+        (25, "USD", "exact", {}), (0.05, "x", "at_most", {})]),
+    ("少于GPT-5 (输出 10美元/百万tokens) 的十分之一", [
+        (10, "USD/1M tokens", "exact", {}), (0.1, "x", "at_most", {})]),
+    ("超过Claude Opus 4.6（２５美元）的两倍", [(25, "USD", "exact", {}), (2, "x", "at_least", {})]),
+    ("逾GLM-5（2.55美元/百万tokens）的9.8倍", [
+        (2.55, "USD/1M tokens", "exact", {}), (9.8, "x", "at_least", {})]),
+    # must NOT: a hedge cut off by a comma, "仅为" (exact), a figure that is no multiple
+    ("不到，Claude（２５美元）的二十分之一", [(25, "USD", "exact", {}), (0.05, "x", "exact", {})]),
+    ("仅为GPT-5 (输出 10美元/百万tokens) 的十分之一", [
+        (10, "USD/1M tokens", "exact", {}), (0.1, "x", "exact", {})]),
+    ("超过美国模型的2.94万亿", [(2.94e12, "", "exact", {})]),
     ("翻倍", [(2, "x", "exact", {"change": "increase"})]),
     ("翻两番", [(4, "x", "exact", {})]),
 ]
@@ -324,6 +338,26 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("three weeks running", [(3, "weeks", "exact", {"streak": True})]),
     ("连续五周", [(5, "weeks", "exact", {"streak": True})]),
     ("连续3个月", [(3, "months", "exact", {"streak": True})]),
+    # a span of time after a lead verb and "for" is a streak (units.json streak_verbs)
+    ("have led global token usage for five weeks", [(5, "weeks", "exact", {"streak": True})]),
+    ("has led U.S. models for 3 weeks", [(3, "weeks", "exact", {"streak": True})]),
+    ("dominated the rankings for the past two months", [
+        (2, "months", "exact", {"streak": True})]),
+    (
+        "has topped the chart for 6 weeks",
+        [(1, "rank", "exact", {"topped": True}), (6, "weeks", "exact", {"streak": True})],
+    ),
+    ("MiniMax M2.5已霸榜五周", [(5, "weeks", "exact", {"streak": True})]),
+    (
+        "登顶了三周",
+        [(1, "rank", "exact", {"topped": True}), (3, "weeks", "exact", {"streak": True})],
+    ),
+    # must NOT: a span without a lead verb, a verb in another clause, years, a gap ahead
+    ("has been available for 5 weeks", [(5, "weeks", "exact", {"streak": None})]),
+    ("It led the market. For 5 weeks nothing moved", [(5, "weeks", "exact", {"streak": None})]),
+    ("led the company for five years", []),
+    ("led, for five weeks", []),
+    ("领先美国三个月", []),
     # rank 1 without a number: a lead verb right before a streak, Chinese top-spot words
     (
         "led for a fifth straight week",

@@ -389,6 +389,12 @@ def test_claim_window_of_new_claims(
         assert window[0] <= contains <= window[1] and (window[1] - window[0]).days < 400
 
 
+def _windowed(claims: list[Claim]) -> list[tuple[tuple[dt.date, dt.date] | None, Claim]]:
+    from claimcheck.batch import claim_window
+
+    return [(claim_window(c, {c.article_id: None}), c) for c in claims]
+
+
 def test_time_groups_keep_far_apart_weeks_apart() -> None:
     from claimcheck.batch import time_groups
 
@@ -400,9 +406,54 @@ def test_time_groups_keep_far_apart_weeks_apart() -> None:
         _volume("c", feb_next, feb_next + dt.timedelta(days=6)),  # overlaps a's window
         _volume("d", None, None),  # an undated claim of an undated article
     ]
-    groups = time_groups(claims, {"a": None, "b": None, "c": None, "d": None})
+    groups = time_groups(_windowed(claims))
     assert [sorted(c.article_id for c in group) for _, group in groups] == [
         ["a", "c"], ["b"], ["d"]]
     (feb_window, _), (sept_window, _), (open_window, _) = groups
     assert feb_window is not None and sept_window is not None and open_window is None
     assert feb_window[1] < sept_window[0]
+
+
+def test_time_groups_stop_growing_at_their_limit() -> None:
+    """A year of weekly figures, each window overlapping the next: a few groups of a few
+    months each, every claim in exactly one, every window within its group's."""
+    from claimcheck.batch import MAX_GROUP_DAYS, time_groups
+
+    weeks = [dt.date(2026, 1, 5) + dt.timedelta(weeks=n) for n in range(52)]
+    claims = [_volume(f"w{n}", w, w + dt.timedelta(days=6)) for n, w in enumerate(weeks)]
+    windowed = _windowed(claims)
+    groups = time_groups(windowed)
+    assert 2 < len(groups) < 10
+    assert sorted(c.id for _, group in groups for c in group) == sorted(c.id for c in claims)
+    for bounds, group in groups:
+        assert bounds is not None and (bounds[1] - bounds[0]).days <= MAX_GROUP_DAYS
+        for window, claim in windowed:
+            if claim in group:
+                assert window is not None and bounds[0] <= window[0] <= window[1] <= bounds[1]
+
+
+def test_time_groups_keep_long_windows_apart() -> None:
+    """A streak looks back a year: its window does not stretch the group of weekly figures."""
+    from claimcheck.batch import time_groups
+
+    week = dt.date(2026, 3, 2)
+    weekly = _volume("a", week, week + dt.timedelta(days=6))
+    streak = _volume("b", week, week + dt.timedelta(days=6)).model_copy(
+        update={"kind": "streak", "id": "streak"})
+    groups = time_groups(_windowed([weekly, streak]))
+    assert [[c.id for c in group] for _, group in groups] == [[weekly.id], ["streak"]]
+
+
+@pytest.mark.parametrize(
+    ("every", "stored", "expected"),
+    [
+        (256, 0, 256),  # a small store: the configured batch
+        (256, 10_000, 5_000),  # a long run: half of what is stored
+        (256, 1_000_000, 16_384),  # bounded
+        (16, 20, 16),
+    ],
+)
+def test_batch_size_grows_with_the_store(every: int, stored: int, expected: int) -> None:
+    from claimcheck.batch import _batch_size
+
+    assert _batch_size(every, stored) == expected

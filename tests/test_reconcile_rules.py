@@ -8,6 +8,7 @@ from typing import Any
 
 from claimcheck.models import Discrepancy
 from claimcheck.reconcile import reconcile
+from claimcheck.reconcile.arithmetic import span_years
 
 try:
     from tests.test_reconcile_factory import (
@@ -640,6 +641,24 @@ def test_streak_contradicted_by_a_week_without_the_lead() -> None:
     assert "the week of 2026-02-02 to 2026-02-08" in d.explanation
 
 
+def test_streak_run_dispute_is_settled_among_the_disputed_runs() -> None:
+    # zh_01 counts two weeks to Feb 16-22, its repost four; two later outlets count a March run
+    # from Mar 2: they clash with neither and must not outvote (nor be cited against) zh_01
+    desk = Desk()
+    march = [("2026-03-16", "2026-03-22", 3), ("2026-03-23", "2026-03-29", 4)]
+    for n, (start, end, weeks) in enumerate(march):
+        desk.article(f"m{n}", f"March outlet {n}")
+        desk.claim(f"m{n}", "streak", CN, weeks, "weeks", f"{weeks} weeks in a row",
+                   when=period(start, end), over=US)
+    desk.article("nbd", "NBD")
+    desk.claim("nbd", "streak", CN, 2, "weeks", "连续两周", when=week(WEEK_FEB_16), over=US)
+    desk.article("repost", "Repost")
+    desk.claim("repost", "streak", CN, 4, "weeks", "连续四周", when=week(WEEK_FEB_16), over=US)
+    (d,) = desk.of_type("streak")
+    assert {c.split("-")[0] for c in d.claim_ids} == {"nbd", "repost"}
+    assert d.severity == "medium"  # one source each: the figures do not say which is wrong
+
+
 def test_streak_consistent_with_the_figures() -> None:
     desk = Desk()
     nbd_week_figures(desk)
@@ -926,6 +945,55 @@ def test_share_of_a_stated_total() -> None:
     )
     (d,) = desk.of_type("arithmetic")
     assert d.stated == 61
+
+
+def _forecast(desk: Desk, rate: float, multiple: float, **multiple_attributes: Any) -> None:
+    """JPMorgan's forecast in seed 003: a compound annual rate and a multiple over 2025-2030."""
+    desk.article("nbd", "National Business Daily")
+    span = period("2025-01-01", "2030-12-31", "total")
+    quote = (
+        f"From 2025 to 2030, the annual compound growth rate of China's Token consumption will "
+        f"reach {rate:g}%, achieving a {multiple:g}-fold increase in just five years."
+    )
+    desk.claim("nbd", "change", "China", rate, "%", f"{rate:g}%", quote, when=span,
+               basis="cagr", measure="token_volume")
+    attributes = {"basis": "1825 days", "measure": "token_volume", **multiple_attributes}
+    desk.claim("nbd", "change", "China", multiple, "x", f"{multiple:g}-fold", quote, when=span,
+               **attributes)
+
+
+def test_compound_rate_against_the_multiple_it_implies() -> None:
+    desk = Desk()
+    _forecast(desk, 330, 370)  # 4.3^5 is about 1,470, not 370
+    (d,) = desk.of_type("arithmetic")
+    assert d.stated == 370 and d.expected is not None and abs(d.expected - 1470.1) < 1
+    assert len(d.claim_ids) == 2 and "compounded over 5 years" in d.explanation
+
+
+def test_compound_rate_consistent_with_the_multiple_is_quiet() -> None:
+    desk = Desk()
+    _forecast(desk, 226, 370)  # 3.26^5 = 369: within the rounding of "226%"
+    assert desk.of_type("arithmetic") == []
+
+
+def test_compound_rate_over_another_span_is_not_checked() -> None:
+    # must NOT: a multiple over three years says nothing about a rate over five
+    desk = Desk()
+    _forecast(desk, 330, 370, basis="1095 days")
+    assert desk.of_type("arithmetic") == []
+
+
+def test_span_years() -> None:
+    desk = Desk()
+    desk.article("a")
+    five = desk.claim("a", "change", "China", 370, "x", "370-fold", basis="1825 days")
+    years = desk.claim("a", "change", "China", 68, "%", "68%", basis="cagr", years=2)
+    span = desk.claim("a", "change", "China", 330, "%", "330%", basis="cagr",
+                      when=period("2025-01-01", "2030-12-31", "total"))
+    weeks = desk.claim("a", "change", "China", 2, "x", "2-fold", basis="21 days")
+    one = desk.claim("a", "change", "China", 9, "%", "9%", basis="cagr",
+                     when=period("2026-01-01", "2026-12-31", "year"))
+    assert [span_years(c) for c in (five, years, span, weeks, one)] == [5, 2, 5, None, None]
 
 
 def test_a_split_of_the_subjects_own_figure_is_not_checked_as_a_share() -> None:

@@ -192,11 +192,18 @@ def _compared_after(fig: Figure, ctx: _Ctx, clause_end: int) -> SubjectMention |
 
 
 def _subject_before(fig: Figure, ctx: _Ctx, clause_start: int) -> SubjectMention | None:
-    best = None
+    """The last subject named before the figure. A country ("China's") is a place more often
+    than the subject ("ranked No. 1 among China's AI chat apps with 172 million users"): it
+    is the subject only when nothing else is named ("the growth rate of China's token
+    consumption will reach 330%")."""
+    best = country = None
     for s in ctx.subjects:
         if clause_start <= s.start and s.end <= fig.start:
-            best = s
-    return best
+            if s.kind == "country":
+                country = s
+            else:
+                best = s
+    return best or country
 
 
 _VENDOR_OF = re.compile(r"\s?(?:'s|’s|的)?\s?")
@@ -245,19 +252,23 @@ def _subjects_in(ctx: _Ctx, start: int, end: int) -> list[SubjectMention]:
     return ctx.subjects[i:j]
 
 
-def _cue_spans(ctx: _Ctx, key: str) -> list[tuple[int, int]]:
+def _cue_spans(ctx: _Ctx, key: str, subkey: str | None = None) -> list[tuple[int, int]]:
     """Where the sentence says a cue of ``key`` (article offsets), found once per sentence."""
     base = ctx.sentence.start
     spans: list[tuple[int, int]] = ctx.once(
-        "cues:" + key,
-        lambda t: [(m.start() + base, m.end() + base) for m in _cue_regex(key).finditer(t)],
+        f"cues:{key}:{subkey}" if subkey else "cues:" + key,
+        lambda t: [
+            (m.start() + base, m.end() + base) for m in _cue_regex(key, subkey).finditer(t)
+        ],
     )
     return spans
 
 
-def _last_cue_in(ctx: _Ctx, key: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The last cue of ``key`` that lies within [lo, hi)."""
-    spans = _cue_spans(ctx, key)
+def _last_cue_in(
+    ctx: _Ctx, key: str, lo: int, hi: int, subkey: str | None = None
+) -> tuple[int, int] | None:
+    """The last cue of ``key`` (``subkey``) that lies within [lo, hi)."""
+    spans = _cue_spans(ctx, key, subkey)
     i = bisect.bisect_right(spans, hi, key=lambda sp: sp[1]) - 1
     return spans[i] if i >= 0 and spans[i][0] >= lo else None
 
@@ -614,7 +625,7 @@ def _percent_kind(
         return "change"
     if _SHARE_AFTER.match(after) or _has_cue(before, "share"):
         return "share"
-    if _has_cue(before[-25:], "change"):
+    if _has_cue(before[-25:], "change") or attrs.get("growth_rate"):
         return "change"
     if attrs.get("half"):
         return "share"  # "超过一半的大模型调用": a half is a part of some whole
@@ -649,6 +660,44 @@ def _change_after(fig: Figure, ctx: _Ctx) -> str | None:
 def _change_after_regex(direction: str) -> re.Pattern[str]:
     cue = _cue_regex("change_after", direction).pattern
     return re.compile(r"[\s+]*(?:" + cue + ")", re.IGNORECASE)
+
+
+_RATE_REACH = 80  # how far before its percent a rate noun may end, in the clause
+_YEARS_BEFORE = re.compile(r"(?<![\w-])(?P<n>[a-z]+|\d{1,2})[\s-]years?\s*$", re.IGNORECASE)
+
+
+def _growth_rate(
+    fig: Figure, ctx: _Ctx, state: ArticleState, lo: int
+) -> tuple[str, tuple[int, int]] | None:
+    """'the annual compound growth rate of China's token consumption will reach 330%': a rate
+    of change named a few words before the percent in its clause, with no other figure between
+    (cues.json growth_rates); 'compound' or 'simple', and where the noun is."""
+    compound = _last_cue_in(ctx, "growth_rates", lo, fig.start, "compound")
+    simple = _last_cue_in(ctx, "growth_rates", lo, fig.start, "simple")
+    found: tuple[str, tuple[int, int]] | None = None
+    if compound is not None and (simple is None or compound[1] >= simple[1]):
+        found = ("compound", compound)
+    elif simple is not None:
+        found = ("simple", simple)
+    if found is None or found[1][1] < fig.start - _RATE_REACH:
+        return None
+    noun_end = found[1][1]
+    # "the growth rate was 5%, and 47% of users...": the noun is the first figure's
+    if any(noun_end <= c.span[0] < fig.start for c in state.claims[-_RECENT_CLAIMS:]):
+        return None
+    # "the growth rate slowed as its accuracy reached 95%": another predicate's figure
+    if _has_cue(ctx.text[noun_end : fig.start], "growth_rates", "breaks"):
+        return None
+    return found
+
+
+def _rate_years(ctx: _Ctx, noun_start: int) -> int | None:
+    """'a two-year compound annual growth rate', 'five-year CAGR': the years it compounds over."""
+    m = _YEARS_BEFORE.search(ctx.text, max(ctx.sentence.start, noun_start - 16), noun_start)
+    if m is None:
+        return None
+    value = ordinal_value(m.group("n").lower())
+    return int(value) if value and value >= 1 and value == int(value) else None
 
 
 def _old_price(fig: Figure, ctx: _Ctx, state: ArticleState) -> bool:
@@ -963,9 +1012,12 @@ def _quote(text: str, sent: Sentence, fig: Figure) -> str:
     return ("…" if lo > sent.start else "") + text[lo:hi] + ("…" if hi < sent.end else "")
 
 
-def _nationality_group(text: str) -> str | None:
+def _nationality_group(text: str, skip: frozenset[str] = frozenset()) -> str | None:
+    """The first nationality group (cues.json) ``text`` names, other than those in ``skip``."""
     groups: dict[str, list[str]] = cues()["nationality_groups"]
     for name, words in groups.items():
+        if name in skip:
+            continue
         for w in words:
             pattern = re.escape(w) if not w.isascii() else rf"(?<![\w.]){re.escape(w)}(?![\w])"
             # short forms ("US") only as written: "us" is a pronoun
@@ -1089,6 +1141,10 @@ def _figure_claims(
             # "cuts input prices by 52%, cache-hit prices by 50%": the same verb, elided
             value = -value if previous.value < 0 else value
             attrs["change"] = "decrease" if previous.value < 0 else "increase"
+        if not attrs.get("change"):
+            rate = _growth_rate(fig, ctx, state, lo)
+            if rate is not None:
+                attrs["growth_rate"], attrs["rate_cue"] = rate
         kind = _percent_kind(fig, attrs, ctx, lo, hi, previous.kind if previous else None)
     elif unit == "x":
         kind = "change"
@@ -1107,13 +1163,16 @@ def _figure_claims(
     subject, subject_conf, compared = _subjects_for(fig, kind, ctx, state, lo, hi)
     if kind == "price":
         subject = [_priced_model(s, state) for s in subject]
+    elif kind in _GROUP_KINDS:
+        subject = [_country_group(s) for s in subject]
     if not subject:
         return []
     mention, carried = _period_for(fig, ctx, state, kind)
     period = _period(mention, fig, ctx)
     if carried and period.start is not None:
         period = period.model_copy(update={"resolution": "inferred"})
-    attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi)
+    own = frozenset(s.canonical for s in subject)
+    attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi, own)
     if kind == "streak":
         period = Period(granularity="week", resolution="unresolved") if not mention else period
     qualifier = (
@@ -1174,6 +1233,19 @@ def _about_tokens(fig: Figure, state: ArticleState) -> bool:
     words = state.token_words
     i = bisect.bisect_left(words, max(0, fig.start - _TOKEN_CONTEXT))
     return i < len(words) and words[i] < fig.end + 60
+
+
+# kinds whose figures a country's models make: "China's weekly token volume", "America's share"
+_GROUP_KINDS = frozenset({"token_volume", "share", "streak", "ranking"})
+
+
+def _country_group(subject: SubjectMention) -> SubjectMention:
+    """A country stands for its models' group (cues.json nationality_groups) in the kinds those
+    groups are reported by; a country's growth rate or pledge stays the country's."""
+    if subject.kind != "country":
+        return subject
+    group = _nationality_group(subject.canonical)
+    return replace(subject, canonical=group, kind="group") if group else subject
 
 
 def _priced_model(subject: SubjectMention, state: ArticleState) -> SubjectMention:
@@ -1254,6 +1326,10 @@ def _subjects_for(
         after = None
     if after and kind in ("token_volume", "price", "quantity"):
         return [after], 0.9, compared
+    if after is None and kind in ("token_volume", "quantity"):
+        pair = _pair_after(fig, ctx, state, hi)
+        if pair is not None:
+            return [pair], 0.75, compared
     before = _subject_before(fig, ctx, lo) or _subject_before(fig, ctx, ctx.sentence.start)
     if before is not None:
         before = _agent(before, ctx)
@@ -1265,6 +1341,14 @@ def _subjects_for(
         following = None  # '85.7% of the total call volume of the Top 5': the whole
     if following is not None and kind != "change":
         return [following], 0.8, compared
+    if (
+        following is not None
+        and _CHANGE_FOR.fullmatch(ctx.text, fig.end, following.start)
+        and _change_after(fig, ctx) is not None
+    ):
+        # "That is a 25% slide in a single week for Chinese models": the change named, then
+        # whose it is (only when no subject stands before it)
+        return [following], 0.8, compared
     carried = _carried_subject(ctx, state)
     if carried is not None:
         return [carried], 0.6, compared
@@ -1274,6 +1358,50 @@ def _subjects_for(
         return [mention], 0.4, compared
     return [], 0.0, compared
 
+
+@lru_cache(maxsize=1)
+def _pair_regex() -> re.Pattern[str]:
+    """'11.3 trillion tokens processed by the two groups': a figure of two subjects together."""
+    return re.compile(
+        r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:by|of|for|from|across|between)\s+"
+        rf"(?:{_words_regex(cues()['pair_anaphora'])})",
+        re.IGNORECASE,
+    )
+
+
+def _pair_after(fig: Figure, ctx: _Ctx, state: ArticleState, hi: int) -> SubjectMention | None:
+    """'... of the 11.3 trillion tokens processed by the two groups': the two subjects named
+    last (in this sentence or the one before) together, as one subject ('Chinese and US
+    models')."""
+    if _pair_regex().match(ctx.text, fig.end, min(hi, fig.end + _LABEL_WINDOW)) is None:
+        return None
+    named = [s for s in ctx.subjects if s.end <= fig.start] + [
+        s for s in state.last_sentence_subjects if s.end <= ctx.sentence.start
+    ]
+    latest: list[str] = []  # the two names mentioned last, in the order they were first named
+    earliest: dict[str, SubjectMention] = {}
+    for s in sorted(named, key=lambda m: m.start, reverse=True):
+        if s.kind in ("platform", "carried"):
+            continue
+        if s.canonical not in latest and len(latest) < 2:
+            latest.append(s.canonical)
+        if s.canonical in latest:
+            earliest[s.canonical] = s
+    if len(latest) < 2:
+        return None
+    first, second = sorted((earliest[n] for n in latest), key=lambda m: m.start)
+    a, b = first.canonical.split(), second.canonical.split()
+    if len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:  # "Chinese and US models"
+        name = f"{' '.join(a[:-1])} and {' '.join(b)}"
+    else:
+        name = f"{first.canonical} and {second.canonical}"
+    return SubjectMention(first.start, second.end, name, name, "group", confidence=0.8)
+
+
+_CHANGE_FOR = re.compile(
+    r"[\s+]*[\w-]+(?:\s+[\w-]+){0,6}?\s+(?:for|of|among|at)\s+(?:the\s+|its\s+|their\s+)?",
+    re.IGNORECASE,
+)
 
 # "A为25美元，约为B（2.55美元）的9.8倍", "不到B输出价格（25美元）的二十分之一": B's measure
 # and its own figure may stand between B and 的
@@ -1494,7 +1622,9 @@ def _attributes(
     period: Period,
     lo: int,
     hi: int,
+    own: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
+    """The kind's attributes; ``own`` are the claim's subjects (a streak is over another)."""
     out: dict[str, Any] = {}
     before = ctx.text[ctx.sentence.start : fig.start]
     if kind == "price":
@@ -1512,6 +1642,11 @@ def _attributes(
                 out[k] = attrs[k]
     elif kind == "change":
         basis = _basis(fig, ctx)
+        if attrs.get("growth_rate") == "compound":
+            basis = "cagr"  # a yearly rate compounded over the claim's period
+            years = _rate_years(ctx, attrs["rate_cue"][0])
+            if years:
+                out["years"] = years
         if basis:
             out["basis"] = basis
         measure = _measure(ctx, fig, state)
@@ -1527,14 +1662,19 @@ def _attributes(
                 out["direction"] = direction
     elif kind == "share":
         after = _subject_after(fig, ctx, hi) or _share_whole(fig, ctx, hi)
-        of = after.canonical if after else state.platform
+        of = after.canonical if after else (_fraction_whole(fig, ctx, state) or state.platform)
         if of:
             out["of"] = of
     elif kind == "ranking":
         if state.platform:
             out["scope"] = f"{state.platform} {period.granularity or ''}".strip()
     elif kind == "streak":
-        over = _nationality_group(ctx.text[max(lo, fig.start - 40) : fig.start])
+        # "Chinese models have led U.S. models for three weeks": over the other group, named
+        # before the streak or, in Chinese, right after it ("连续两周超过美国模型")
+        over = _nationality_group(ctx.text[max(lo, fig.start - 40) : fig.start], own)
+        if over is None:
+            beaten = _CLAUSE_END.split(ctx.text[fig.end : min(hi, fig.end + _OVER_AFTER)], 1)[0]
+            over = _nationality_group(beaten, own)
         if over:
             out["over"] = over
     elif kind == "token_volume":
@@ -1547,6 +1687,36 @@ def _attributes(
     if "low" in attrs and "high" in attrs:
         out["low"], out["high"] = attrs["low"], attrs["high"]
     return out
+
+
+_OVER_AFTER = 12  # "连续两周超越美国": how far after a streak the group it beat may be named
+_CLAUSE_END = re.compile(r"[,，;；。!?！？:：\n]")
+
+
+# "took 7.1 trillion of the 11.3 trillion tokens processed by the two groups, a 72% share": the
+# share restates the fraction just written, and its whole is that fraction's whole
+_OF_THE_FIGURE = re.compile(r"\s*of\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_THE_REACH = 16  # "7.1 trillion tokens of the 11.3 trillion": only "of the" between
+_APPOSITIVE = re.compile(
+    r"[^,;:.()]{0,60},\s*(?:or\s+|i\.e\.,?\s+|that\s+is,?\s+)?(?:a|an)?\s*$", re.IGNORECASE
+)
+
+
+def _fraction_whole(fig: Figure, ctx: _Ctx, state: ArticleState) -> str | None:
+    """The subject of B in 'A of the B ..., a N% share' (A and B figures of one unit)."""
+    if len(state.claims) < 2:
+        return None
+    part, whole = state.claims[-2], state.claims[-1]
+    if part.span[0] < ctx.sentence.start or part.unit != whole.unit:
+        return None
+    between = whole.span[0] - part.span[1]
+    if not 0 < between <= _OF_THE_REACH:
+        return None
+    if not _OF_THE_FIGURE.search(ctx.text, part.span[1], whole.span[0]):
+        return None
+    if not _APPOSITIVE.fullmatch(ctx.text, whole.span[1], fig.start):
+        return None
+    return whole.subject if whole.subject != part.subject else None
 
 
 def _direction(before: str) -> str | None:

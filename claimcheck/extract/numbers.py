@@ -511,9 +511,13 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         has_figure_substrings=tuple(fig_substrings),
         clause_end=re.compile(r"[.;。；!?！？\n]"),
         currency_subunit=re.compile(r"[ ]?(?P<sub>" + _alt(d["currency_subunits"]) + ")"),
-        # "约为前者的26.7倍": the hedge governs "X的N倍" a few characters later
+        # "约为前者的26.7倍", "不到Claude Opus 4.6输出价格（25美元）的二十分之一": the hedge governs
+        # "X的N倍" a few characters later; X's name may have spaces and X's own figure may stand
+        # in brackets between (run on reversed text: a bracket reads ")...(")
         zh_of_qual=re.compile(
-            r"的[^\s，。,;；\n]{0,16}?为?(?P<q>" + rev(zh_quals, False) + ")"
+            r"的(?:\)[^()，。,;；\n]{0,30}\(|[^()，。,;；\n]){0,24}?为?(?P<q>"
+            + rev(zh_quals, False)
+            + ")"
         ),
         classifier=re.compile("[ ]?[" + "".join(d["cn_classifiers"]) + "](?![列居于置])"),
         fraction=re.compile(r"/(?P<den>[0-9]{1,4})(?![0-9/.,%])"),
@@ -687,6 +691,7 @@ def _decimals(num: str) -> int:
 # --------------------------------------------------------------------------------------------
 
 _LEFT_WINDOW = 48
+_OF_WINDOW = 64  # "不到 X（X's figure）的N分之一": how far back a hedge may govern "X的N倍"
 
 
 @dataclass
@@ -747,7 +752,7 @@ def _read_left(norm: str, start: int) -> _Context:
 
     if m is None or m.end() == 0:
         if before[:1] == "的":
-            zh = p.zh_of_qual.match(before)
+            zh = p.zh_of_qual.match(norm[max(0, start - _OF_WINDOW) : start][::-1])
             if zh:
                 ctx.multiple_qualifier = _group_of("qualifiers_before", zh["q"][::-1])
         return ctx
@@ -939,6 +944,8 @@ def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled:
             return False  # "15-year plan", "one-week interruption": an adjective
         r.unit = _group_of("time_units", m["unit"]) or ""
         r.end = m.end()
+        if r.unit in _STREAK_UNITS and _led_for(norm, r.start):
+            r.attrs["streak"] = True  # "have led global token usage for five weeks"
         return True
     if norm[r.end : r.end + 1].isascii() and norm[r.end : r.end + 1].isalpha():
         return False  # glued letters: "4o", "1China", "9th", "5G"
@@ -1356,6 +1363,29 @@ def _range_ok(norm: str, start: int, num: str, rng: re.Match[str]) -> bool:
     return not both_years
 
 
+_STREAK_UNITS = frozenset({"weeks", "days", "months"})
+_STREAK_REACH = 90  # how far before "for five weeks" its verb may stand
+
+
+@lru_cache(maxsize=1)
+def _streak_lead() -> re.Pattern[str]:
+    """What stands right before the count of a span that is a streak (units.json
+    streak_verbs): '<verb> ... for [the past]', no clause break between; '霸榜[了]'."""
+    d = _data()
+    # "led U.S. models for": an abbreviation's dot, not a sentence's end
+    gap = r"(?:[^.;:!?,\n。；！？，：]|\.(?=\S)|(?<=[^A-Za-z][A-Z])\.)"
+    return re.compile(
+        rf"(?<![A-Za-z]){_alt(d['streak_verbs'])}(?![A-Za-z]){gap}{{0,60}}?"
+        r"\s(?i:for|over)\s+(?:(?i:the)\s+(?i:past|last)\s+)?$"
+        rf"|{_alt(d['streak_verbs_zh'], ignore_case=False)}\s?(?:了|已)?\s?$"
+    )
+
+
+def _led_for(norm: str, start: int) -> bool:
+    """Whether the span of time starting at ``start`` is how long a lead lasted."""
+    return _streak_lead().search(norm, max(0, start - _STREAK_REACH), start) is not None
+
+
 def _h_cn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     raw = m.group()
     nxt = norm[m.end() : m.end() + 1]
@@ -1380,8 +1410,9 @@ def _h_cn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         return r.end
     r.attrs.pop("scaled", None)
     money_like = r.unit in ("%", "x", "tokens") or "currency" in r.attrs
-    if not money_like and not (has_unit_char and len(raw) >= 2 and r.unit in ("", "count")):
-        return r.end  # spelled small numbers ("三周", "千问") are not figures
+    counted = has_unit_char and len(raw) >= 2 and r.unit in ("", "count")
+    if not money_like and not counted and not r.attrs.get("streak"):
+        return r.end  # spelled small numbers ("三周", "千问") are not figures, but "霸榜五周"
     if r.unit in ("", "count"):
         r.unit = "count"
         r.attrs.pop("noun", None)
@@ -1417,7 +1448,7 @@ def _h_spelled(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         if not _read_unit(norm, r, None, ctx, scaled):
             return r.end
         r.attrs.pop("scaled", None)
-        if r.unit not in ("x", "%") and not scaled:
+        if r.unit not in ("x", "%") and not scaled and not r.attrs.get("streak"):
             return r.end
         if r.unit == "":
             r.unit = "count"

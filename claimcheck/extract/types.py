@@ -53,7 +53,7 @@ class SubjectMention:
     end: int
     text: str  # as written
     canonical: str  # "MiniMax M2.5", "Moonshot AI", "Chinese models"
-    kind: str  # model / vendor / group / platform / unknown
+    kind: str  # model / vendor / group / platform / country / unknown
     vendor: str | None = None
     country: str | None = None
     confidence: float = 1.0

@@ -7,6 +7,9 @@
 * sums: a total with ``members`` against the members' figures (at least their sum; equal when
   ``members_complete``)
 * restatements (``restates``: "140 billion (roughly 0.14 trillion)") against the figure restated
+* compound growth: a multiple over N years ("a 370-fold increase in five years") against a
+  compound annual rate (basis ``cagr``) of the same article, subject and measure over the same
+  N years ("330% a year from 2025 to 2030"), which implies (1 + rate)^N
 
 Base figures come from the same article when it has them, else from other articles whose
 period matches (then at lower severity). Expected values are intervals computed from the base
@@ -22,7 +25,7 @@ import calendar
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from claimcheck.models import Claim, Period
@@ -32,6 +35,7 @@ from .explain import Findings, format_value, gap_level, severity, short_quote, v
 from .facts import Context
 from .slots import (
     Match,
+    Timeline,
     base_figure_attributes,
     currency_of,
     is_dated,
@@ -57,37 +61,85 @@ class Reading:
     alternative: bool = False  # a looser reading ("times higher" as ratio minus one)
 
 
+@dataclass
+class _Figures:
+    """The base figures of one measure, subject and attribute set, by article and by date."""
+
+    claims: list[Claim]
+    by_article: dict[str, list[Claim]]
+    timeline: Timeline
+
+
 class Index:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.by_subject: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in ctx.claims:
             self.by_subject[(claim.kind, claim.subject.casefold())].append(claim)
+        self._figures: dict[tuple[str, str, tuple[tuple[str, str], ...]], _Figures] = {}
 
-    def figures(self, referrer: Claim, measure: str, subject: str) -> list[Claim]:
+    def _base(self, referrer: Claim, measure: str, subject: str) -> _Figures:
         wanted = base_figure_attributes(referrer, measure)
-        found = []
-        for claim in self.by_subject.get((measure, subject.casefold()), []):
-            if claim.id == referrer.id or claim.attributes.get("restates"):
-                continue
-            if all(_same_attribute(claim, name, value) for name, value in wanted.items()):
-                found.append(claim)
-        return found
+        key = (measure, subject.casefold(),
+               tuple(sorted((name, str(value)) for name, value in wanted.items())))
+        if key not in self._figures:
+            found = [
+                claim
+                for claim in self.by_subject.get((measure, subject.casefold()), [])
+                if not claim.attributes.get("restates")
+                and all(_same_attribute(claim, name, value) for name, value in wanted.items())
+            ]
+            by_article: dict[str, list[Claim]] = defaultdict(list)
+            for claim in found:
+                by_article[claim.article_id].append(claim)
+            self._figures[key] = _Figures(found, by_article, Timeline(found, self.ctx.articles))
+        return self._figures[key]
 
-    def near(self, referrer: Claim, candidates: Iterable[Claim]) -> tuple[list[Claim], bool]:
-        """Candidates for the referrer's period: same article first, else matching periods."""
-        candidates = list(candidates)
-        same = [c for c in candidates if c.article_id == referrer.article_id]
-        same = [c for c in same if _same_article_base(referrer, c)]
+    def near(self, referrer: Claim, measure: str, subject: str) -> tuple[list[Claim], bool]:
+        """Base figures for the referrer's period: same article first, else matching periods."""
+        base = self._base(referrer, measure, subject)
+        same = [
+            c
+            for c in base.by_article.get(referrer.article_id, [])
+            if c.id != referrer.id and _same_article_base(referrer, c)
+        ]
         if same:
             return same, False
         other = [
             c
-            for c in candidates
-            if period_match(referrer, c, self.ctx.articles) is not Match.NO
-            or _both_dated_overlap(referrer.period, c.period)
+            for c in base.timeline.near(referrer)
+            if c.id != referrer.id
+            and (
+                period_match(referrer, c, self.ctx.articles) is not Match.NO
+                or _both_dated_overlap(referrer.period, c.period)
+            )
         ]
         return other, True
+
+    def overlapping(self, referrer: Claim, measure: str, period: Period) -> list[Claim]:
+        """The dated figures of the referrer's subject whose period overlaps ``period``."""
+        assert period.start and period.end
+        base = self._base(referrer, measure, referrer.subject)
+        return [
+            c
+            for c in base.timeline.between(period.start, period.end + base.timeline.longest)
+            if c.id != referrer.id and is_dated(c.period) and overlaps(c.period, period)
+        ]
+
+    def containing(self, referrer: Claim, measure: str, days: Sequence[dt.date]) -> list[Claim]:
+        """The dated figures of the referrer's subject whose period contains one of ``days``."""
+        if not days:
+            return []
+        timeline = self._base(referrer, measure, referrer.subject).timeline
+        return [
+            c
+            for c in timeline.between(min(days), max(days) + timeline.longest)
+            if c.id != referrer.id and any(_contains(c.period, d) for d in days)
+        ]
+
+    def in_article(self, referrer: Claim, measure: str) -> list[Claim]:
+        base = self._base(referrer, measure, referrer.subject)
+        return [c for c in base.by_article.get(referrer.article_id, []) if c.id != referrer.id]
 
 
 def _same_attribute(claim: Claim, name: str, value: object) -> bool:
@@ -157,8 +209,8 @@ def ratio_readings(claim: Claim, index: Index) -> list[Reading]:
     measure = measure_of(claim)
     readings = []
     for other in claim.attributes.get("compared_to") or []:
-        ours, cross_a = index.near(claim, index.figures(claim, measure, claim.subject))
-        theirs, cross_b = index.near(claim, index.figures(claim, measure, str(other)))
+        ours, cross_a = index.near(claim, measure, claim.subject)
+        theirs, cross_b = index.near(claim, measure, str(other))
         for a in ours:
             for b in theirs:
                 if not _same_footing(a, b):
@@ -242,18 +294,19 @@ def _contains(period: Period, day: dt.date) -> bool:
 
 def basis_readings(claim: Claim, index: Index) -> list[Reading]:
     measure = measure_of(claim)
-    figures = index.figures(claim, measure, claim.subject)
-    period = claim.period if is_dated(claim.period) else _sentence_period(claim, figures)
+    period = (
+        claim.period
+        if is_dated(claim.period)
+        else _sentence_period(claim, index.in_article(claim, measure))
+    )
     if period is None:
         return []
-    ends = [c for c in figures if is_dated(c.period) and overlaps(c.period, period)]
+    ends = index.overlapping(claim, measure, period)
     ends = [c for c in ends if c.period.granularity == period.granularity] or ends
     starts = [
         c
-        for c in figures
-        if is_dated(c.period)
-        and any(_contains(c.period, d) for d in _base_dates(claim, period))
-        and not overlaps(c.period, period)
+        for c in index.containing(claim, measure, _base_dates(claim, period))
+        if not overlaps(c.period, period)
     ]
     readings = []
     for end in _prefer_article(claim, ends):
@@ -296,8 +349,8 @@ def share_readings(claim: Claim, index: Index) -> list[Reading]:
         # stored figure of the part can check
         return []
     measure = measure_of(claim)
-    parts, cross_a = index.near(claim, index.figures(claim, measure, claim.subject))
-    wholes, cross_b = index.near(claim, index.figures(claim, measure, str(whole_subject)))
+    parts, cross_a = index.near(claim, measure, claim.subject)
+    wholes, cross_b = index.near(claim, measure, str(whole_subject))
     readings = []
     for part in parts:
         for whole in wholes:
@@ -322,7 +375,7 @@ def sum_readings(claim: Claim, index: Index) -> list[Reading]:
         return []
     chosen: list[Claim] = []
     for member in members:
-        found, _ = index.near(claim, index.figures(claim, claim.kind, str(member)))
+        found, _ = index.near(claim, claim.kind, str(member))
         if not found:
             return []
         chosen.append(min(found, key=lambda c: (c.article_id != claim.article_id, c.id)))
@@ -356,10 +409,89 @@ def restatement_readings(claim: Claim, index: Index) -> list[Reading]:
     return [Reading(b, (restated,), formula, False)]
 
 
+_MAX_YEARS = 100
+
+
+def span_years(claim: Claim) -> int | None:
+    """How many years a compound rate or a multiple covers: its ``years`` ("a two-year CAGR"),
+    a basis that is a whole number of years ("in five years": 1825 days), else a period of
+    whole calendar years ("from 2025 to 2030": five years of growth). None when unknown or
+    not whole years ("in three weeks")."""
+    years = claim.attributes.get("years")
+    if isinstance(years, int) and not isinstance(years, bool):
+        return years if 0 < years <= _MAX_YEARS else None
+    match = config().basis_duration.match(str(claim.attributes.get("basis") or ""))
+    if match:
+        count, unit = int(match.group(1)), match.group(2).casefold()
+        per_year = {"year": 1, "month": 12, "day": 365}.get(unit)
+        if per_year is None or count % per_year:
+            return None
+        return count // per_year if 0 < count // per_year <= _MAX_YEARS else None
+    period = claim.period
+    if not is_dated(period):
+        return None
+    assert period.start and period.end
+    whole = (period.start.month, period.start.day, period.end.month, period.end.day) == (
+        1, 1, 12, 31
+    )
+    years = period.end.year - period.start.year
+    return years if whole and 0 < years <= _MAX_YEARS else None
+
+
+def _compounded(rate: Bounds, years: int) -> Bounds | None:
+    """(1 + rate/100)^years as an interval; a fall of 100% or more compounds to nothing."""
+
+    def power(percent: float) -> float:
+        if percent == math.inf:
+            return math.inf
+        try:
+            return math.pow(max(1.0 + percent / 100.0, 0.0), years)
+        except OverflowError:
+            return math.inf
+
+    if rate.value <= -100:
+        return None
+    return Bounds(power(rate.lo), power(rate.hi), power(rate.value))
+
+
+def compound_readings(claim: Claim, index: Index) -> list[Reading]:
+    """A multiple over N years against the article's compound annual rate over those years."""
+    years = span_years(claim)
+    if years is None:
+        return []
+    measure = measure_of(claim)
+    readings = []
+    for rate in index.by_subject.get(("change", claim.subject.casefold()), []):
+        if (
+            rate.article_id != claim.article_id
+            or rate.unit != "%"
+            or rate.attributes.get("basis") != "cagr"
+            or measure_of(rate) != measure
+            or span_years(rate) != years
+            or (
+                is_dated(rate.period)
+                and is_dated(claim.period)
+                and period_key(rate.period) != period_key(claim.period)
+            )
+        ):
+            continue
+        expected = _compounded(index.ctx.b(rate), years)
+        if expected is None:
+            continue
+        formula = (
+            f"{format_value(rate.value, rate.unit)} a year compounded over {years} years is "
+            f"{format_value(expected.value, 'x')}"
+        )
+        for n, reading in enumerate(_change_readings(claim, expected, None)):
+            readings.append(Reading(reading, (rate,), formula, False, n > 0))
+    return readings
+
+
 CHECKS: tuple[tuple[str, Callable[[Claim, Index], list[Reading]]], ...] = (
     ("ratio", ratio_readings),
     ("change", from_to_readings),
     ("change", basis_readings),
+    ("multiple", compound_readings),
     ("share", share_readings),
     ("sum", sum_readings),
     ("restatement", restatement_readings),
@@ -371,6 +503,10 @@ def _applies(name: str, claim: Claim) -> bool:
         return claim.kind == "change" and bool(claim.attributes.get("compared_to"))
     if name == "change":
         return claim.kind == "change" and not claim.attributes.get("compared_to")
+    if name == "multiple":
+        return (
+            claim.kind == "change" and claim.unit == "x" and not claim.attributes.get("compared_to")
+        )
     if name == "share":
         return claim.kind == "share"
     return True

@@ -260,6 +260,7 @@ class Sources:
                 shares.setdefault(article.id, set()).add(other)
                 shares.setdefault(other, set()).add(article.id)
         self._roots = _components(shares)
+        self._article_cites: dict[str, tuple[str, ...]] = {}
 
     def root(self, article_id: str) -> str:
         return self._roots.get(article_id, article_id)
@@ -289,12 +290,14 @@ class Sources:
         article = self.articles.get(claim.article_id)
         if article is None:
             return None
-        in_article = cited_sources(article.text)
+        if article.id not in self._article_cites:
+            # memoized here: a store's article texts overflow the cache of short quotes
+            self._article_cites[article.id] = _citations(article.text)
+        in_article = self._article_cites[article.id]
         return in_article[0] if len(in_article) == 1 else None
 
 
-@lru_cache(maxsize=4096)
-def _cited_tuple(text: str) -> tuple[str, ...]:
+def _citations(text: str) -> tuple[str, ...]:
     found: list[str] = []
     known = {s.casefold(): s for s in config().known_sources}
     for pattern in config().citation_patterns:
@@ -304,6 +307,9 @@ def _cited_tuple(text: str) -> tuple[str, ...]:
             if canonical and canonical not in found:
                 found.append(canonical)
     return tuple(found)
+
+
+_cited_tuple = lru_cache(maxsize=4096)(_citations)  # quotes recur across checks
 
 
 def _known_prefix(name: str, known: Mapping[str, str]) -> str | None:

@@ -39,7 +39,15 @@ from claimcheck.models import Claim, DiscrepancyType, Period
 from .config import config
 from .explain import Findings, format_value, gap_level, severity, short_quote, value_key
 from .facts import Context, Fact, bucket_key
-from .slots import base_slot_key, is_dated, likely_same_period, overlaps, period_key, period_label
+from .slots import (
+    Timeline,
+    base_slot_key,
+    is_dated,
+    likely_same_period,
+    overlaps,
+    period_key,
+    period_label,
+)
 from .tolerance import gap, overlap
 from .values import (
     Side,
@@ -174,15 +182,19 @@ def undated_values(
     comparable figure at all, only a slip of magnitude against the whole bucket is reported.
     ``wanted`` picks the undated claims to check (incremental runs)."""
     min_factor = config().magnitude("min_factor")
+    timeline: Timeline | None = None
     for claim in claims:
         if is_dated(claim.period) or claim.attributes.get("restates"):
             continue
         if wanted is not None and not wanted(claim):
             continue
-        others = [c for c in claims if c.article_id != claim.article_id]
-        near = [
-            c for c in others if is_dated(c.period) and likely_same_period(claim, c, ctx.articles)
+        timeline = timeline or Timeline(claims, ctx.articles)
+        close = [
+            c
+            for c in timeline.near(claim)
+            if c.article_id != claim.article_id and likely_same_period(claim, c, ctx.articles)
         ]
+        near = [c for c in close if is_dated(c.period)]
         if near:
             if any(overlap(ctx.b(claim), ctx.b(c)) for c in near):
                 continue
@@ -191,16 +203,16 @@ def undated_values(
                 magnitude_finding(bucket, [claim], near, True, ctx, findings)
             else:
                 _undated_mismatch(bucket, claim, closest, ctx, findings)
-        elif others and _alone_and_off(claim, others, ctx):
+            continue
+        others = [c for c in claims if c.article_id != claim.article_id]
+        if others and not close and _alone_and_off(claim, others):
             magnitude_finding(bucket, [claim], others, True, ctx, findings)
 
 
-def _alone_and_off(claim: Claim, others: Sequence[Claim], ctx: Context) -> bool:
-    """No other figure is known to share the claim's period, yet it is a factor off most of
-    them: one stray figure of the bucket (a misread subject) does not hide a slip. With a
-    single other figure, only the larger of the two is flagged, once."""
-    if any(likely_same_period(claim, c, ctx.articles) for c in others):
-        return False
+def _alone_and_off(claim: Claim, others: Sequence[Claim]) -> bool:
+    """For a claim no other figure is known to share the period of: whether it is a factor off
+    most of them, so that one stray figure of the bucket (a misread subject) does not hide a
+    slip. With a single other figure, only the larger of the two is flagged, once."""
     off = [c for c in others if factor(claim.value, c.value) >= config().magnitude("min_factor")]
     if len(off) * 2 <= len(others):
         return False
@@ -833,7 +845,9 @@ def streak_consistency(
         if not clashing:
             continue
         starts: dict[int, list[_Run]] = defaultdict(list)
-        for run in runs:
+        # only the runs in dispute vote: a later run of the slot that clashes with none
+        # ("three weeks in a row" in March) says nothing about when a February run began
+        for run in clashing:
             starts[run.first].append(run)
         support = {
             first: ctx.sources.independent(r.claim.article_id for r in group)

@@ -21,6 +21,7 @@ of granularity.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
@@ -219,6 +220,60 @@ def period_match(a: Claim, b: Claim, articles: Mapping[str, Article]) -> Match:
     if is_dated(a.period) and is_dated(b.period):
         return Match.SAME if overlaps(a.period, b.period) else Match.NO
     return Match.LIKELY if likely_same_period(a, b, articles) else Match.NO
+
+
+class Timeline:
+    """Claims by date, to find those that can share a period with a claim without comparing it
+    with every one: a slot holds every week's figure of its subject.
+
+    A claim's date is its period's end, or its article's publication date when it is undated;
+    claims with neither are candidates for every query.
+    """
+
+    def __init__(self, claims: Iterable[Claim], articles: Mapping[str, Article]) -> None:
+        self.articles = articles
+        dated: list[tuple[dt.date, int, Claim]] = []
+        self.loose: list[tuple[int, Claim]] = []
+        longest = 0
+        for n, claim in enumerate(claims):
+            if is_dated(claim.period):
+                assert claim.period.start and claim.period.end
+                longest = max(longest, (claim.period.end - claim.period.start).days)
+                dated.append((claim.period.end, n, claim))
+                continue
+            published = _published(claim, articles)
+            if published is None:
+                self.loose.append((n, claim))
+            else:
+                dated.append((published, n, claim))
+        dated.sort(key=lambda row: (row[0], row[1]))
+        self.dates = [row[0] for row in dated]
+        self.rows = [(n, claim) for _, n, claim in dated]
+        self.longest = dt.timedelta(days=longest)
+
+    def between(self, lo: dt.date, hi: dt.date) -> list[Claim]:
+        """The claims dated from ``lo`` to ``hi`` and the undatable ones, in input order."""
+        rows = self.rows[bisect_left(self.dates, lo):bisect_right(self.dates, hi)] + self.loose
+        return [claim for _, claim in sorted(rows, key=lambda row: row[0])]
+
+    def near(self, claim: Claim) -> list[Claim]:
+        """A superset of the claims ``period_match(claim, c)`` (or an overlap of both dated
+        periods) accepts, in input order."""
+        window = dt.timedelta(days=config().window_days(claim.kind, claim.period.granularity))
+        reach = max(self.longest, window)
+        if is_dated(claim.period):
+            assert claim.period.start and claim.period.end
+            # an overlapping period ends after this one starts and at most its length later;
+            # an undated figure is reported from this period's start to a window after it
+            return self.between(claim.period.start, claim.period.end + reach)
+        published = _published(claim, self.articles)
+        if published is None:
+            return [c for _, c in self.loose]
+        return self.between(published - window, published + reach)
+
+    def containing(self, day: dt.date) -> list[Claim]:
+        """A superset of the dated claims whose period contains ``day``, in input order."""
+        return self.between(day, day + self.longest)
 
 
 def period_label(period: Period | None) -> str:

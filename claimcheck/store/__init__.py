@@ -258,10 +258,12 @@ class Store:
         article_id: str | None = None,
         slots: Iterable[str] | None = None,
         ids: Iterable[str] | None = None,
+        article_ids: Iterable[str] | None = None,
         period_window: tuple[dt.date, dt.date] | None = None,
     ) -> list[Claim]:
         """Stored claims, filtered; ``subject`` matches case-insensitively, also as written.
 
+        ``slots``, ``ids`` and ``article_ids`` are alternatives: the first one given applies.
         ``period_window`` keeps the claims whose period meets the window, and undated claims
         of articles published near it (or undated): see ``_published_near``.
         """
@@ -298,6 +300,8 @@ class Store:
             keys, column = sorted(set(slots)), table.c.slot
         elif ids is not None:
             keys, column = sorted(set(ids)), table.c.id
+        elif article_ids is not None:
+            keys, column = sorted(set(article_ids)), table.c.article_id
         queries = [query if part is None else query.where(part) for part in parts]
         with self.engine.connect() as conn:
             if keys is None:
