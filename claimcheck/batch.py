@@ -28,13 +28,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimcheck.extract import extract_claims
 from claimcheck.ingest import Defaults, LoadedArticle, Problem, load_articles
-from claimcheck.models import Article, Claim, Discrepancy
+from claimcheck.models import Article, Claim
 from claimcheck.reconcile import (
+    Update,
     passage_fingerprints,
     reconcile,
     related_slot_keys,
     shared_passages,
     slot_key,
+    update,
 )
 from claimcheck.reconcile.config import config
 from claimcheck.store import NewArticle, Store
@@ -442,7 +444,8 @@ def reconcile_pending(store: Store, claims: list[PendingClaim]) -> tuple[int, in
     for window, group in time_groups((c.window, c) for c in claims):
         loaded = store.claims(ids=[c.id for c in group])
         articles = {a.id: a for a in store.articles({c.article_id for c in loaded})}
-        n, r = store.save_discrepancies(_reconciled_group(store, loaded, window, articles))
+        changed = _reconciled_group(store, loaded, window, articles)
+        n, r = store.save_discrepancies(changed.found, retire=changed.stale)
         new, reopened = new + n, reopened + r
     return new, reopened
 
@@ -452,7 +455,7 @@ def _reconciled_group(
     claims: list[Claim],
     window: tuple[dt.date, dt.date] | None,
     articles: dict[str, Article],
-) -> list[Discrepancy]:
+) -> Update:
     slots = {key for c in claims for key in related_slot_keys(c)}
     related = {c.id: c for c in store.claims(slots=slots, period_window=window)}
     related.update({c.id: c for c in claims})
@@ -460,8 +463,9 @@ def _reconciled_group(
     related.update({c.id: c for c in store.claims(article_ids={c.article_id for c in claims})})
     others = {c.article_id for c in related.values()} - articles.keys()
     articles.update({a.id: a for a in store.articles(others)})
+    known = store.discrepancies(status="all", involving=related)
     # only the findings the new claims can change; the rest of the slot is context
-    return reconcile(list(related.values()), articles, focus={c.id for c in claims})
+    return update(list(related.values()), articles, {c.id for c in claims}, known)
 
 
 def claim_window(
@@ -523,7 +527,7 @@ def reconcile_all(store: Store) -> tuple[int, int]:
     claims = store.claims()
     articles = {a.id: a for a in store.articles()}
     found = reconcile(claims, articles)
-    return store.save_discrepancies(found, retire_others_of=[c.id for c in claims])
+    return store.save_discrepancies(found, retire=[d.id for d in store.discrepancies(status="all")])
 
 
 class Rate:

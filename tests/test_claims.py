@@ -363,6 +363,52 @@ CASES = [
     ),
     ("The app has been available for five weeks.", set()),  # must NOT: no lead verb
     ("Kimi K2.5 raises efficiency by 3 to 10 times.", set()),  # must NOT: a range
+    # a bare number counts what the measure named before it in its clause measures (Chinese
+    # puts the measure first): tokens, not a count
+    (
+        "截至3月初，国产模型在国内平台的日均Token调用量已经超过一百四十亿。",
+        {("token_volume", "Chinese models", 1.4e10, "tokens")},
+    ),
+    ("中国模型的周调用量为三万亿。", {("token_volume", "Chinese models", 3e12, "tokens")}),
+    (
+        "DeepSeek's daily token usage reached 14,000,000,000.",
+        {("token_volume", "DeepSeek", 1.4e10, "tokens")},
+    ),
+    # must NOT: the measure is named in another clause
+    (
+        "Token调用量最高的中国模型，用户数已超过三亿。",
+        {("quantity", "Chinese models", 3e8, "count")},
+    ),
+    # a product-like name the gazetteer does not know (or knows only next to its vendor) is
+    # the subject of its sentence, not the previous sentence's subject
+    (
+        "Grok 4 ranked No. 2 with 1.5 trillion tokens. Step 3 ranked No. 3 with 1.1 trillion "
+        "tokens.",
+        {("ranking", "Grok 4", 2, "rank"), ("token_volume", "Grok 4", 1.5e12, "tokens"),
+         ("ranking", "Step 3", 3, "rank"), ("token_volume", "Step 3", 1.1e12, "tokens")},
+    ),
+    (
+        "Grok 4 ranked No. 2 with 1.5 trillion tokens. Nova Pro 2 recorded 0.5 trillion tokens.",
+        {("ranking", "Grok 4", 2, "rank"), ("token_volume", "Grok 4", 1.5e12, "tokens"),
+         ("token_volume", "Nova Pro 2", 5e11, "tokens")},
+    ),
+    # ... and its size tag is no figure
+    (
+        "Grok 4 ranked No. 2 with 1.5 trillion tokens. Zeta-9B ranked No. 9 with 0.2 trillion "
+        "tokens.",
+        {("ranking", "Grok 4", 2, "rank"), ("token_volume", "Grok 4", 1.5e12, "tokens"),
+         ("ranking", "Zeta-9B", 9, "rank"), ("token_volume", "Zeta-9B", 2e11, "tokens")},
+    ),
+    # must NOT: a numbered week or a date is no name, the subject carries
+    (
+        "Grok 4 processed 1.5 trillion tokens. In Week 7 it processed 1.2 trillion tokens.",
+        {("token_volume", "Grok 4", 1.5e12, "tokens"),
+         ("token_volume", "Grok 4", 1.2e12, "tokens")},
+    ),
+    (
+        "Grok 4 processed 1.5 trillion tokens. On March 3 it processed 0.3 trillion tokens.",
+        {("token_volume", "Grok 4", 1.5e12, "tokens"), ("token_volume", "Grok 4", 3e11, "tokens")},
+    ),
 ]
 
 
@@ -414,6 +460,16 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("至此，中国模型已连续两周超过美国模型。", ("streak", "over", "US models")),
     # must NOT: over the subject itself, or a group named in the next clause
     ("中国模型连续两周位居第一，美国模型紧随其后。", ("streak", "over", None)),
+    # a span of time right before a change's verb is its basis ("两年涨了1000倍")
+    ("国产模型日均调用量两年涨了1000倍。", ("change", "basis", "730 days")),
+    ("中国模型调用量两年间增长约1000倍。", ("change", "basis", "730 days")),
+    # must NOT: a span of time in another clause
+    ("中国模型用了两年时间，调用量增长了1000倍。", ("change", "basis", None)),
+    # 日均 (daily average) before the measure
+    (
+        "截至3月初，国产模型在国内平台的日均Token调用量已经超过一百四十亿。",
+        ("token_volume", "daily_average", True),
+    ),
 ]
 
 
@@ -594,6 +650,35 @@ PERIOD_ASSEMBLY = [
      dt.date(2026, 3, 1),
      {"4.12万亿": (dt.date(2026, 2, 9), dt.date(2026, 2, 15)),
       "5.16万亿": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
+    # "两年前" dates the figure of its own stretch of the sentence; the change and the figure
+    # before it keep the sentence's date
+    ("截至3月初，国产模型在国内平台的日均Token调用量已经超过一百四十亿，两年前每天才1.4亿，"
+     "两年涨了1000倍。", dt.date(2026, 3, 5),
+     {"一百四十亿": (dt.date(2026, 3, 1), dt.date(2026, 3, 10)),
+      "1.4亿": (dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+      "1000倍": (dt.date(2026, 3, 1), dt.date(2026, 3, 10))}),
+    # the figure a change starts from holds for the change's period moved back by its basis
+    ("By March, daily token volume for Chinese models had exceeded 140 billion, a 1,000-fold "
+     "increase in two years, from just 140 million per day.", dt.date(2026, 3, 3),
+     {"140 billion": (dt.date(2026, 3, 1), dt.date(2026, 3, 31)),
+      "140 million": (dt.date(2024, 3, 1), dt.date(2024, 3, 31))}),
+    ("In the week of March 2-8, Chinese models processed 4.9 trillion tokens, up 20% week over "
+     "week, from 4.1 trillion.", dt.date(2026, 3, 10),
+     {"4.9 trillion": W_0302, "4.1 trillion": W_0223}),
+    # "，到2月中旬" opens the next clause: its date is not the figure's before it
+    ("一年前（2025年3月3日-9日）前十模型一周才1.24万亿Token，到2月中旬已经13.95万亿。",
+     dt.date(2026, 3, 5),
+     {"1.24万亿": (dt.date(2025, 3, 3), dt.date(2025, 3, 9)),
+      "13.95万亿": (dt.date(2026, 2, 11), dt.date(2026, 2, 20))}),
+    # must NOT: a date after the figure in its own clause is still its own
+    ("中国模型周调用量达4.12万亿Token，为2月9日至15日当周数据。", dt.date(2026, 3, 5),
+     {"4.12万亿": W_0209}),
+    # must NOT: "two years ago" does not reach into the next stretch of the sentence
+    ("两年前每天才1.4亿Token，如今国产模型日均调用量已超过一百四十亿。", dt.date(2026, 3, 5),
+     {"1.4亿": (dt.date(2024, 1, 1), dt.date(2024, 12, 31)), "一百四十亿": NONE}),
+    ("Two years ago, Chinese models processed 140 million tokens a day; now they process 140 "
+     "billion tokens a day.", dt.date(2026, 3, 5),
+     {"140 million": (dt.date(2024, 1, 1), dt.date(2024, 12, 31)), "140 billion": NONE}),
 ]
 
 

@@ -362,6 +362,13 @@ def test_top_n_groups_follow_the_platform(text: str, canonical: str) -> None:
 UNKNOWN_PRODUCTS = [
     ("The top apps are AutoResearcher Pro (52 k downloads)", "AutoResearcher Pro"),
     ("Deep Research 2.0 (cross-validation across 50+ sources)", "Deep Research 2.0"),
+    # a capitalized name with a version, letter-version, size or tier tag
+    ("Nova Pro 2 recorded 0.5T tokens, placing it at number 7.", "Nova Pro 2"),
+    ("Zeta-9B ranked No. 9 with 0.2 trillion tokens.", "Zeta-9B"),
+    ("Orion V2 led the chart.", "Orion V2"),
+    ("In the chart, Zeta 3 ranked third.", "Zeta 3"),
+    # after a known vendor the name starts past it
+    ("Amazon's Nova 2 rose.", "Nova 2"),
 ]
 
 
@@ -396,12 +403,49 @@ NOT_SUBJECTS = [
     ("Growth 2.5 trillion tokens", "Growth 2.5"),
     ("SmartCoder (48 k, code generation)", "SmartCoder"),
     ("four of the top five spots", "top 5 models"),
+    # numbered ordinary words, dates and figures are no product names
+    ("In March 3 models launched", "March 3"),
+    ("Week 7 saw a record", "Week 7"),
+    ("Section 2 says so", "Section 2"),
+    ("Another 5 models joined", "Another 5"),
+    ("Insights 11 min read", "Insights 11"),
+    ("Monday 3 March", "Monday 3"),
+    ("Nova 2,000 users", "Nova 2"),
+    ("Reuters 2 hours ago", "Reuters 2"),
+    ("Programmer 30 % (Q1 2027)", "Programmer 30"),
 ]
 
 
 @pytest.mark.parametrize(("text", "canonical"), NOT_SUBJECTS)
 def test_must_not_match(text: str, canonical: str) -> None:
     assert canonical not in _canonicals(text)
+
+
+# a short alias written as a product name counts without its vendor nearby
+SHORT_AS_PRODUCT = [
+    ("Step 3 ranked third with 1.1 trillion tokens.", "Step 3"),
+    ("Opus 4.6 led the chart.", "Claude Opus 4.6"),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical"), SHORT_AS_PRODUCT)
+def test_short_alias_written_as_a_product_name(text: str, canonical: str) -> None:
+    assert _canonicals(text) == {canonical}
+
+
+# must NOT: a numbered step, lower case, a bare short alias
+@pytest.mark.parametrize(
+    "text", ["Step 3: configure the key.", "take step 3 now", "opus 4.6 led", "the M2.5 chip"]
+)
+def test_short_alias_not_written_as_a_product_name(text: str) -> None:
+    assert find_subjects(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Q3 2025 and Top 10 and GPT-4o and Reuters", "iPhone 15 Pro Max", "COVID-19 cases"]
+)
+def test_no_unknown_product_name(text: str) -> None:
+    assert [m for m in find_subjects(text) if m.kind == "unknown"] == []
 
 
 def test_no_unknown_subject_from_dates_and_figures() -> None:

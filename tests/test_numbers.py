@@ -491,6 +491,10 @@ NOTHING = [
     "double-digit",
     "a third round",
     "5G sector",
+    # a size hyphenated onto a name is part of the name
+    "Zeta-9B",
+    "Qwen-72B",
+    "Ling-1T",
 ]
 
 
@@ -527,6 +531,9 @@ RIGHT_READING: list[tuple[str, list[Row]]] = [
     ("dropped to 2.7 trillion Tokens", [(2.7e12, "tokens", "exact", {"change": "to"})]),
     ("2.94万亿Token。至此", [(2.94e12, "tokens", "exact", {})]),
     ("<td>25.00</td>", [(25, "", "exact", {})]),
+    # must NOT: a size written apart from a name stays a figure
+    ("Zeta-9B has 40B parameters", [(4e10, "count", "exact", {})]),
+    ("a 9B model", [(9e9, "count", "exact", {})]),
 ]
 
 

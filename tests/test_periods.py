@@ -199,6 +199,9 @@ RELATIVE = [
     ("over the past year", D(2025, 3, 6), D(2026, 3, 5), "total"),
     ("the past 30 days", D(2026, 2, 4), D(2026, 3, 5), "total"),
     ("two years ago", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("两年前", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("三个月以前", D(2025, 12, 1), D(2025, 12, 31), "month"),
+    ("2周之前", D(2026, 2, 16), D(2026, 2, 22), "week"),
     ("three weeks ago", D(2026, 2, 9), D(2026, 2, 15), "week"),
     ("last year", D(2025, 1, 1), D(2025, 12, 31), "year"),
     ("so far this year", D(2026, 1, 1), D(2026, 3, 5), "total"),
@@ -325,6 +328,13 @@ INFERRED_WITHOUT_PUBLICATION = [
      D(2025, 2, 16)),
     # else the year named last before the date
     ("In 2024 it started; on January 27th it launched.", "on January 27th", D(2024, 1, 27)),
+    # a month named with a year the text marks as N years back is that month N years later
+    ("一年前（2025年3月3日-9日）才1.24万亿，截至3月5日已经13.95万亿", "截至3月5日", D(2026, 3, 5)),
+    ("In March 3rd to 9th, 2025, a year ago, it was small; on March 2nd it led.", "on March 2nd",
+     D(2026, 3, 2)),
+    # must NOT: without the mark, the nearest year named stays
+    ("In March 3rd to 9th, 2025, it was small; on March 2nd it led.", "on March 2nd",
+     D(2025, 3, 2)),
 ]
 
 
@@ -439,6 +449,12 @@ MUST_NOT_PARSE = [
 @pytest.mark.parametrize("text", MUST_NOT_PARSE)
 def test_must_not_parse(text: str) -> None:
     assert find_periods(text, PUB) == []
+
+
+@pytest.mark.parametrize("text", ["两周前五名", "三天前后", "上一周前十", "3月前", "第二年前"])
+def test_not_ago(text: str) -> None:
+    """前 starting a ranking ("前五名"), 前后 (around) and a month name are no "ago"."""
+    assert not [m for m in find_periods(text, PUB) if m.attributes.get("ago")]
 
 
 def test_a_lone_ordinal_with_no_month_anywhere_is_never_a_date() -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.batch import reconcile_claims
 from claimcheck.models import Article, Claim, Discrepancy, Period
-from claimcheck.reconcile import reconcile
+from claimcheck.reconcile import reconcile, slot_key, update
 from claimcheck.reconcile.config import config
 from claimcheck.store import NewArticle, Store
 
@@ -288,6 +289,61 @@ def test_no_focus_is_the_full_run() -> None:
     every = {c.id for c in desk.claims}
     assert reconcile(desk.claims, articles, focus=every) == reconcile(desk.claims, articles)
     assert reconcile(desk.claims, articles, focus=set()) == []
+
+
+def _arrivals(desk: Desk) -> list[list[Claim]]:
+    """The desk's claims article by article, in the order an ingest would see them."""
+    return [[c for c in desk.claims if c.article_id == a] for a in sorted(desk.articles())]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_updates_one_article_at_a_time_end_where_a_full_run_does(seed: int) -> None:
+    # a later figure can settle an earlier finding (a third outlet makes a side the majority,
+    # a misattribution explains a gap): what updates leave active is what a full run finds
+    desk = _random_desk(seed)
+    articles = desk.articles()
+    active: dict[str, Discrepancy] = {}
+    seen: list[Claim] = []
+    for new in _arrivals(desk):
+        seen += new
+        known = {c.article_id: articles[c.article_id] for c in seen}
+        changed = update(seen, known, {c.id for c in new}, list(active.values()))
+        for stale in changed.stale:
+            del active[stale]
+        for d in changed.found:  # as the store does, a finding keeps the claims it had
+            had = active[d.id].claim_ids if d.id in active else []
+            active[d.id] = d.model_copy(update={"claim_ids": sorted({*had, *d.claim_ids})})
+    assert set(active) == {d.id for d in reconcile(desk.claims, articles)}
+
+
+def test_update_keeps_what_still_holds_and_names_what_does_not() -> None:
+    desk = Desk()
+    for name, value in (("a", 4.12e12), ("b", 5.16e12)):
+        desk.article(name, f"Outlet {name}")
+        desk.claim(name, "token_volume", CN, value, "tokens", "figure", when=week(WEEK_FEB_16))
+    articles = desk.articles()
+    first = reconcile(desk.claims, articles)
+    assert [d.type for d in first] == ["value_mismatch"]
+    # nothing new in the bucket: the finding is not re-checked, whatever else comes in
+    desk.article("c", "Outlet c")
+    other = desk.claim("c", "token_volume", "US models", 2.9e12, "tokens", "2.9 trillion",
+                       when=week(WEEK_FEB_16))
+    assert update(desk.claims, articles | desk.articles(), {other.id}, first).stale == []
+    # the same figures again, re-checked: still found, so not stale
+    again = update(desk.claims, desk.articles(), {desk.claims[0].id}, first)
+    assert again.stale == [] and [d.id for d in again.found] == [first[0].id]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_store_retires_findings_a_later_article_settles(seed: int, tmp_path: Path) -> None:
+    desk = _random_desk(seed)
+    articles = desk.articles()
+    store = Store(str(tmp_path / "s.db"))
+    for new in _arrivals(desk):
+        store.add_article(articles[new[0].article_id], new, [slot_key(c) for c in new])
+        reconcile_claims(store, new)
+    full = {d.id for d in reconcile(desk.claims, articles)}
+    assert {d.id for d in store.discrepancies()} == full
 
 
 # --- the store loads undated claims by publication date ---------------------------------------

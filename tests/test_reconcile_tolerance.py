@@ -76,6 +76,13 @@ def _b(value: float, qualifier: str, written: str) -> tuple[float, float]:
         ((80, "approx", "approximately 80%"), (70, "exact", "70%"), False),
         ((-12, "at_least", "fell more than 12%"), (-15, "exact", "fell 15%"), True),
         ((-12, "at_least", "fell more than 12%"), (-10, "exact", "fell 10%"), False),
+        # a floor reaches half an order of magnitude up (sqrt of magnitude.min_factor = 10)
+        ((1.4e10, "at_least", "over 14 billion"), (4.4e10, "exact", "44 billion"), True),
+        ((1.4e10, "at_least", "over 14 billion"), (4.5e10, "exact", "45 billion"), False),
+        ((1.4e10, "at_least", "超过一百四十亿"), (1.4e11, "at_least", "超过1400亿"), False),
+        ((-12, "at_least", "fell more than 12%"), (-37, "exact", "fell 37%"), True),
+        ((-12, "at_least", "fell more than 12%"), (-39, "exact", "fell 39%"), False),
+        ((5, "at_most", "under 5%"), (0.3, "exact", "0.3%"), True),
         ((1.4e11, "exact", "140 billion"), (1.4e11, "approx", "roughly 0.14 trillion"), True),
     ],
 )

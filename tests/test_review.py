@@ -219,7 +219,7 @@ def test_reviews_survive_reingest_and_rereconcile(seeded: Seeded, tmp_path: Path
     # re-reconcile the whole store: the same discrepancies are found again
     found = [Discrepancy(**{**d.model_dump(), "status": "open"})
              for d in seeded.discrepancies.values()]
-    assert store.save_discrepancies(found, retire_others_of=list(seeded.claims)) == (0, 0)
+    assert store.save_discrepancies(found, retire=[d.id for d in store.discrepancies()]) == (0, 0)
     assert status_of(seeded, "d-value") == "confirmed"
     assert [r.note for r in store.reviews(value.id)] == ["NBD is right"]
     # an upgrade: a new process opens the same file, the review is still attached
@@ -254,7 +254,7 @@ def test_retired_discrepancy_keeps_its_history(seeded: Seeded) -> None:
     store = seeded.store
     ratio = seeded.discrepancies["d-ratio"]
     record_review(store, ratio.id, "confirmed", "ana")
-    store.save_discrepancies([], retire_others_of=list(seeded.claims))
+    store.save_discrepancies([], retire=[d.id for d in store.discrepancies()])
     found, trail = review_history(store, ratio.id)
     assert found is None and [r.status for r in trail] == ["confirmed"]
     code, out = invoke(seeded, "--history", ratio.id)

@@ -4,6 +4,14 @@ The recognizers (numbers, entities, periods) say what is written; this module de
 means in its sentence: which kind of claim a figure makes, which subject it belongs to (the
 nearest one in its clause, the one it is "of"/"for", a coordinated list, or the previous
 sentence's subject for anaphora), which period applies, and the kind-specific attributes.
+
+A few of those decisions, each with test rows:
+- a bare number counts what the measure named right before it in its clause measures
+  ("日均Token调用量已经超过一百四十亿": tokens; cues.json measure_heads);
+- a span of time right before a change's verb is its basis ("两年涨了1000倍": 730 days);
+- "两年前" / "two years ago" dates only the figures of its own stretch of the sentence;
+- the figure a change starts from ("a 1,000-fold increase in two years, from just 140
+  million") holds for the change's period moved back by the change's basis.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from typing import Any
 from claimcheck.extract.entities import entity, resolve_subject
 from claimcheck.extract.literals import first_char_class, phrase_alternation
 from claimcheck.extract.numbers import ordinal_value, rank_words
-from claimcheck.extract.periods import granularity_cues, period_assembly_words
+from claimcheck.extract.periods import granularity_cues, period_assembly_words, shifted_back
 from claimcheck.extract.sentences import CORPORA, Sentence, cues, within
 from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
 from claimcheck.models import Claim, ClaimKind, Granularity, Period, Qualifier
@@ -791,6 +799,26 @@ def _usable_period(p: PeriodMention, text: str) -> bool:
     return not _EVENT_AFTER.match(text, p.end, p.end + 6)
 
 
+# what ends a stretch of a sentence that one time phrase governs ("两年前每天才1.4亿，两年涨了…")
+_SEGMENT_BREAK = re.compile(r"[,，;；。:：!?！？\n]")
+
+
+def _in_ago_scope(p: PeriodMention, start: int, end: int, text: str) -> bool:
+    """Whether a time a comparison starts from ("两年前", "two years ago") dates the figure
+    at [start, end): only within its own comma-delimited stretch of the sentence, or the
+    stretch right after it when it stands alone ("Two years ago, usage was 140 million").
+    Other phrases are not limited this way."""
+    if not p.attributes.get("ago"):
+        return True
+    if p.end <= start:
+        first = _SEGMENT_BREAK.search(text, p.end, start)
+        if first is None:
+            return True
+        fronted = not text[p.end : first.start()].strip()
+        return fronted and _SEGMENT_BREAK.search(text, first.end(), start) is None
+    return p.start >= end and _SEGMENT_BREAK.search(text, end, p.start) is None
+
+
 def _base_span(p: PeriodMention, text: str) -> tuple[int, int] | None:
     """Where the comparison base a period phrase dates starts (a range of offsets for the
     base figure's start), or None when the phrase dates no base.
@@ -841,7 +869,8 @@ def _carries_to(kind: str, ctx: _Ctx) -> bool:
 # "2.94 trillion, and widened the gap the following week to 5.16 trillion": a period in the
 # next coordinated clause belongs to the figures of that clause, not to the one before it
 _NEXT_CLAUSE = re.compile(
-    r"[,，]\s*(?:and|but|while|whereas|then|而|但|并|随后)(?![A-Za-z])", re.IGNORECASE
+    r"[,，]\s*(?:and|but|while|whereas|then|而|但|并|随后|到|截至|截止)(?![A-Za-z])",
+    re.IGNORECASE,
 )
 
 
@@ -860,7 +889,7 @@ def _period_for(
             if base[0] <= fig.start <= base[1] and p.role in ("date", "anchor"):
                 return p, False
             continue
-        if _usable_period(p, ctx.text):
+        if _usable_period(p, ctx.text) and _in_ago_scope(p, fig.start, fig.end, ctx.text):
             usable.append(p)
     after = [
         p
@@ -963,6 +992,7 @@ def _carried_dates(periods: list[PeriodMention], text: str) -> list[PeriodMentio
         for p in periods
         if p.role == "date"
         and p.period.start is not None
+        and not p.attributes.get("ago")  # "两年前…": the past of one comparison, not a topic
         and _usable_period(p, text)
         and _base_span(p, text) is None
         and not _spells_out_anchor(p, periods, text)
@@ -984,11 +1014,31 @@ def _period(mention: PeriodMention | None, fig: Figure, ctx: _Ctx) -> Period:
     return period
 
 
+_DURATION_BEFORE_REACH = 12  # "两年涨了1000倍", "两年间增长约1000倍": duration, verb, figure
+
+
+def _duration_before(fig: Figure, ctx: _Ctx) -> PeriodMention | None:
+    """A span of time right before the change verb of a figure, in its stretch of the
+    sentence: "两年涨了1000倍" (over two years it grew 1000-fold)."""
+    for p in reversed(ctx.periods):
+        if p.end > fig.start or p.role != "duration":
+            continue
+        gap = ctx.text[p.end : fig.start]
+        if len(gap) > _DURATION_BEFORE_REACH or _SEGMENT_BREAK.search(gap):
+            return None
+        return p if _has_cue(gap, "change") else None
+    return None
+
+
 def _basis(fig: Figure, ctx: _Ctx) -> str | None:
     after = ctx.text[fig.end : min(ctx.sentence.end, fig.end + 30)]
     for basis in ("week_over_week", "month_over_month", "year_over_year"):
         if _has_cue(after, "basis", basis) or fig.attributes.get("basis_hint") == basis:
             return basis
+    before = _duration_before(fig, ctx)
+    if before is not None:
+        days = before.attributes.get("days")
+        return f"{days} days" if days else before.text
     for p in ctx.periods:
         if p.role == "duration" and p.start >= fig.end - 5:
             days = p.attributes.get("days")
@@ -1105,6 +1155,10 @@ def _figure_claims(
         and (previous_unit == "tokens" or (fig.value >= 1e8 and _about_tokens(fig, state)))
     ):
         unit, confidence = "tokens", 0.75
+    elif unit in ("", "count") and "noun" not in attrs and _token_head(fig, ctx, lo):
+        # "日均Token调用量已经超过一百四十亿", "周调用量为3.2万亿": the measure named before
+        # the figure is what it counts
+        unit, confidence = "tokens", 0.8
     elif unit == "" and previous_unit == "count" and _paren_label(fig, ctx) is not None:
         # "AutoResearcher Pro (52 k downloads), SmartCoder (48 k, ...)": the list's unit
         unit, confidence = "count", 0.7
@@ -1171,6 +1225,10 @@ def _figure_claims(
     period = _period(mention, fig, ctx)
     if carried and period.start is not None:
         period = period.model_copy(update={"resolution": "inferred"})
+    if attrs.get("change") == "from" and kind in _BASE_KINDS and (
+        mention is None or mention.end <= fig.start
+    ):
+        period = _change_base_period(fig, ctx, state, period)
     own = frozenset(s.canonical for s in subject)
     attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi, own)
     if kind == "streak":
@@ -1201,6 +1259,28 @@ def _figure_claims(
 
 
 _PAREN_CLOSE = re.compile(r"\s*[)）]")
+_BASE_KINDS = frozenset({"token_volume", "quantity", "share"})
+
+
+def _change_base_period(fig: Figure, ctx: _Ctx, state: ArticleState, period: Period) -> Period:
+    """'a 1,000-fold increase in two years, from just 140 million per day': the figure a
+    change starts from, stated after the change in its sentence without a date of its own,
+    holds for the change's period moved back by the change's basis (periods.shifted_back);
+    without a basis to move by, it keeps ``period``, and when the move cannot be made it
+    gets no period rather than the change's."""
+    for c in reversed(state.claims[-_RECENT_CLAIMS:]):
+        if c.span[0] < ctx.sentence.start:
+            break
+        if c.kind != "change" or c.span[1] > fig.start:
+            continue
+        basis = c.attributes.get("basis")
+        if not basis or basis == "cagr":
+            return period
+        moved = shifted_back(c.period, str(basis))
+        if moved is None:
+            return Period(granularity=period.granularity, resolution="unresolved")
+        return moved.model_copy(update={"granularity": period.granularity or moved.granularity})
+    return period
 
 
 def _counted_like_neighbour(
@@ -1218,6 +1298,38 @@ def _counted_like_neighbour(
         return False
     label = _paren_label(fig, ctx)
     return label is not None and label.kind == "unknown"
+
+
+_HEAD_REACH = 40  # how far before its figure a measure noun may end ("token usage ... reached")
+_HEAD_GAP = 30  # the words between them: verbs, adverbs, hedges ("已经超过", "has reached")
+_BIG = 1e6
+
+
+def _token_head(fig: Figure, ctx: _Ctx, lo: int) -> bool:
+    """A bare number ("一百四十亿", "3.2万亿", "14,000,000,000") counts tokens when its clause
+    names a token measure right before it (cues.json measure_heads), with only words between:
+    no other figure, no clause break. Chinese puts the measure before the number."""
+    if not (fig.attributes.get("scale") or fig.unit == "count" or abs(fig.value) >= _BIG):
+        return False
+    start = max(lo, ctx.sentence.start, fig.start - _HEAD_REACH)
+    heads = list(_measure_heads("token_volume").finditer(ctx.text, start, fig.start))
+    if not heads:
+        return False
+    gap = ctx.text[heads[-1].end() : fig.start]
+    return len(gap) <= _HEAD_GAP and not _SEGMENT_BREAK.search(gap) and not any(
+        c.isdigit() for c in gap
+    )
+
+
+@lru_cache(maxsize=4)
+def _measure_heads(measure: str) -> re.Pattern[str]:
+    """The head nouns of a measure (cues.json measure_heads). Latin words are bounded by Latin
+    letters and digits only, so that "Token" counts right after Chinese ("日均Token调用量")."""
+    words = [w.lower() for w in cues()["measure_heads"][measure]]
+    alternation = phrase_alternation(
+        words, word_bounds=True, neighbours=r"[A-Za-z0-9_-]", digit_edges=True
+    )
+    return re.compile(alternation, re.IGNORECASE)
 
 
 _TOKEN_WORD = re.compile(r"tokens?|调用量|call volume", re.IGNORECASE)
@@ -2033,7 +2145,13 @@ def _only_to_ranks(ctx: _Ctx, state: ArticleState) -> list[Claim]:
 def _sentence_period(ctx: _Ctx, state: ArticleState, pos: int) -> Period:
     """The period of a ranking read off the sentence: a date before ``pos`` in it, else the
     paragraph's, else the reporting week in force."""
-    usable = [p for p in ctx.periods if _usable_period(p, ctx.text) and p.role == "date"]
+    usable = [
+        p
+        for p in ctx.periods
+        if _usable_period(p, ctx.text)
+        and p.role == "date"
+        and _in_ago_scope(p, pos, pos, ctx.text)
+    ]
     before = [p for p in usable if p.end <= pos] or usable
     mention = before[-1] if before else state.paragraph_period
     if mention is None and state.last_period and state.last_period.period.granularity == "week":

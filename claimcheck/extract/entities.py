@@ -16,7 +16,14 @@ single pass over the matches (not the characters):
 * model + suffix          "DeepSeek V3.2-Exp" -> DeepSeek V3.2 with a lower confidence
 
 Short aliases ("M2.5", "V3.2", "Step") only count next to their vendor, or when unambiguous and
-either followed by "model" or near a mention of their vendor.
+either followed by "model" or near a mention of their vendor, or written as a product name with
+its version ("Step 3 ranked third", "Opus 4.6"; not "Step 3: configure").
+
+Names the gazetteer does not know are subjects when they look like products: a capitalized
+name with a tier word or a version, letter-version or size tag ("AutoResearcher Pro", "Nova
+Pro 2", "Orion V2", "Zeta-9B"), unless a head word is an ordinary word that numbers things
+("Week 7", "Top 10", "Section 2", "March 3": entity_rules.json unknown_stopwords) or the number
+is a figure ("Growth 2.5 trillion").
 """
 
 from __future__ import annotations
@@ -325,6 +332,10 @@ def _helpers() -> dict[str, re.Pattern[str]]:
     alpha_units = _words_alternation(u for u in units if u.isascii() and u.isalpha())
     other_units = _words_alternation(u for u in units if not (u.isascii() and u.isalpha()))
     tiers = _words_alternation(rules["tier_suffixes"])
+    # a tier written as part of a name: "Pro", "Max", "VL"
+    tier_names = _words_alternation(
+        w.upper() if len(w) <= 2 else w[:1].upper() + w[1:] for w in rules["tier_suffixes"]
+    )
     model_words = _words_alternation(rules["model_words"])
     return {
         "vendor_model_gap": re.compile(rules["vendor_model_gap"]),
@@ -344,13 +355,17 @@ def _helpers() -> dict[str, re.Pattern[str]]:
             + tiers
             + r")|\d{1,2}\.\d{1,2})"
             r"|(?P<words>[A-Z][A-Za-z]{2,}(?: [A-Z][A-Za-z]{2,})?) (?P<version>\d{1,2}\.\d{1,2})"
-            r")(?![A-Za-z0-9]|\.\d)"
+            # a name with a version or size tag: "Step 3", "Nova Pro 2", "Zeta-9B", "Hunyuan-T2"
+            r"|(?P<name>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?: (?:" + tier_names + r"))?"
+            r"[ \-](?P<tag>(?<=-)\d{1,3}(?:\.\d)?[BMKT]|[A-Z]\d{1,2}(?:\.\d{1,2})?"
+            r"|\d{1,2}(?:\.\d{1,2})?)(?:[ \-](?:" + tier_names + r"))?"
+            r")(?![A-Za-z0-9]|[.,]\d)"
         ),
         # every place "unknown" can match starts like this (keep the two in step); beginning
         # with a character class, it is searched by sre's fast scan, where "unknown", starting
         # with a lookbehind, enters the regex engine at every position
         "unknown_start": re.compile(
-            r"[A-Z](?:[a-z]+[A-Z][A-Za-z]*[ \-]|[A-Za-z]{2,}(?: [A-Z][A-Za-z]{2,})? \d)"
+            r"[A-Z](?:[a-z]+[A-Z][A-Za-z]*[ \-]|[A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}[ \-][A-Z]?\d)"
         ),
     }
 
@@ -573,8 +588,22 @@ def _combined(folded: str, atoms: list[_Atom]) -> list[_Atom]:
     return out
 
 
-def _accepted_shorts(folded: str, atoms: list[_Atom]) -> list[_Atom]:
-    """Bare short aliases kept only when unambiguous and in a model context."""
+# a short alias written as a product name, a capitalized word and its version ("Step 3",
+# "Opus 4.6"), and not a numbered step or heading ("Step 3: configure the key")
+_PRODUCT_LIKE = re.compile(r"[A-Z][A-Za-z]+[ \-]\d{1,2}(?:\.\d{1,2})?")
+_HEADING_AFTER = re.compile(r"[ ]*[:：]")
+
+
+def _product_like(text: str, atom: _Atom) -> bool:
+    return (
+        _PRODUCT_LIKE.fullmatch(text, atom.start, atom.end) is not None
+        and _HEADING_AFTER.match(text, atom.end) is None
+    )
+
+
+def _accepted_shorts(text: str, folded: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Bare short aliases kept only when unambiguous and in a model context, or written as a
+    product name with its version ("Step 3 ranked third")."""
     entries = _gazetteer().entries
     window = int(_rules()["context_window"])
     owners = [(a.start, a.candidates[0]) for a in atoms if not a.short]
@@ -604,6 +633,7 @@ def _accepted_shorts(folded: str, atoms: list[_Atom]) -> list[_Atom]:
             or model_word
             or entry["name"] in named_in_full
             or (versioned and owner_names & owners_named)
+            or _product_like(text, atom)
         ):
             kept.append(replace(atom, short=False))
     return kept
@@ -749,15 +779,24 @@ def _unknown_matches(shaped: str) -> Iterator[re.Match[str]]:
 
 
 def _unknown_products(text: str, shaped: str, folded: str) -> Iterator[SubjectMention]:
-    """Capitalized names with a tier word or decimal version: "AutoResearcher Pro"."""
+    """Capitalized names with a tier word or a version or size tag that the gazetteer does not
+    know: "AutoResearcher Pro", "Deep Research 2.0", "Step 3", "Nova Pro 2", "Zeta-9B".
+
+    Not a name when a head word is an ordinary word that numbers things ("Week 7", "Top 10",
+    "Section 2", "March 3", "Another 5": entity_rules.json unknown_stopwords) or when the
+    number is a figure ("Growth 2.5 trillion", "Insights 11 min read")."""
     helpers = _helpers()
     stopwords = set(_rules()["unknown_stopwords"])
     score = float(_rules()["confidence"]["unknown"])
     for match in _unknown_matches(shaped):
-        head = match.group("camel") or match.group("words")
+        head = match.group("camel") or match.group("words") or match.group("name")
         if any(word in stopwords for word in head.split()):
             continue
-        has_number = match.group("version") or (match.group("tier") or "")[:1].isdigit()
+        has_number = (
+            match.group("version")
+            or match.group("tag")
+            or (match.group("tier") or "")[:1].isdigit()
+        )
         if has_number and helpers["unit_after"].match(folded, match.end()):
             continue  # "Growth 2.5 trillion": a figure, not a version
         start, end = match.span()
@@ -799,14 +838,38 @@ def _interleaved(
 # --- public API ----------------------------------------------------------------------------------
 
 
+_POSSESSIVE_GAP = re.compile(r"(?:'s)?\s*")
+
+
+def _after_known(
+    known: list[SubjectMention], extra: Iterable[SubjectMention], text: str, shaped: str
+) -> Iterator[SubjectMention]:
+    """``extra`` names, each cut to start after a known name it begins with when the rest is
+    still a name: "Amazon Nova Pro 2" -> the vendor, then "Nova Pro 2"."""
+    starts = [m.start for m in known]
+    for mention in extra:
+        i = bisect.bisect_right(starts, mention.start) - 1
+        head = known[i] if i >= 0 else None
+        if head is None or not head.start <= mention.start < head.end < mention.end:
+            yield mention
+            continue
+        gap = _POSSESSIVE_GAP.match(shaped, head.end)  # "Amazon's Nova 2"
+        start = gap.end() if gap else head.end
+        if _helpers()["unknown"].fullmatch(shaped, start, mention.end) is None:
+            continue
+        name = " ".join(text[start : mention.end].translate(_SHAPE).split())
+        yield replace(mention, start=start, text=text[start : mention.end], canonical=name)
+
+
 def find_subjects(text: str) -> list[SubjectMention]:
     """Every subject mention in ``text``, in order, non-overlapping, offsets into ``text``."""
     shaped, folded = _shaped_and_folded(text)
     atoms = [_extend_with_tail(text, folded, a) if not a.short else a for a in _atoms(text, folded)]
-    atoms = _accepted_shorts(folded, _combined(folded, atoms))
+    atoms = _accepted_shorts(text, folded, _combined(folded, atoms))
     known = _with_platform([_mention(text, a) for a in atoms])
     known = _interleaved(known, _definite_anaphora(text, known))
-    known = _interleaved(known, _unknown_products(text, shaped, folded))
+    unknown = _after_known(known, _unknown_products(text, shaped, folded), text, shaped)
+    known = _interleaved(known, unknown)
     return _interleaved(known, _quoted_names(text))
 
 

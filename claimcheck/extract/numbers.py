@@ -1246,6 +1246,11 @@ def _sign_is_valid(norm: str, sign_pos: int) -> bool:
     return j < 0 or not (norm[j].isalnum() or norm[j] in "_.")
 
 
+def _glued_to_name(norm: str, start: int) -> bool:
+    """A number hyphenated onto a word ("Zeta-9B"): part of a name, not a figure."""
+    return start >= 2 and norm[start - 1] == "-" and norm[start - 2].isalpha()
+
+
 def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     p = _patterns()
     core = p.num_core.match(norm, m.start())
@@ -1288,6 +1293,8 @@ def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     scale_name = ""
     sc = p.scale.match(norm, end)
     qualifier = "exact"
+    if sc and sc["sym"] and not sign and not currency and _glued_to_name(norm, start):
+        return sc.end()  # "Zeta-9B", "Qwen-72B", "Ling-1T": a size in a model's name
     if sc and (sc["word"] or sc["sym"] or sc["symsp"]):
         mult = _scale_value(sc["word"] or sc["sym"] or sc["symsp"])
         if mult:

@@ -18,10 +18,14 @@ Conventions chosen here (each one is asserted by a test row):
 - A date written without its year ("February 16th") takes the year that puts it on or before
   the publication date, nearest to it; with no publication date, the year of the nearest
   mention of the same month with a year (a reporting week such as "February 16-22" counts as
-  one when a single year near those the text names makes it Monday-Sunday), else the last
-  year named (resolution ``inferred``). A text that names no year gets none.
+  one when a single year near those the text names makes it Monday-Sunday; a date the text
+  marks as N years back, "一年前（2025年3月3日-9日）", "March 2025, a year ago", counts as
+  that month N years later), else the last year named (resolution ``inferred``). A text that
+  names no year gets none.
 - Relative phrases need the publication date; without it they come back unresolved, never
-  guessed.
+  guessed. "two years ago" / "两年前" is the calendar unit that many units before
+  publication, marked ``ago``: claim assembly lets it date only the figures of its own stretch
+  of the sentence (the past a comparison starts from).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -468,11 +472,17 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
         needs = _config().data["number_words_needing_context"]
         if _key(g["n"]) in needs and hit.prep is None and "hedge" not in g:
             return False
-    if kind in ("zh_duration", "anchor_shift_zh", "zh_rolling"):
+    if kind in ("zh_duration", "anchor_shift_zh", "zh_rolling", "zh_ago"):
         unit = g["unit"]
         if unit == "月":  # "2月" is February; a count of months is written "2个月"
             return False
-        if unit == "年" and g.get("n", "").isdigit() and "hedge" not in g and "suf" not in g:
+        if (
+            unit == "年"
+            and kind != "zh_ago"  # "2年前" is two years ago; a bare "25年" may be a year
+            and g.get("n", "").isdigit()
+            and "hedge" not in g
+            and "suf" not in g
+        ):
             return False
         if kind == "zh_rolling" and g.get("lead") == "近" and "n" not in g:
             return False  # "近年来": in recent years, no span
@@ -906,11 +916,24 @@ def _relative(hit: _Hit, ctx: _Context) -> _Out | None:
     return _calendar_offset(spec[0], int(spec[1]), ctx)
 
 
-def _ago(hit: _Hit, ctx: _Context) -> _Out | None:
+def _ago_span(hit: _Hit) -> tuple[str, int] | None:
+    """(unit, count) of "two years ago" / "两年前"; None when it is not a whole count."""
     unit, count = _unit_word(hit.g["unit"]), _number(hit.g["n"])
-    if unit is None or count is None or count != int(count):
+    if unit is None or count is None or count != int(count) or count <= 0:
         return None
-    return _calendar_offset(unit, -int(count), ctx)
+    return unit, int(count)
+
+
+def _ago(hit: _Hit, ctx: _Context) -> _Out | None:
+    """"two years ago", "两年前": the calendar unit that many units before publication.
+
+    Marked ``ago``: the time a comparison starts from ("两年前每天才1.4亿"), which dates the
+    figures of its own clause only (claims.py)."""
+    span = _ago_span(hit)
+    if span is None:
+        return None
+    out = _calendar_offset(span[0], -span[1], ctx)
+    return replace(out, attributes={**out.attributes, "ago": True})
 
 
 def _anchor_phrase(hit: _Hit, ctx: _Context) -> _Out | None:
@@ -1026,6 +1049,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "relative_en": _relative,
     "zh_relative": _relative,
     "ago_en": _ago,
+    "zh_ago": _ago,
     "duration_en": _duration,
     "zh_duration": _duration,
     "weekday": _weekday,
@@ -1037,19 +1061,54 @@ _RESOLVERS: dict[str, _Resolver] = {
 # ---------------------------------------------------------------------------------------------
 
 
-def _explicit_month_years(hits: list[_Hit]) -> dict[int, list[tuple[int, int]]]:
-    """Every month named together with a year, so a bare "February 16th" can borrow it."""
+_AGO_BEFORE_DATE = re.compile(r"\s*[(（:：,，]?\s*")  # "一年前（2025年3月3日-9日）"
+_AGO_AFTER_DATE = re.compile(r"\s*[(（,，]?\s*")  # "March 2025, a year ago"
+
+
+def _years_back(hits: list[_Hit], norm: str) -> dict[int, int]:
+    """Dates the text itself marks as N years back, by hit index: "一年前（2025年3月3日-9日）",
+    "in March 2025, a year ago". Such a date is a past one: its month, written again without
+    a year, is the month of the present, N years later (see ``_explicit_month_years``)."""
+    back: dict[int, int] = {}
+    for i, hit in enumerate(hits):
+        if _RESOLVERS.get(hit.kind) is not _ago:
+            continue
+        span = _ago_span(hit)
+        if span is None or span[0] != "year":
+            continue
+        following = hits[i + 1] if i + 1 < len(hits) else None
+        previous = hits[i - 1] if i > 0 else None
+        if following is not None and following.years and _AGO_BEFORE_DATE.fullmatch(
+            norm, hit.end, following.start
+        ):
+            back[i + 1] = span[1]
+        elif previous is not None and previous.years and _AGO_AFTER_DATE.fullmatch(
+            norm, previous.end, hit.start
+        ):
+            back[i - 1] = span[1]
+    return back
+
+
+def _explicit_month_years(
+    hits: list[_Hit], norm: str = ""
+) -> dict[int, list[tuple[int, int]]]:
+    """Every month named together with a year, so a bare "February 16th" can borrow it.
+
+    A date the text marks as N years back lends its month the year N years later: after
+    "一年前（2025年3月3日-9日）", a bare "3月初" is March of the present year (2026)."""
     found: dict[int, list[tuple[int, int]]] = {}
-    for hit in hits:
+    back = _years_back(hits, norm) if norm else {}
+    for i, hit in enumerate(hits):
         m1, m2 = _months_of(hit.g)
         if m1 is None and m2 is None:
             continue
         y1, y2 = _range_years(
             m1 or m2 or 1, m2 or m1 or 1, _year(hit.g.get("y1")), _year(hit.g.get("y2"))
         )
+        shift = back.get(i, 0)
         for month, year in ((m1, y1), (m2, y2)):
             if month is not None and year is not None:
-                found.setdefault(month, []).append((hit.start, year))
+                found.setdefault(month, []).append((hit.start, year + shift))
     named = {year for hit in hits for year in hit.years}
     pinned = [(hit.start, _weekday_pinned_year(hit, named)) for hit in hits]
     for start, month_year in pinned:
@@ -1107,7 +1166,7 @@ def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
     """Every period phrase in ``text``, in text order, resolved; offsets index ``text``."""
     norm = _normalized(text)
     hits = _hits(norm, text)
-    ctx = _Context(published, _explicit_month_years(hits))
+    ctx = _Context(published, _explicit_month_years(hits, norm))
     mentions: list[PeriodMention] = []
     for hit in hits:
         out = _RESOLVERS[hit.kind](hit, ctx)
@@ -1132,6 +1191,39 @@ def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
         mentions.append(PeriodMention(hit.start, hit.end, phrase, period, out.role, attributes))
         _remember(ctx, hit, out, period, event)
     return mentions
+
+
+def shifted_back(period: Period, basis: str) -> Period | None:
+    """The period a change's base figure holds for: ``period`` moved back by the change's
+    basis ("730 days" -> two years, "21 days" -> three weeks, "week_over_week" -> a week).
+
+    "a 1,000-fold increase in two years, from just 140 million" (by March 2026): the 140
+    million is March 2024's. None when the basis is not a span of time or the period is not
+    dated."""
+    if period.start is None or period.end is None:
+        return None
+    data = _config().data
+    named = data["basis_shifts"].get(basis)
+    if named is not None:
+        unit, count = str(named[0]), int(named[1])
+    else:
+        match = re.fullmatch(r"(\d+) days", basis)
+        if match is None:
+            return None
+        days = int(match.group(1))
+        # the largest unit that counts the days whole: 730 days are two years
+        sizes = sorted(data["unit_days"].items(), key=lambda item: -int(item[1]))
+        unit, size = next((u, int(n)) for u, n in sizes if days % int(n) == 0)
+        count = days // size
+    if count <= 0:
+        return None
+    return period.model_copy(
+        update={
+            "start": _shift(period.start, unit, -count),
+            "end": _shift_end(period.end, unit, -count),
+            "resolution": "inferred",
+        }
+    )
 
 
 def period_assembly_words() -> dict[str, list[str]]:

@@ -13,19 +13,22 @@ Output order is by (type, id); every discrepancy has status "open".
 
 Incremental runs pass ``focus`` (the ids of the newly stored claims): only the findings those
 claims can change are computed (focus.py), so an ingest costs what the new claims' slots hold
-within their time window, not what the store holds.
+within their time window, not what the store holds. ``update`` also re-checks the stored
+findings the new claims may have made obsolete (a later figure that reconciles a change, an
+earlier article that renames a group of undated claims) and names those no longer found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from claimcheck.models import Article, Claim, Discrepancy
 
 from .arithmetic import arithmetic_findings
 from .dependence import independent_sources, passage_fingerprints, shared_passages
 from .explain import Findings
-from .facts import Context, buckets, dated_facts, undated_facts
+from .facts import Context, bucket_key, buckets, dated_facts, undated_facts
 from .focus import Focus
 from .rules import (
     daily_against_weekly,
@@ -43,6 +46,7 @@ from .slots import related_slot_keys, slot_key
 from .tolerance import claim_bounds
 
 __all__ = [
+    "Update",
     "claim_bounds",
     "independent_sources",
     "passage_fingerprints",
@@ -50,6 +54,7 @@ __all__ = [
     "related_slot_keys",
     "shared_passages",
     "slot_key",
+    "update",
 ]
 
 
@@ -98,3 +103,37 @@ def reconcile(
     streak_consistency(ctx.claims, ctx, findings, scope.streak_filter())
     arithmetic_findings(ctx, findings, scope.referrer_filter())
     return findings.sorted()
+
+
+@dataclass(frozen=True)
+class Update:
+    found: list[Discrepancy]
+    stale: list[str]  # ids of known discrepancies that the claims no longer support
+
+
+def update(
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    new: Collection[str],
+    known: Sequence[Discrepancy],
+) -> Update:
+    """The findings ``new`` claims change (as ``reconcile`` with that focus), and which of the
+    ``known`` findings are stale.
+
+    A known finding is re-checked when it shares a bucket with a new claim and all its claims
+    are among ``claims``: its claims join the focus, so every rule that produced it runs again
+    over them, and one not found again is stale. A finding with claims outside ``claims`` is
+    left alone; its context was not loaded.
+    """
+    loaded = {c.id: c for c in claims}
+    touched = {bucket_key(loaded[i]) for i in new if i in loaded}
+    rechecked = [
+        d
+        for d in known
+        if all(i in loaded for i in d.claim_ids)
+        and any(bucket_key(loaded[i]) in touched for i in d.claim_ids)
+    ]
+    focus = set(new).union(*(d.claim_ids for d in rechecked))
+    found = reconcile(claims, articles, focus)
+    ids = {d.id for d in found}
+    return Update(found, [d.id for d in rechecked if d.id not in ids])

@@ -112,10 +112,13 @@ class Focus:
         """Statements (ratios, changes, shares, sums) whose base figures a new claim may be."""
         if self.ids is None:
             return None
+        ids = self.ids
         articles = self.ctx.articles
 
         def wanted(claim: Claim) -> bool:
-            if claim.article_id in self.articles:
+            # not every statement of a focus article: a batch cuts an article's claims into
+            # time groups, and only its own group loads the base figures a statement needs
+            if claim.id in ids:
                 return True
             if claim.kind not in ("change", "share") and not isinstance(
                 claim.attributes.get("members"), list

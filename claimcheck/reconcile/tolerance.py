@@ -11,7 +11,11 @@ A claim carries only a float, so its written precision is read back from the tex
   in ``exact_kinds`` (prices: list prices are exact, "$5" is not 4.5 to 5.5) always use it.
 * ``exact``    -> [v - half, v + half]
 * ``approx``   -> [v - w, v + w] with w = max(half, ``approx_relative`` * |v|) (5 %)
-* ``at_least`` -> [v - half, +inf)   ("over 14.69 trillion");  ``at_most`` -> (-inf, v + half]
+* ``at_least`` -> [v - half, v * sqrt(min_factor)] ("over 14.69 trillion");
+  ``at_most`` -> (-inf, v + half]. A floor is the writer's order of magnitude: "over 14
+  billion" agrees with 40 billion, but a value more than half an order of magnitude above it
+  (the geometric middle of X and the slip of scale X * magnitude.min_factor) would have been
+  written as a higher floor, and 140 billion is a slip of scale, not a hedge.
   For a negative value (a decrease, "fell more than 12%" -> -12) the bound is on the size of
   the change, so the sides swap.
 
@@ -100,9 +104,10 @@ def bounds_of(value: float, qualifier: str, half: float) -> Bounds:
         return Bounds(value - width, value + width, value)
     lower_bound = (qualifier == "at_least") != (value < 0)
     if qualifier in ("at_least", "at_most"):
+        reach = abs(value) * math.sqrt(config().magnitude("min_factor"))
         if lower_bound:
-            return Bounds(value - half, math.inf, value)
-        return Bounds(-math.inf, value + half, value)
+            return Bounds(value - half, reach if qualifier == "at_least" else math.inf, value)
+        return Bounds(-reach if qualifier == "at_least" else -math.inf, value + half, value)
     return Bounds(value - half, value + half, value)
 
 

@@ -398,13 +398,14 @@ class Store:
     # -- discrepancies ---------------------------------------------------------------------
 
     def save_discrepancies(
-        self, found: Sequence[Discrepancy], retire_others_of: Iterable[str] | None = None
+        self, found: Sequence[Discrepancy], retire: Iterable[str] = ()
     ) -> tuple[int, int]:
         """Insert new discrepancies and update known ones; return (new, reopened).
 
         A known discrepancy that gains claims is re-opened (its reviews stay in its history).
-        With ``retire_others_of`` (claim ids), active discrepancies involving those claims that
-        were not found again are marked inactive rather than deleted, so reviews keep a target.
+        The ``retire`` ids that are not among ``found`` (known discrepancies a re-run no longer
+        finds) are marked inactive rather than deleted, so reviews keep a target; finding one
+        again makes it active again.
         """
         now = _now()
         new = reopened = 0
@@ -450,8 +451,10 @@ class Store:
                     )
                     for c in added
                 )
-            if retire_others_of is not None:
-                self._retire(s, set(retire_others_of), {d.id for d in found})
+            for did in sorted(set(retire) - {d.id for d in found}):
+                row = s.get(DiscrepancyRow, did)
+                if row is not None:
+                    row.active = False
         return new, reopened
 
     @staticmethod
@@ -480,17 +483,6 @@ class Store:
             found.update(dict(s.exec(stmt).all()))
         return found
 
-    @staticmethod
-    def _retire(s, claim_ids: set[str], keep: set[str]) -> None:
-        for chunk in _chunks(sorted(claim_ids)):
-            stmt = select(DiscrepancyClaimRow.discrepancy_id).where(
-                col(DiscrepancyClaimRow.claim_id).in_(chunk)
-            )
-            for did in set(s.exec(stmt)) - keep:
-                row = s.get(DiscrepancyRow, did)
-                if row is not None:
-                    row.active = False
-
     def discrepancies(
         self,
         *,
@@ -499,8 +491,10 @@ class Store:
         article_id: str | None = None,
         since: dt.date | None = None,
         ids: Iterable[str] | None = None,
+        involving: Iterable[str] | None = None,
     ) -> list[Discrepancy]:
-        """Active discrepancies, most severe first; ``status='all'`` or None for every status."""
+        """Active discrepancies, most severe first; ``status='all'`` or None for every status.
+        ``involving`` (claim ids) keeps those that list one of these claims."""
         query = select(DiscrepancyRow).where(DiscrepancyRow.active == True)  # noqa: E712
         if status and status != "all":
             query = query.where(DiscrepancyRow.status == status)
@@ -509,10 +503,16 @@ class Store:
         if since:
             since_time = dt.datetime.combine(since, dt.time(), dt.timezone.utc)
             query = query.where(DiscrepancyRow.changed_at >= since_time)
-        if ids is not None:
-            query = query.where(col(DiscrepancyRow.id).in_(sorted(set(ids))))
         with session(self.engine) as s:
-            rows = list(s.exec(query))
+            wanted = None if ids is None else set(ids)
+            if involving is not None:
+                listing = self._listing(s, sorted(set(involving)))
+                wanted = listing if wanted is None else wanted & listing
+            if wanted is None:
+                rows = list(s.exec(query))
+            else:
+                rows = [r for chunk in _chunks(sorted(wanted))
+                        for r in s.exec(query.where(col(DiscrepancyRow.id).in_(chunk)))]
             members: dict[str, list[DiscrepancyClaimRow]] = defaultdict(list)
             for chunk in _chunks([r.id for r in rows]):
                 stmt = select(DiscrepancyClaimRow).where(
@@ -525,6 +525,17 @@ class Store:
             found = [d for d in found if article_id in d.article_ids]
         rank = {"high": 0, "medium": 1, "low": 2}
         return sorted(found, key=lambda d: (rank[d.severity], d.type, d.id))
+
+    @staticmethod
+    def _listing(s: Session, claim_ids: list[str]) -> set[str]:
+        """Ids of the discrepancies (active or not) that list one of these claims."""
+        found: set[str] = set()
+        for chunk in _chunks(claim_ids):
+            stmt = select(DiscrepancyClaimRow.discrepancy_id).where(
+                col(DiscrepancyClaimRow.claim_id).in_(chunk)
+            )
+            found.update(s.exec(stmt))
+        return found
 
     # -- reviews ---------------------------------------------------------------------------
 
