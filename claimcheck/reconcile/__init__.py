@@ -66,8 +66,9 @@ def reconcile(
     """Every discrepancy among these claims (a mix of articles); deterministic; status open.
 
     With ``focus`` (ids of newly stored claims), only the findings those claims can change are
-    computed: the buckets that hold them, the arithmetic of their articles and of stored
-    statements they are a base figure of, the streaks they bear on. The other claims are
+    computed: the buckets that hold them, the internal checks of their articles, the
+    statements among them and the stored statements they are a base figure of, the streaks
+    they bear on. The other claims are
     context; an incremental run then costs what the new claims' slots hold, not the store.
     """
     ctx = Context.build(claims, articles)

@@ -2,10 +2,10 @@
 
 Claims already stored were reconciled when they came in; their discrepancies are in the store
 and keep their ids. A new claim can only change findings it takes part in: the facts of its
-bucket, the checks of its own article (internal, arithmetic, daily against total), a stored
-statement it is a base figure of (a share, change or sum of another article), a streak over
-its subject, an undated figure it is comparable with. ``Focus.everything()`` keeps every
-finding (a full re-run).
+bucket, the internal checks of its own article (internal, daily against total), its own
+arithmetic when it is a statement, a stored statement it is a base figure of (a share,
+change or sum), a streak over its subject, an undated figure it is comparable with.
+``Focus.everything()`` keeps every finding (a full re-run).
 """
 
 from __future__ import annotations

@@ -193,11 +193,20 @@ def period_words(period: Period) -> str:
 # -- slots ------------------------------------------------------------------------------------
 
 
+_DAYS = re.compile(r"(\d+) days")
+
+
 def _attribute_value(value: Any) -> str:
     known = words().section("attribute_values")
     text = str(value)
     if text in known:
         return str(known[text])
+    span = _DAYS.fullmatch(text)  # a change's basis given as a span: "1825 days"
+    if span:
+        days, spans = int(span.group(1)), words().section("span_words")
+        if days % 365 == 0:
+            return str(spans["years"]).format(n=days // 365)
+        return str(spans["days"]).format(n=days)
     return text.replace("_", " ").replace(":", " ")
 
 
