@@ -1,12 +1,13 @@
 """The main job: files -> articles -> claims -> store -> discrepancies.
 
 Extraction and fingerprinting are pure functions of an article, so they run in worker processes
-(``jobs``); every database write stays in this process. Articles go in chunks: a chunk's
-articles and claims are written in one transaction together with a "pending" marker naming
-them, and linked to their copies; every ``reconcile_every`` articles, the claims of the stored
-chunks are reconciled together against the stored claims of their slots, and the markers are
-removed. A run killed at any point therefore leaves a consistent database; the next run skips
-what is stored, reconciles what a marker names, and adds no duplicates.
+(``jobs``); articles are written in this process. Articles go in chunks: a chunk's articles and
+claims are written in one transaction together with a "pending" marker naming them, and linked
+to their copies; every ``reconcile_every`` articles, the claims of the stored chunks are
+reconciled together against the stored claims of their slots (with ``jobs`` > 1, in a process
+of its own, while the next chunks are written), and the markers are removed. A run killed at
+any point therefore leaves a consistent database; the next run skips what is stored,
+reconciles what a marker names, and adds no duplicates.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ class IngestSummary:
     reopened: int = 0
     resumed: int = 0  # articles of an interrupted run reconciled now
     problems: list[Problem] = field(default_factory=list)
+    # (articles, seconds) of each reconciliation, for benchmarks
+    reconciliations: list[tuple[int, float]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -154,12 +157,15 @@ class _InlineExecutor(Executor):
 
 
 def _executor(jobs: int) -> Executor:
-    if jobs <= 1:
-        return _InlineExecutor()
+    return _InlineExecutor() if jobs <= 1 else _process_pool(jobs)
+
+
+def _process_pool(workers: int) -> Executor:
     methods = multiprocessing.get_all_start_methods()
-    # fork shares the parent's loaded pipeline and gazetteers; workers never touch the database
+    # fork shares the parent's loaded pipeline and gazetteers; a worker never uses the
+    # parent's database connections (the reconciler opens its own)
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 @dataclass
@@ -182,47 +188,38 @@ def ingest(
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``; report, never raise, bad input.
 
-    ``jobs`` > 1 extracts in that many worker processes; ``model`` names an installed trained
-    spaCy pipeline to extract with (see ``claimcheck.extract.pipeline``). ``progress`` is
-    called with each article's origin (or a problem's) once it is stored or refused. Stored
-    articles are reconciled together once ``reconcile_every`` of them are waiting, and at the
-    end.
+    ``jobs`` > 1 extracts in that many worker processes and reconciles in one more (see
+    ``Reconciler``); ``model`` names an installed trained spaCy pipeline to extract with (see
+    ``claimcheck.extract.pipeline``). ``progress`` is called with each article's origin (or a
+    problem's) once it is stored or refused. Stored articles are reconciled together once
+    ``reconcile_every`` of them are waiting, and at the end.
     """
     summary = IngestSummary()
     resume_pending(store, summary)
     stored_before = store.counts()["articles"]
     executor = _executor(jobs)
+    reconciler = Reconciler(store, summary, apart=jobs > 1)
     in_flight: deque[_Task] = deque()
-    unreconciled: list[Written] = []
     limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
     try:
         for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
             in_flight.append(_Task(chunk, executor.submit(prepare_chunk, chunk, model), model))
             while len(in_flight) >= limit:
                 executor = _finish(store, in_flight, executor, jobs, summary, progress,
-                                   unreconciled)
-                _reconcile_when_due(store, unreconciled, summary,
-                                    _batch_size(reconcile_every, stored_before + summary.new))
+                                   reconciler)
+                reconciler.start_when_due(_batch_size(reconcile_every, stored_before + summary.new))
         while in_flight:
-            executor = _finish(store, in_flight, executor, jobs, summary, progress, unreconciled)
-            _reconcile_when_due(store, unreconciled, summary,
-                                _batch_size(reconcile_every, stored_before + summary.new))
-        _reconcile_when_due(store, unreconciled, summary, 0)
+            executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler)
+            reconciler.start_when_due(_batch_size(reconcile_every, stored_before + summary.new))
+        reconciler.finish()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        reconciler.close()
     return summary
 
 
 def _batch_size(every: int, stored: int) -> int:
     return max(every, min(MAX_RECONCILE_EVERY, stored // 2))
-
-
-def _reconcile_when_due(
-    store: Store, unreconciled: list[Written], summary: IngestSummary, every: int
-) -> None:
-    if unreconciled and sum(len(w.articles) for w in unreconciled) >= every:
-        reconcile_written(store, unreconciled, summary)
-        unreconciled.clear()
 
 
 def _new_article_chunks(
@@ -251,7 +248,7 @@ def _new_article_chunks(
 
 def _finish(
     store: Store, in_flight: deque[_Task], executor: Executor, jobs: int,
-    summary: IngestSummary, progress: Progress | None, unreconciled: list[Written],
+    summary: IngestSummary, progress: Progress | None, reconciler: Reconciler,
 ) -> Executor:
     """Write the oldest chunk in flight; return the executor to go on with."""
     task = in_flight.popleft()
@@ -270,7 +267,7 @@ def _finish(
         return executor
     written = store_chunk(store, results, summary, progress)
     if written.articles:
-        unreconciled.append(written)
+        reconciler.waiting.append(written)
     return executor
 
 
@@ -300,7 +297,7 @@ def store_chunk(
 ) -> Written:
     """Write one chunk of prepared articles and link the new ones to their copies.
 
-    Their reconciliation is left to ``reconcile_written``; until then a pending key names them.
+    Their reconciliation is left to a ``Reconciler``; until then a pending key names them.
     """
     written = Written(uuid.uuid4().hex)
     items: list[NewArticle] = []
@@ -341,27 +338,107 @@ def store_chunk(
     return written
 
 
-def reconcile_written(store: Store, chunks: list[Written], summary: IngestSummary) -> None:
-    """Reconcile the claims of stored chunks together, then drop (or keep) their pending keys.
+class Settled(NamedTuple):
+    """What one reconciliation of written chunks did."""
 
-    One reconciliation for many articles: the related claims of a busy slot are loaded and
-    compared once, not once per article.
+    new: int
+    reopened: int
+    seconds: float
+
+
+def _settled(store: Store, claims: list[PendingClaim]) -> Settled:
+    started = time.perf_counter()
+    new, reopened = reconcile_pending(store, claims)
+    return Settled(new, reopened, time.perf_counter() - started)
+
+
+_OWN_STORES: dict[str, Store] = {}
+
+
+def _settled_at(url: str, claims: list[PendingClaim]) -> Settled:
+    """``_settled`` in the reconciler process, with a store of its own opened once."""
+    if url not in _OWN_STORES:
+        _OWN_STORES[url] = Store(url)
+    return _settled(_OWN_STORES[url], claims)
+
+
+class Reconciler:
+    """Reconciles written chunks together, one batch at a time and in order.
+
+    With ``apart`` (and a store another process can open), a batch is reconciled in a process
+    of its own while this one goes on writing the next chunks: reconciliation is most of the
+    writer's work, and extraction workers wait for the writer. The articles of a batch stay
+    pending until its reconciliation is collected, so a kill loses nothing; chunks written
+    meanwhile are already in the store when the batch loads its context, as they would be
+    for two ingest processes at once, and are reconciled in the next batch.
     """
-    try:
-        new, reopened = reconcile_pending(store, [c for w in chunks for c in w.claims])
-    except Exception as exc:  # noqa: BLE001 - the articles are stored; the next run retries
-        for w in chunks:
-            for article_id in w.articles:
-                summary.add_problem(_settle_problem(article_id, exc))
-            store.mark_pending(w.pending, w.articles)
-        return
-    summary.discrepancies += new
-    summary.reopened += reopened
-    for w in chunks:
-        if w.failed:
-            store.mark_pending(w.pending, w.failed)
+
+    def __init__(self, store: Store, summary: IngestSummary, *, apart: bool) -> None:
+        self.store, self.summary = store, summary
+        self.apart = apart and store.shareable
+        self.executor: Executor = _process_pool(1) if self.apart else _InlineExecutor()
+        self.waiting: list[Written] = []
+        self.running: tuple[list[Written], Future[Settled]] | None = None
+
+    def _waiting_articles(self) -> int:
+        return sum(len(w.articles) for w in self.waiting)
+
+    def start_when_due(self, every: int) -> None:
+        """Collect a finished batch; start the next once ``every`` articles wait. Waits for
+        the running batch when more than ``MAX_RECONCILE_EVERY`` articles pile up behind it."""
+        if self.running and (self.running[1].done()
+                             or self._waiting_articles() >= MAX_RECONCILE_EVERY):
+            self._collect()
+        if self.running is None and self.waiting and self._waiting_articles() >= every:
+            self._start()
+
+    def finish(self) -> None:
+        """Reconcile everything still waiting, and wait for it."""
+        if self.running:
+            self._collect()
+        if self.waiting:
+            self._start()
+        if self.running:
+            self._collect()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _start(self) -> None:
+        chunks, self.waiting = self.waiting, []
+        claims = [c for w in chunks for c in w.claims]
+        if self.apart:
+            future = self.executor.submit(_settled_at, self.store.url, claims)
         else:
-            store.clear_pending(w.pending)
+            future = self.executor.submit(_settled, self.store, claims)
+        self.running = (chunks, future)
+        if not self.apart:
+            self._collect()
+
+    def _collect(self) -> None:
+        assert self.running is not None
+        chunks, future = self.running
+        self.running = None
+        try:
+            settled = future.result()
+        except Exception as exc:  # noqa: BLE001 - the articles are stored; the next run retries
+            for w in chunks:
+                for article_id in w.articles:
+                    self.summary.add_problem(_settle_problem(article_id, exc))
+                self.store.mark_pending(w.pending, w.articles)
+            if isinstance(exc, BrokenProcessPool):
+                self.executor.shutdown(wait=False, cancel_futures=True)
+                self.executor = _process_pool(1)
+            return
+        self.summary.discrepancies += settled.new
+        self.summary.reopened += settled.reopened
+        self.summary.reconciliations.append((sum(len(w.articles) for w in chunks),
+                                             settled.seconds))
+        for w in chunks:
+            if w.failed:
+                self.store.mark_pending(w.pending, w.failed)
+            else:
+                self.store.clear_pending(w.pending)
 
 
 def _add_one_by_one(store: Store, items: list[NewArticle], summary: IngestSummary) -> set[str]:

@@ -7,12 +7,15 @@ JSON Schemas in ``schemas/`` are generated from them (``python -m claimcheck.sch
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
+# -0.0 ("-0% from the previous week") is 0: SQLite stores it as 0 and PostgreSQL keeps the
+# sign, and a value is part of discrepancy ids and explanations
+Number = Annotated[float, AfterValidator(lambda value: value + 0.0)]
 ClaimKind = Literal["token_volume", "price", "ranking", "share", "change", "streak", "quantity"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 Granularity = Literal["day", "week", "month", "quarter", "year", "total"]
@@ -74,7 +77,7 @@ class Claim(_Model):
     kind: ClaimKind
     subject: str
     subject_text: str
-    value: float
+    value: Number
     unit: str
     qualifier: Qualifier = "exact"
     period: Period = Field(default_factory=Period)
@@ -90,8 +93,8 @@ class Discrepancy(_Model):
     severity: Severity
     claim_ids: list[str]
     article_ids: list[str]
-    expected: float | None = None
-    stated: float | None = None
+    expected: Number | None = None
+    stated: Number | None = None
     explanation: str
     status: Status = "open"
 

@@ -147,6 +147,46 @@ def test_a_kill_between_writing_and_reconciling_is_resumed(
     assert _contents(store) == reference and store.pending_articles() == {}
 
 
+def test_reconciling_in_a_process_of_its_own_ends_where_one_process_does(
+    tmp_path: Path, records: list[dict[str, str]], reference: Contents
+) -> None:
+    feed = _write_feed(tmp_path / "feed.jsonl", records)
+    store = Store(str(tmp_path / "apart.db"))
+    summary = ingest(store, [str(feed)], jobs=2, chunk_size=8, reconcile_every=16)
+    assert summary.ok and summary.new == ARTICLES
+    assert len(summary.reconciliations) > 1
+    assert sum(n for n, _seconds in summary.reconciliations) == ARTICLES
+    assert store.pending_articles() == {}
+    assert _contents(store) == reference
+
+
+def _reconciler_raises(*_args: object) -> tuple[int, int]:
+    raise RuntimeError("boom")
+
+
+def _reconciler_dies(*_args: object) -> tuple[int, int]:
+    os._exit(1)  # as if killed or out of memory
+
+
+@pytest.mark.parametrize("failure", [_reconciler_raises, _reconciler_dies])
+def test_a_failed_reconciliation_leaves_its_articles_pending_for_the_next_run(
+    tmp_path: Path, records: list[dict[str, str]], reference: Contents,
+    monkeypatch: pytest.MonkeyPatch, failure: object,
+) -> None:
+    feed = _write_feed(tmp_path / "feed.jsonl", records)
+    store = Store(str(tmp_path / "failed.db"))
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "reconcile_pending", failure)  # the reconciler process forks it
+        summary = ingest(store, [str(feed)], jobs=2, chunk_size=8, reconcile_every=16)
+    assert summary.new == ARTICLES and summary.failed == ARTICLES
+    assert all("reconciliation failed" in p.reason for p in summary.problems)
+    assert sum(map(len, store.pending_articles().values())) == ARTICLES
+    rerun = ingest(store, [str(feed)], jobs=2)
+    assert rerun.ok and rerun.resumed == ARTICLES and rerun.new == 0
+    assert store.pending_articles() == {}
+    assert _contents(store) == reference
+
+
 def test_three_ingest_processes_at_once_lose_nothing(
     tmp_path: Path, records: list[dict[str, str]], reference: Contents
 ) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import time
 from typing import Any
 
+import pytest
+
 from claimcheck.models import Discrepancy
 from claimcheck.reconcile import reconcile
 from claimcheck.reconcile.arithmetic import span_years
+from claimcheck.reconcile.facts import publication_window
 
 try:
     from tests.test_reconcile_factory import (
@@ -270,6 +274,57 @@ def test_undated_claims_of_articles_published_close_together_are_compared() -> N
     (d,) = desk.run()
     assert d.type == "value_mismatch" and d.article_ids == ["a", "b"]
     assert d.severity == "medium"  # one level down: the period rests on publication dates
+
+
+@pytest.mark.parametrize(
+    ("kind", "granularity", "published", "window_start"),
+    [
+        # 14-day windows (weekly and unknown granularity) laid end to end from a Monday
+        ("token_volume", "week", "2026-02-16", "2026-02-16"),
+        ("token_volume", "week", "2026-03-01", "2026-02-16"),
+        ("token_volume", "week", "2026-03-02", "2026-03-02"),
+        ("token_volume", None, "2026-02-25", "2026-02-16"),
+        # a price's undated window is 90 days
+        ("price", None, "2026-02-25", "2026-01-05"),
+        ("price", None, "2026-04-05", "2026-04-05"),
+    ],
+)
+def test_publication_window_of_an_undated_claim(
+    kind: str, granularity: str | None, published: str, window_start: str
+) -> None:
+    desk = Desk()
+    desk.article("a")
+    claim = desk.claim("a", kind, CN, 1.0, "tokens", "1", when=period(granularity=granularity))
+    start = publication_window(claim, dt.date.fromisoformat(published))
+    assert start == dt.date.fromisoformat(window_start)
+
+
+def _undated_weekly(desk: Desk, article: str, published: str, value: float) -> None:
+    desk.article(article, article.upper(), published=published)
+    desk.claim(article, "token_volume", CN, value, "tokens", f"{value / 1e12:.1f} trillion",
+               when=period(granularity="week"))
+
+
+def test_an_undated_group_keeps_its_id_whatever_else_is_loaded() -> None:
+    # a and b disagree in the window of Feb 16 - Mar 1; an earlier article of the previous
+    # window (and a later one of the next) must not rename their finding
+    pair, wider = Desk(), Desk()
+    for desk in (pair, wider):
+        _undated_weekly(desk, "a", "2026-02-20", 4.0e12)
+        _undated_weekly(desk, "b", "2026-02-25", 5.0e12)
+    _undated_weekly(wider, "early", "2026-02-13", 4.5e12)
+    _undated_weekly(wider, "late", "2026-03-03", 4.4e12)
+    (found,) = pair.run()
+    assert found.article_ids == ["a", "b"]
+    assert [d.id for d in wider.run() if d.article_ids == ["a", "b"]] == [found.id]
+
+
+def test_undated_claims_on_either_side_of_a_window_edge_are_not_compared() -> None:
+    # the documented cost of fixed windows: Sunday Mar 1 and Monday Mar 2 fall apart
+    desk = Desk()
+    _undated_weekly(desk, "a", "2026-03-01", 4.0e12)
+    _undated_weekly(desk, "b", "2026-03-02", 5.0e12)
+    assert desk.run() == []
 
 
 def _undated_guide_against(desk: Desk, values: list[float]) -> None:

@@ -14,8 +14,8 @@ Output order is by (type, id); every discrepancy has status "open".
 Incremental runs pass ``focus`` (the ids of the newly stored claims): only the findings those
 claims can change are computed (focus.py), so an ingest costs what the new claims' slots hold
 within their time window, not what the store holds. ``update`` also re-checks the stored
-findings the new claims may have made obsolete (a later figure that reconciles a change, an
-earlier article that renames a group of undated claims) and names those no longer found.
+findings the new claims may have made obsolete (a later figure that reconciles a change or
+settles a value) and names those no longer found.
 """
 
 from __future__ import annotations

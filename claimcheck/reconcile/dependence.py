@@ -260,7 +260,6 @@ class Sources:
                 shares.setdefault(article.id, set()).add(other)
                 shares.setdefault(other, set()).add(article.id)
         self._roots = _components(shares)
-        self._article_cites: dict[str, tuple[str, ...]] = {}
 
     def root(self, article_id: str) -> str:
         return self._roots.get(article_id, article_id)
@@ -290,11 +289,26 @@ class Sources:
         article = self.articles.get(claim.article_id)
         if article is None:
             return None
-        if article.id not in self._article_cites:
-            # memoized here: a store's article texts overflow the cache of short quotes
-            self._article_cites[article.id] = _citations(article.text)
-        in_article = self._article_cites[article.id]
+        in_article = _article_citations(article)
         return in_article[0] if len(in_article) == 1 else None
+
+
+# Citations of whole articles: an incremental run loads an article again with every batch whose
+# window it falls in, and reading its citations costs more than the rest of its share of a
+# reconciliation. The keys are the id and the hash of the text, not the text: a store's texts
+# would overflow memory (and the cache of short quotes).
+_ARTICLE_CITES: dict[tuple[str, int], tuple[str, ...]] = {}
+_MAX_ARTICLE_CITES = 200_000
+
+
+def _article_citations(article: Article) -> tuple[str, ...]:
+    key = (article.id, hash(article.text))
+    found = _ARTICLE_CITES.get(key)
+    if found is None:
+        if len(_ARTICLE_CITES) >= _MAX_ARTICLE_CITES:
+            _ARTICLE_CITES.clear()
+        found = _ARTICLE_CITES[key] = _citations(article.text)
+    return found
 
 
 def _citations(text: str) -> tuple[str, ...]:

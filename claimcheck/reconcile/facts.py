@@ -3,7 +3,7 @@
 Claims are bucketed by base slot and granularity (granularity-free kinds such as prices share
 one bucket). Within a bucket, dated claims whose periods overlap form one fact (connected
 components of the overlap relation, found by a sweep over start dates). Undated claims whose
-articles were published within the kind's window of each other form one *likely* fact; an
+articles were published in one fixed window of the kind's length form one *likely* fact; an
 undated claim of an article without a publication date joins no fact (it is still checked for
 magnitude slips against its whole bucket). Grouping first keeps reconciliation near-linear in
 the number of claims.
@@ -118,23 +118,32 @@ def _fact(bucket: str, claims: list[Claim], likely: bool) -> Fact:
 
 
 def undated_facts(bucket: str, claims: Sequence[Claim], ctx: Context) -> list[Fact]:
-    """Undated claims grouped by publication-date windows (single-linkage over sorted dates)."""
-    undated = [c for c in claims if not is_dated(c.period) and ctx.published(c) is not None]
-    if not undated:
-        return []
-    undated.sort(key=lambda c: (ctx.published(c), c.id))
-    window = dt.timedelta(days=config().window_days(undated[0].kind, undated[0].period.granularity))
-    groups: list[list[Claim]] = [[undated[0]]]
-    for previous, claim in zip(undated, undated[1:], strict=False):
-        gap = ctx.published(claim) - ctx.published(previous)  # type: ignore[operator]
-        if gap > window:
-            groups.append([])
-        groups[-1].append(claim)
+    """Undated claims grouped by fixed publication-date windows (``publication_window``)."""
+    groups: dict[dt.date, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        published = ctx.published(claim)
+        if not is_dated(claim.period) and published is not None:
+            groups[publication_window(claim, published)].append(claim)
     facts = []
-    for group in groups:
+    for start, group in sorted(groups.items()):
         if len({c.article_id for c in group}) > 1:
-            first = min(ctx.published(c) for c in group)  # type: ignore[type-var]
-            fact = _fact(bucket, group, likely=True)
-            fact.key = f"undated:{first}"
+            fact = _fact(bucket, sorted(group, key=lambda c: (ctx.published(c), c.id)),
+                         likely=True)
+            fact.key = f"undated:{start}"
             facts.append(fact)
     return facts
+
+
+def publication_window(claim: Claim, published: dt.date) -> dt.date:
+    """The first day of the fixed window of publication dates an undated claim is grouped in.
+
+    Windows are the kind's comparison window long (corpora/reconcile.json ``window_days``)
+    and laid end to end from a fixed day that starts a week, so that a group and its key do
+    not depend on which articles a reconciliation loads: grouping by chains of close dates
+    made one group of a whole busy year, renamed whenever an earlier article was loaded. Two
+    articles on either side of a window's edge are not compared.
+    """
+    length = config().window_days(claim.kind, claim.period.granularity)
+    offset = 0 if config().raw["week_starts_on"] == "monday" else 6  # 0001-01-01 was a Monday
+    index = (published.toordinal() - 1 - offset) // length
+    return dt.date.fromordinal(index * length + 1 + offset)

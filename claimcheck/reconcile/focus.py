@@ -18,7 +18,15 @@ from claimcheck.models import Claim
 
 from .config import config
 from .facts import Context
-from .slots import Match, is_dated, measure_of, overlaps, period_match, referenced_subjects
+from .slots import (
+    Match,
+    Timeline,
+    is_dated,
+    measure_of,
+    overlaps,
+    period_match,
+    referenced_subjects,
+)
 from .values import factor
 
 ClaimFilter = Callable[[Claim], bool]
@@ -30,6 +38,7 @@ class Focus:
     ids: frozenset[str] | None  # None: every claim is new
     articles: frozenset[str] = frozenset()
     by_figure: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
+    _timelines: dict[tuple[str, str], Timeline] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ctx: Context, ids: Collection[str] | None) -> Focus:
@@ -65,23 +74,43 @@ class Focus:
         new = [c for c in members if c.id in ids]
         min_factor = config().magnitude("min_factor")
         articles = self.ctx.articles
+        timeline = Timeline(new, articles)
+        largest, smallest = _extremes(new)
+
+        def off_by_factor(claim: Claim) -> bool:
+            # some new figure of another article a factor away: only the extremes can be
+            large = next((v for v, a in largest if a != claim.article_id), None)
+            small = next((v for v, a in smallest if a != claim.article_id), None)
+            return (large is not None and factor(claim.value, large) >= min_factor) or (
+                small is not None and factor(claim.value, small) >= min_factor
+            )
 
         def wanted(claim: Claim) -> bool:
             if claim.id in ids:
                 return True
-            return any(
+            return off_by_factor(claim) or any(
                 n.article_id != claim.article_id
-                and (
-                    period_match(claim, n, articles) is not Match.NO
-                    or factor(claim.value, n.value) >= min_factor
-                )
-                for n in new
+                and period_match(claim, n, articles) is not Match.NO
+                for n in timeline.near(claim)
             )
 
         return wanted
 
     def _new_figures(self, kind: str, subjects: Iterable[str]) -> list[Claim]:
         return [c for s in subjects for c in self.by_figure.get((kind, s.casefold()), [])]
+
+    def _new_figures_near(self, kind: str, subjects: Iterable[str], claim: Claim) -> list[Claim]:
+        """A superset of the new figures whose period can match ``claim``'s (Timeline.near):
+        a large batch holds hundreds of new figures of a busy subject."""
+        found = []
+        for subject in subjects:
+            key = (kind, subject.casefold())
+            if key not in self.by_figure:
+                continue
+            if key not in self._timelines:
+                self._timelines[key] = Timeline(self.by_figure[key], self.ctx.articles)
+            found += self._timelines[key].near(claim)
+        return found
 
     def streak_filter(self) -> ClaimFilter | None:
         if self.ids is None:
@@ -125,14 +154,32 @@ class Focus:
             ):
                 return False
             measure = measure_of(claim) if claim.kind in ("change", "share") else claim.kind
+            subjects = referenced_subjects(claim)
+            if claim.kind == "change":  # a change also compares with an earlier period
+                return bool(self._new_figures(measure, subjects))
             return any(
-                period_match(claim, n, articles) is not Match.NO
-                or _dated_overlap(claim, n)
-                or claim.kind == "change"  # a change also compares with an earlier period
-                for n in self._new_figures(measure, referenced_subjects(claim))
+                period_match(claim, n, articles) is not Match.NO or _dated_overlap(claim, n)
+                for n in self._new_figures_near(measure, subjects, claim)
             )
 
         return wanted
+
+
+def _extremes(claims: Sequence[Claim]) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
+    """The two largest and the two smallest nonzero magnitudes of two different articles each,
+    with their articles: what a claim of one of those articles is compared with instead."""
+    ranked = sorted((abs(c.value), c.article_id) for c in claims if c.value)
+
+    def two(rows: Iterable[tuple[float, str]]) -> list[tuple[float, str]]:
+        picked: list[tuple[float, str]] = []
+        for value, article in rows:
+            if not picked or picked[0][1] != article:
+                picked.append((value, article))
+            if len(picked) == 2:
+                break
+        return picked
+
+    return two(reversed(ranked)), two(ranked)
 
 
 def _dated_overlap(a: Claim, b: Claim) -> bool:

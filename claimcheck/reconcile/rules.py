@@ -15,8 +15,8 @@ claims, so a re-run yields the same ids and a claim that later joins a discrepan
                      start apart, streak slot + "run" + the first periods of the miscounts
 * arithmetic:        the stated claim's slot + period key + its value (3 significant digits)
 
-Facts of undated claims grouped by publication dates are keyed "undated:<earliest published>",
-so an earlier article joining such a group renames it (the store then sees a new id).
+Facts of undated claims grouped by publication dates are keyed "undated:<first day of the
+fixed window>" (facts.publication_window), which no later article changes.
 A discrepancy lists the claims at fault and a few claims of the accepted figure as evidence
 (values.evidence), never every outlet that agrees with it. Claims missing what defines their
 fact (a share without ``of``, a change without basis, ``compared_to`` or ``from_value``:

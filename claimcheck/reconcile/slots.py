@@ -24,6 +24,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from claimcheck.models import Article, Claim, Period
@@ -194,15 +195,23 @@ def _published(claim: Claim, articles: Mapping[str, Article]) -> dt.date | None:
     return article.published if article else None
 
 
+@lru_cache(maxsize=256)
+def _window(kind: str, granularity: str | None) -> dt.timedelta:
+    return dt.timedelta(days=config().window_days(kind, granularity))
+
+
 def likely_same_period(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
     """For claims missing a date: whether publication dates put them in the same period."""
-    window = dt.timedelta(days=config().window_days(a.kind, a.period.granularity))
-    pa, pb = _published(a, articles), _published(b, articles)
-    if a.article_id == b.article_id and not is_dated(a.period) and not is_dated(b.period):
+    # the reconciler's innermost test (focus filters ask it for every pair): lookups are lazy
+    a_dated, b_dated = is_dated(a.period), is_dated(b.period)
+    if not a_dated and not b_dated and a.article_id == b.article_id:
         return True
-    if is_dated(a.period) and pb is not None:
+    window = _window(a.kind, a.period.granularity)
+    pb = _published(b, articles)
+    if a_dated and pb is not None:
         return _reported_near(a.period, pb, window)
-    if is_dated(b.period) and pa is not None:
+    pa = _published(a, articles)
+    if b_dated and pa is not None:
         return _reported_near(b.period, pa, window)
     if pa is None or pb is None:
         return False
@@ -259,7 +268,7 @@ class Timeline:
     def near(self, claim: Claim) -> list[Claim]:
         """A superset of the claims ``period_match(claim, c)`` (or an overlap of both dated
         periods) accepts, in input order."""
-        window = dt.timedelta(days=config().window_days(claim.kind, claim.period.granularity))
+        window = _window(claim.kind, claim.period.granularity)
         reach = max(self.longest, window)
         if is_dated(claim.period):
             assert claim.period.start and claim.period.end

@@ -125,6 +125,12 @@ class Store:
             return value - 2**32
         return value
 
+    @property
+    def shareable(self) -> bool:
+        """Whether another process can open this database (a file or a server, not memory)."""
+        url = self.engine.url
+        return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -228,7 +234,8 @@ class Store:
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         table = ArticleRow.__table__  # type: ignore[attr-defined]
         # Core rows (see claims): reconciliation loads the articles of every related claim
-        query = select(table).order_by(table.c.published, table.c.id)
+        # undated first, as SQLite orders NULLs; PostgreSQL would put them last
+        query = select(table).order_by(table.c.published.asc().nulls_first(), table.c.id)
         with self.engine.connect() as conn:
             if ids is not None:
                 wanted = sorted(set(ids))
@@ -294,7 +301,7 @@ class Store:
                 & table.c.article_id.in_(_published_near(lo, hi)),
                 table.c.period_end.is_(None) & table.c.period_start.between(lo, hi),
             ]
-        query = query.order_by(table.c.article_id, table.c.span_start)
+        query = query.order_by(table.c.article_id, table.c.span_start, table.c.id)
         keys: list[str] | None = None
         if slots is not None:
             keys, column = sorted(set(slots)), table.c.slot
@@ -418,10 +425,10 @@ class Store:
             joining = {c for d in found for c in d.claim_ids if c not in members.get(d.id, ())}
             claim_articles = self._claim_articles(s, joining)
             for d in found:
-                known = members.setdefault(d.id, set())
+                known = members.get(d.id, set())
                 row = rows.get(d.id)
                 if row is None:
-                    row = DiscrepancyRow(
+                    rows[d.id] = DiscrepancyRow(
                         id=d.id,
                         type=d.type,
                         severity=d.severity,
@@ -432,9 +439,7 @@ class Store:
                         created_at=now,
                         changed_at=now,
                     )
-                    s.add(row)
-                    s.flush()  # its claim rows below reference it
-                    rows[d.id] = row
+                    s.add(rows[d.id])
                     new += 1
                 else:
                     _update_row(row, d)
@@ -443,6 +448,9 @@ class Store:
                         if row.status != "open":
                             row.status = "open"
                             reopened += 1
+            s.flush()  # the claim rows below reference the new discrepancies
+            for d in found:
+                known = members.setdefault(d.id, set())
                 added = [c for c in d.claim_ids if c not in known and c in claim_articles]
                 known.update(added)
                 s.add_all(
@@ -495,32 +503,35 @@ class Store:
     ) -> list[Discrepancy]:
         """Active discrepancies, most severe first; ``status='all'`` or None for every status.
         ``involving`` (claim ids) keeps those that list one of these claims."""
-        query = select(DiscrepancyRow).where(DiscrepancyRow.active == True)  # noqa: E712
+        # Core rows, not ORM objects, as in ``claims``: each reconciliation loads the known
+        # findings of its slots
+        table = DiscrepancyRow.__table__  # type: ignore[attr-defined]
+        member_table = DiscrepancyClaimRow.__table__  # type: ignore[attr-defined]
+        query = select(table).where(table.c.active == True)  # noqa: E712
         if status and status != "all":
-            query = query.where(DiscrepancyRow.status == status)
+            query = query.where(table.c.status == status)
         if severity:
-            query = query.where(DiscrepancyRow.severity == severity)
+            query = query.where(table.c.severity == severity)
         if since:
             since_time = dt.datetime.combine(since, dt.time(), dt.timezone.utc)
-            query = query.where(DiscrepancyRow.changed_at >= since_time)
+            query = query.where(table.c.changed_at >= since_time)
         with session(self.engine) as s:
+            conn = s.connection()
             wanted = None if ids is None else set(ids)
             if involving is not None:
                 listing = self._listing(s, sorted(set(involving)))
                 wanted = listing if wanted is None else wanted & listing
             if wanted is None:
-                rows = list(s.exec(query))
+                rows = list(conn.execute(query))
             else:
                 rows = [r for chunk in _chunks(sorted(wanted))
-                        for r in s.exec(query.where(col(DiscrepancyRow.id).in_(chunk)))]
+                        for r in conn.execute(query.where(table.c.id.in_(chunk)))]
             members: dict[str, list[DiscrepancyClaimRow]] = defaultdict(list)
             for chunk in _chunks([r.id for r in rows]):
-                stmt = select(DiscrepancyClaimRow).where(
-                    col(DiscrepancyClaimRow.discrepancy_id).in_(chunk)
-                )
-                for m in s.exec(stmt):
-                    members[m.discrepancy_id].append(m)
-        found = [discrepancy_model(r, members[r.id]) for r in rows]
+                stmt = select(member_table).where(member_table.c.discrepancy_id.in_(chunk))
+                for m in conn.execute(stmt):
+                    members[m.discrepancy_id].append(cast(DiscrepancyClaimRow, m))
+        found = [discrepancy_model(cast(DiscrepancyRow, r), members[r.id]) for r in rows]
         if article_id:
             found = [d for d in found if article_id in d.article_ids]
         rank = {"high": 0, "medium": 1, "low": 2}

@@ -202,7 +202,7 @@ def discrepancy_model(row: DiscrepancyRow, members: list[DiscrepancyClaimRow]) -
         id=row.id,
         type=row.type,
         severity=row.severity,
-        claim_ids=[m.claim_id for m in members],
+        claim_ids=sorted(m.claim_id for m in members),
         article_ids=sorted({m.article_id for m in members}),
         expected=row.expected,
         stated=row.stated,
