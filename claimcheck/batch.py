@@ -267,7 +267,7 @@ def _finish(
         return executor
     written = store_chunk(store, results, summary, progress)
     if written.articles:
-        reconciler.waiting.append(written)
+        reconciler.add(written)
     return executor
 
 
@@ -379,6 +379,10 @@ class Reconciler:
         self.executor: Executor = _process_pool(1) if self.apart else _InlineExecutor()
         self.waiting: list[Written] = []
         self.running: tuple[list[Written], Future[Settled]] | None = None
+
+    def add(self, written: Written) -> None:
+        """Queue a written chunk for the next batch."""
+        self.waiting.append(written)
 
     def _waiting_articles(self) -> int:
         return sum(len(w.articles) for w in self.waiting)

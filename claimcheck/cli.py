@@ -61,7 +61,7 @@ model_option = click.option(
 jobs_option = click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=default_jobs,
     show_default="number of cores",
-    help="Worker processes for extraction (database writes stay in one process).",
+    help="Worker processes for extraction; above 1, reconciliation runs in one more.",
 )
 
 

@@ -78,7 +78,7 @@ class Focus:
         largest, smallest = _extremes(new)
 
         def off_by_factor(claim: Claim) -> bool:
-            # some new figure of another article a factor away: only the extremes can be
+            # a new figure of another article a factor away, if any, is the largest or smallest
             large = next((v for v, a in largest if a != claim.article_id), None)
             small = next((v for v, a in smallest if a != claim.article_id), None)
             return (large is not None and factor(claim.value, large) >= min_factor) or (

@@ -202,7 +202,7 @@ def _window(kind: str, granularity: str | None) -> dt.timedelta:
 
 def likely_same_period(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
     """For claims missing a date: whether publication dates put them in the same period."""
-    # the reconciler's innermost test (focus filters ask it for every pair): lookups are lazy
+    # the reconciler's innermost test, asked of many pairs per reconciliation: lookups are lazy
     a_dated, b_dated = is_dated(a.period), is_dated(b.period)
     if not a_dated and not b_dated and a.article_id == b.article_id:
         return True
