@@ -204,8 +204,10 @@ def undated_values(
             else:
                 _undated_mismatch(bucket, claim, closest, ctx, findings)
             continue
+        if close:
+            continue
         others = [c for c in claims if c.article_id != claim.article_id]
-        if others and not close and _alone_and_off(claim, others):
+        if others and _alone_and_off(claim, others):
             magnitude_finding(bucket, [claim], others, True, ctx, findings)
 
 
