@@ -198,7 +198,8 @@ def ingest(
     resume_pending(store, summary)
     stored_before = store.counts()["articles"]
     executor = _executor(jobs)
-    reconciler = Reconciler(store, summary, apart=jobs > 1)
+    reconciler = Reconciler(store, summary, apart=jobs > 1, every=reconcile_every,
+                            stored_before=stored_before)
     in_flight: deque[_Task] = deque()
     limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
     try:
@@ -207,19 +208,15 @@ def ingest(
             while len(in_flight) >= limit:
                 executor = _finish(store, in_flight, executor, jobs, summary, progress,
                                    reconciler)
-                reconciler.start_when_due(_batch_size(reconcile_every, stored_before + summary.new))
+                reconciler.start_when_due()
         while in_flight:
             executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler)
-            reconciler.start_when_due(_batch_size(reconcile_every, stored_before + summary.new))
+            reconciler.start_when_due()
         reconciler.finish()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         reconciler.close()
     return summary
-
-
-def _batch_size(every: int, stored: int) -> int:
-    return max(every, min(MAX_RECONCILE_EVERY, stored // 2))
 
 
 def _new_article_chunks(
@@ -338,6 +335,10 @@ def store_chunk(
     return written
 
 
+def _batch_size(every: int, stored: int) -> int:
+    return max(every, min(MAX_RECONCILE_EVERY, stored // 2))
+
+
 class Settled(NamedTuple):
     """What one reconciliation of written chunks did."""
 
@@ -373,8 +374,12 @@ class Reconciler:
     for two ingest processes at once, and are reconciled in the next batch.
     """
 
-    def __init__(self, store: Store, summary: IngestSummary, *, apart: bool) -> None:
+    def __init__(
+        self, store: Store, summary: IngestSummary, *, apart: bool, every: int = RECONCILE_EVERY,
+        stored_before: int = 0,
+    ) -> None:
         self.store, self.summary = store, summary
+        self.every, self.stored_before = every, stored_before
         self.apart = apart and store.shareable
         self.executor: Executor = _process_pool(1) if self.apart else _InlineExecutor()
         self.waiting: list[Written] = []
@@ -387,13 +392,15 @@ class Reconciler:
     def _waiting_articles(self) -> int:
         return sum(len(w.articles) for w in self.waiting)
 
-    def start_when_due(self, every: int) -> None:
-        """Collect a finished batch; start the next once ``every`` articles wait. Waits for
-        the running batch when more than ``MAX_RECONCILE_EVERY`` articles pile up behind it."""
+    def start_when_due(self) -> None:
+        """Collect a finished batch; start the next once a batch's worth of articles wait.
+        Waits for the running batch when more than ``MAX_RECONCILE_EVERY`` articles pile up
+        behind it."""
         if self.running and (self.running[1].done()
                              or self._waiting_articles() >= MAX_RECONCILE_EVERY):
             self._collect()
-        if self.running is None and self.waiting and self._waiting_articles() >= every:
+        due = _batch_size(self.every, self.stored_before + self.summary.new)
+        if self.running is None and self.waiting and self._waiting_articles() >= due:
             self._start()
 
     def finish(self) -> None:

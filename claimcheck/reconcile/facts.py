@@ -144,6 +144,10 @@ def publication_window(claim: Claim, published: dt.date) -> dt.date:
     articles on either side of a window's edge are not compared.
     """
     length = config().window_days(claim.kind, claim.period.granularity)
+    return published - dt.timedelta(days=days_into_weeks(published) % length)
+
+
+def days_into_weeks(day: dt.date) -> int:
+    """Days since a fixed day that starts a reporting week (``week_starts_on``)."""
     offset = 0 if config().raw["week_starts_on"] == "monday" else 6  # 0001-01-01 was a Monday
-    index = (published.toordinal() - 1 - offset) // length
-    return dt.date.fromordinal(index * length + 1 + offset)
+    return day.toordinal() - 1 - offset

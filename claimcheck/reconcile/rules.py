@@ -38,7 +38,7 @@ from claimcheck.models import Claim, DiscrepancyType, Period
 
 from .config import config
 from .explain import Findings, format_value, gap_level, severity, short_quote, value_key
-from .facts import Context, Fact, bucket_key
+from .facts import Context, Fact, bucket_key, days_into_weeks
 from .slots import (
     Timeline,
     base_slot_key,
@@ -678,8 +678,7 @@ def _period_index(day: dt.date, granularity: str) -> int:
         return day.toordinal()
     if granularity == "month":
         return day.year * 12 + day.month - 1
-    start = 0 if config().raw["week_starts_on"] == "monday" else 6
-    return (day.toordinal() - 1 - start) // 7  # 0001-01-01 was a Monday
+    return days_into_weeks(day) // 7
 
 
 def _midpoint(period: Period) -> dt.date:
