@@ -46,6 +46,35 @@ def test_fingerprints_of_chinese_text_use_characters() -> None:
     assert prints and prints & passage_fingerprints("另一句话。" + text)
 
 
+@pytest.mark.parametrize(
+    ("words", "cjk", "expected"),
+    [
+        # 8-word runs with 3+ specific words (4+ letters, not stopwords)
+        ("the world s largest ai model api aggregation platform shows", False, {
+            "the world s largest ai model api aggregation",
+            "world s largest ai model api aggregation platform",
+            "s largest ai model api aggregation platform shows"}),
+        # a digit in every window: figures and dates are the echo test's business
+        ("the world s largest ai model api 2026 aggregation platform shows", False, set()),
+        ("it is a and the of to be or on", False, set()),  # nothing specific
+        ("largest model platform", False, set()),  # shorter than a run
+        # Chinese: 14-character runs, every character a token
+        ("中国模型的调用量首次超过美国模型", True, {
+            "中 国 模 型 的 调 用 量 首 次 超 过 美 国",
+            "国 模 型 的 调 用 量 首 次 超 过 美 国 模",
+            "模 型 的 调 用 量 首 次 超 过 美 国 模 型"}),
+        ("中国模型的调用量1次超过美国模型", True, set()),
+    ],
+)
+def test_ngrams_are_long_specific_runs_without_digits(
+    words: str, cjk: bool, expected: set[str]
+) -> None:
+    from claimcheck.reconcile.dependence import _ngrams
+
+    tokens = list(words) if cjk else words.split()
+    assert _ngrams(tokens, cjk) == expected
+
+
 def test_shared_passages_confirm_near_duplicates_only() -> None:
     pairs = shared_passages(ORIGINAL, EDITED_COPY)
     assert len(pairs) == 1

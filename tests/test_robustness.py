@@ -5,6 +5,7 @@ Long runs (1 MB inputs, 100,000 articles) are in benchmarks/; these stay within 
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import multiprocessing
@@ -166,6 +167,52 @@ def test_utf16_file_with_bom(tmp_path: Path, encoding: str) -> None:
     (tmp_path / "wide.txt").write_bytes(bom + text.encode(encoding))
     [article], problems = _loaded(tmp_path / "wide.txt")
     assert article.article.text == text and not problems
+
+
+def _feed_line(text: str) -> bytes:
+    return (json.dumps({"text": text, "source": "Wire"}, ensure_ascii=False) + "\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("lines", "articles", "problems"),
+    [
+        # a bad byte in line 2: it goes in with a warning naming the line
+        ([_feed_line("One: 4.12 trillion tokens."),
+          _feed_line("Two: 5.16 trillion tokens.").replace(b"Two", b"Tw\xff")], 2, ["#2"]),
+        # a UTF-8 BOM, CRLF endings and blank lines are fine
+        ([codecs.BOM_UTF8 + _feed_line("One: 1 trillion.").replace(b"\n", b"\r\n"), b"\n",
+          _feed_line("Two: 2 trillion.")], 2, []),
+        # U+2028 is legal inside a JSON string: the record is not cut in two
+        ([_feed_line("First line\u2028second: 3 trillion tokens.")], 1, []),
+        # NUL bytes past the sniffed head make that line's problem only
+        ([_feed_line("One: 1 trillion.")] * 400 + [b"\x00\x01\x02\n",
+          _feed_line("Last: 2 trillion.")], 2, ["#401"]),
+        ([b"\n", b"  \n"], 0, [""]),  # an empty feed is named
+    ],
+)
+def test_jsonl_feeds_are_read_line_by_line(
+    tmp_path: Path, monkeypatch, lines: list[bytes], articles: int, problems: list[str],
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"".join(lines))
+
+    def whole_file(self: Path) -> bytes:
+        raise AssertionError(f"{self} read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file)  # a feed may be larger than memory
+    loaded, found = _loaded(path)
+    assert len({a.article.id for a in loaded}) == articles
+    assert [p.origin.removeprefix(str(path)) for p in found] == problems
+    assert all(a.article.source == "Wire" for a in loaded)
+
+
+def test_a_utf16_jsonl_feed_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "wide.jsonl"
+    feed = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\r\n"
+                   for t in ("中国模型的调用量达到4.12万亿Token。", "Two: 5.16 trillion tokens."))
+    path.write_bytes(codecs.BOM_UTF16_LE + feed.encode("utf-16-le"))
+    loaded, problems = _loaded(path)
+    assert [a.article.text[:2] for a in loaded] == ["中国", "Tw"] and not problems
 
 
 def test_a_50_mb_article_is_read_without_trouble(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from claimcheck.models import Article, Claim, Discrepancy, Period
@@ -88,6 +89,30 @@ def test_links_are_stored_both_ways_and_replaced_on_relink(store: Store) -> None
         "a0002": ["a0001"],
         "a0003": ["a0001"],
     }
+
+
+@pytest.mark.parametrize("fresh_store", [False, True])
+def test_copy_candidates_ignore_boilerplate_held_by_many(db_path: str, fresh_store: bool) -> None:
+    """A passage in more than ``max_sharing`` articles is boilerplate; what two articles share
+    beyond it makes them candidates. The store remembers boilerplate between calls, and a
+    store opened afresh (nothing remembered) finds the same candidates."""
+    from claimcheck.store import NewArticle
+
+    store = Store(db_path)
+    footer, rare = {1, 2}, {3, 4}
+    items = [NewArticle(_article(n), [], [], footer) for n in range(1, 5)]
+    items.append(NewArticle(_article(9), [], [], footer | rare | {7}))
+    store.add_articles(items)
+    # five articles hold the footer: with max_sharing 4 it is boilerplate, with 5 it is not
+    assert store.copy_candidates("new", footer | rare, 2, max_sharing=4) == ["a0009"]
+    assert store.copy_candidates("new", footer | rare, 2, max_sharing=5) == [
+        "a0001", "a0002", "a0003", "a0004", "a0009"]
+    store.add_articles([NewArticle(_article(10), [], [], rare)])
+    if fresh_store:
+        store = Store(db_path)
+    assert store.copy_candidates("new", footer | rare, 2, max_sharing=4) == ["a0009", "a0010"]
+    # the one sharing the most
+    assert store.copy_candidates("new", rare | {7}, 2, max_sharing=4, limit=1) == ["a0009"]
 
 
 def test_a_failed_article_leaves_nothing_behind(store: Store) -> None:

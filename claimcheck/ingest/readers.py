@@ -7,6 +7,7 @@ never stops a batch.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -23,6 +24,8 @@ METADATA_FIELDS = ("title", "url", "source", "published", "lang")
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 # A directory may describe its files in a manifest: {"file name": {"title": ..., ...}}
 MANIFEST = "metadata.json"
+# How much of a JSON Lines file is looked at to tell UTF-16 or binary from UTF-8 (as decode does)
+_SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ def _read_file(path: Path) -> Iterator[Document | Problem]:
         yield Problem(origin, f"unsupported file type '{suffix or '(none)'}'")
         return
     try:
+        if suffix == ".jsonl" and _streams(path):
+            yield from _read_json_lines(path, origin)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield Problem(origin, f"cannot read: {exc.strerror or exc}")
@@ -164,9 +170,41 @@ def parse_front_matter(block: str) -> dict[str, Any]:
     return meta
 
 
+def _streams(path: Path) -> bool:
+    """Whether a JSON Lines file can be read a line at a time: UTF-8 (not UTF-16, whose
+    newlines are two bytes, nor binary). A scraped feed can be larger than memory."""
+    with path.open("rb") as f:
+        head = f.read(_SNIFF_BYTES)
+    return not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\x00" not in head
+
+
+def _read_json_lines(path: Path, origin: str) -> Iterator[Document | Problem]:
+    """The records of a UTF-8 JSON Lines file, read a line at a time; a line's bad bytes or
+    bad JSON are reported with its number, and the other lines still go in."""
+    empty = True
+    with path.open("rb") as f:
+        for n, raw in enumerate(f, 1):
+            if n == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if not raw.strip():
+                continue
+            empty = False
+            where = f"{origin}#{n}"
+            try:
+                line, warnings = decode(raw)
+            except DecodeError as exc:
+                yield Problem(where, str(exc))
+                continue
+            for warning in warnings:
+                yield Problem(where, warning, fatal=False)
+            yield _json_record(where, line)
+    if empty:
+        yield Problem(origin, "empty file")
+
+
 def _read_json(origin: str, text: str, *, lines: bool) -> Iterator[Document | Problem]:
-    if lines:
-        records = ((f"{origin}#{n}", line) for n, line in enumerate(text.splitlines(), 1))
+    if lines:  # a UTF-16 feed, decoded whole
+        records = ((f"{origin}#{n}", line) for n, line in enumerate(text.split("\n"), 1))
         for where, line in records:
             if line.strip():
                 yield _json_record(where, line)

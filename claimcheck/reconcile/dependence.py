@@ -43,13 +43,6 @@ def _normalized(sentence: str) -> str:
     return " ".join(tokens)
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of a text long enough to be evidence of copying, as written (stripped)."""
-    minimum = int(config().dependence("min_sentence_chars"))
-    parts = (s.strip() for s in config().sentence_split.split(text))
-    return [s for s in parts if len(_normalized(s)) >= minimum]
-
-
 @dataclass(frozen=True)
 class Sentence:
     text: str  # as written
@@ -95,35 +88,43 @@ def _ngrams(tokens: list[str], cjk: bool) -> frozenset[str]:
     """Runs of words (characters in Chinese) long and specific enough to be copied wording."""
     dep = config().dependence
     size = int(dep("ngram_tokens_cjk") if cjk else dep("ngram_tokens"))
+    if len(tokens) < size:
+        return frozenset()
     content = int(dep("ngram_content_tokens"))
     content_chars = int(dep("ngram_content_chars"))
     stop = _stopwords()
     # per-token facts once, then running counts over each window: long texts stay linear
-    digits = list(itertools.accumulate((t[:1].isdigit() for t in tokens), initial=0))
-    specific = list(
-        itertools.accumulate(
-            (len(t) >= content_chars and t.isalpha() and t not in stop for t in tokens),
-            initial=0,
-        )
+    digits = list(itertools.accumulate([t[:1].isdigit() for t in tokens], initial=0))
+    if cjk:
+        return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)
+                         if digits[i + size] == digits[i])
+    specific = list(itertools.accumulate(
+        [len(t) >= content_chars and t.isalpha() and t not in stop for t in tokens], initial=0,
+    ))
+    if specific[-1] < content:
+        return frozenset()
+    # a window with a digit is left out: dates and figures are the echo test's business
+    return frozenset(
+        " ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)
+        if digits[i + size] == digits[i] and specific[i + size] - specific[i] >= content
     )
-    found = set()
-    for i in range(len(tokens) - size + 1):
-        if digits[i + size] - digits[i]:
-            continue  # dates and figures are the echo test's business
-        if cjk or specific[i + size] - specific[i] >= content:
-            found.add(" ".join(tokens[i : i + size]))
-    return frozenset(found)
 
 
 @lru_cache(maxsize=512)
 def analyzed(text: str) -> tuple[Sentence, ...]:
-    """The text's evidence sentences; cached because an article is compared with several
-    candidates, and a recent article is often the candidate of the next ones."""
+    """The text's sentences long enough to be evidence of copying; cached because an article
+    is compared with several candidates, and a recent article is often the candidate of the
+    next ones."""
+    minimum = int(config().dependence("min_sentence_chars"))
     result = []
-    for sentence in sentences(text):
+    for part in config().sentence_split.split(text):
+        sentence = part.strip()
         normalized = _normalized(sentence)
+        if len(normalized) < minimum:
+            continue
         tokens = normalized.split(" ")
-        cjk = 2 * sum(bool(config().cjk.match(t)) for t in tokens) > len(tokens)
+        # a Chinese character is a token of its own, and no other token holds one
+        cjk = 2 * len(config().cjk.findall(normalized)) > len(tokens)
         result.append(
             Sentence(sentence, normalized, cjk, figures_of(sentence), _ngrams(tokens, cjk))
         )

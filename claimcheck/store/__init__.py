@@ -118,6 +118,10 @@ class Store:
         # passage hashes are unsigned 32-bit; PostgreSQL's INTEGER is signed, SQLite's is not
         # bounded, and SQLite files already hold the unsigned form, so only others are shifted
         self._signed_hashes = self.engine.dialect.name != "sqlite"
+        # passage hashes known to be held by more than n articles, by n: a count only grows
+        # while articles are added, and counting a boilerplate hash's rows again for every
+        # new article would cost more as the store grows
+        self._common_hashes: dict[int, set[int]] = defaultdict(set)
         prepare(self.engine)
 
     def _hash(self, value: int) -> int:
@@ -352,10 +356,9 @@ class Store:
         # that merely reports the same week's figures shares a few
         return sorted(found[:limit] if limit is not None else found)
 
-    @staticmethod
-    def _rare_hashes(s: Session, hashes: list[int], max_sharing: int) -> list[int]:
-        common: set[int] = set()
-        for chunk in _chunks(hashes):
+    def _rare_hashes(self, s: Session, hashes: list[int], max_sharing: int) -> list[int]:
+        common = self._common_hashes[max_sharing]
+        for chunk in _chunks([h for h in hashes if h not in common]):
             stmt = (
                 select(FingerprintRow.hash)
                 .where(col(FingerprintRow.hash).in_(chunk))
