@@ -126,6 +126,56 @@ def test_sigkill_mid_batch_then_rerun_completes_without_duplicates(
     assert Store(str(db)).counts()["articles"] == ARTICLES
 
 
+# ingest in a subprocess whose reconciler, once it has saved the findings of a batch's first
+# time group, marks a file and waits to be killed
+_SLOW_RECONCILER = """
+import sys, time
+from pathlib import Path
+from claimcheck import batch
+from claimcheck.store import Store
+db, feed, marker = sys.argv[1:]
+save = Store.save_discrepancies
+def save_then_wait(self, *args, **kwargs):
+    saved = save(self, *args, **kwargs)
+    Path(marker).touch()
+    time.sleep(120)
+    return saved
+Store.save_discrepancies = save_then_wait
+batch.ingest(Store(db), [feed], jobs=2, chunk_size=8, reconcile_every=16)
+"""
+
+
+def test_sigkill_while_the_reconciler_is_mid_batch(
+    tmp_path: Path, records: list[dict[str, str]], reference: Contents
+) -> None:
+    db, feed = tmp_path / "crash.db", _write_feed(tmp_path / "feed.jsonl", records)
+    marker = tmp_path / "saved"
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_RECONCILER, str(db), str(feed),
+                             str(marker)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert marker.exists(), proc.stderr.read().decode() if proc.stderr else ""
+    os.killpg(proc.pid, signal.SIGKILL)  # writer, workers and reconciler
+    proc.wait(timeout=30)
+
+    _assert_consistent(db)
+    interrupted = Store(str(db))
+    # killed mid-batch: the batch's articles still pending, part of its findings saved
+    assert sum(map(len, interrupted.pending_articles().values())) >= 16
+    assert interrupted.counts()["discrepancies"] > 0
+    interrupted.close()
+
+    rerun = subprocess.run(_ingest_command(db, feed, jobs=2), capture_output=True, text=True,
+                           timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    _assert_consistent(db)
+    store = Store(str(db))
+    assert store.pending_articles() == {}
+    assert _contents(store) == reference
+
+
 def test_a_kill_between_writing_and_reconciling_is_resumed(
     tmp_path: Path, records: list[dict[str, str]], reference: Contents,
     monkeypatch: pytest.MonkeyPatch,
