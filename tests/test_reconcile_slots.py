@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from claimcheck.models import Article, Claim, Period
 from claimcheck.reconcile import related_slot_keys, slot_key
-from claimcheck.reconcile.slots import Match, period_match
+from claimcheck.reconcile.slots import (
+    Match,
+    likely_same_period,
+    period_match,
+    same_period_as_undated,
+)
 
 try:
     from tests.test_reconcile_factory import WEEK_FEB_09, WEEK_FEB_16, period, week
@@ -176,3 +183,24 @@ def test_period_match_table(
     a = make(when=a_period, article_id="a")
     b = make(when=b_period, article_id="b")
     assert period_match(a, b, _articles(*published)) is expected
+
+
+@pytest.mark.parametrize(
+    ("a_granularity", "published", "same_article"),
+    list(itertools.product(["week", "day", None],
+                           [(None, None), ("2026-02-20", None), (None, "2026-02-27"),
+                            ("2026-02-20", "2026-02-27"), ("2026-02-20", "2026-04-01")],
+                           [False, True])),
+)
+def test_the_undated_side_worked_out_once_agrees_with_likely_same_period(
+    a_granularity: str | None, published: tuple[str | None, str | None], same_article: bool,
+) -> None:
+    articles = _articles(*published)
+    a = make(when=period(granularity=a_granularity), article_id="a")
+    others = [week(WEEK_FEB_16), week(WEEK_FEB_09), period("2026-03-30", "2026-04-05", "week"),
+              period(granularity="week"), period(granularity="day"),
+              period(granularity=None)]
+    test = same_period_as_undated(a, articles)
+    for when in others:
+        b = make(when=when, article_id="a" if same_article else "b")
+        assert test(b) is likely_same_period(a, b, articles), (when, b.article_id)

@@ -47,6 +47,7 @@ from .slots import (
     overlaps,
     period_key,
     period_label,
+    same_period_as_undated,
 )
 from .tolerance import gap, overlap
 from .values import (
@@ -189,10 +190,9 @@ def undated_values(
         if wanted is not None and not wanted(claim):
             continue
         timeline = timeline or Timeline(claims, ctx.articles)
+        same_period = same_period_as_undated(claim, ctx.articles)
         close = [
-            c
-            for c in timeline.near(claim)
-            if c.article_id != claim.article_id and likely_same_period(claim, c, ctx.articles)
+            c for c in timeline.near(claim) if c.article_id != claim.article_id and same_period(c)
         ]
         near = [c for c in close if is_dated(c.period)]
         if near:

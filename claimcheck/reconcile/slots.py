@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import lru_cache
 from typing import Any
@@ -216,6 +216,29 @@ def likely_same_period(a: Claim, b: Claim, articles: Mapping[str, Article]) -> b
     if pa is None or pb is None:
         return False
     return abs(pa - pb) <= window
+
+
+def same_period_as_undated(
+    claim: Claim, articles: Mapping[str, Article]
+) -> Callable[[Claim], bool]:
+    """``likely_same_period(claim, other)`` for an undated ``claim``, as a test of ``other``:
+    the reconciler asks it of every figure near each undated one, so the claim's side is
+    worked out once."""
+    window = _window(claim.kind, claim.period.granularity)
+    published = _published(claim, articles)
+
+    def test(other: Claim) -> bool:
+        start, end = other.period.start, other.period.end
+        if start is not None and end is not None:
+            return published is not None and start <= published and published - end <= window
+        if other.article_id == claim.article_id:
+            return True
+        if published is None:
+            return False
+        theirs = _published(other, articles)
+        return theirs is not None and abs(published - theirs) <= window
+
+    return test
 
 
 def _reported_near(period: Period, published: dt.date, window: dt.timedelta) -> bool:
