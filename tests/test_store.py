@@ -115,6 +115,39 @@ def test_copy_candidates_ignore_boilerplate_held_by_many(db_path: str, fresh_sto
     assert store.copy_candidates("new", rare | {7}, 2, max_sharing=4, limit=1) == ["a0009"]
 
 
+def test_fingerprints_of_an_earlier_layout_are_moved_to_the_keyed_table(db_path: str) -> None:
+    """Earlier versions kept fingerprints in a rowid table with a second index on the hash;
+    opening such a database copies them into the WITHOUT ROWID table once, keeping them."""
+    import sqlite3
+
+    from claimcheck.store import NewArticle
+
+    store = Store(db_path)
+    store.add_articles([NewArticle(_article(n), [], [], {1, 2, n + 10}) for n in range(3)])
+    store.close()
+    with sqlite3.connect(db_path) as conn:
+        conn.executescript(
+            "CREATE TABLE old AS SELECT * FROM passage_fingerprints;"
+            "DROP TABLE passage_fingerprints;"
+            "CREATE TABLE passage_fingerprints (hash INTEGER NOT NULL, article_id VARCHAR NOT "
+            "NULL REFERENCES articles (id) ON DELETE CASCADE, PRIMARY KEY (hash, article_id));"
+            "CREATE INDEX ix_passage_fingerprints_hash ON passage_fingerprints (hash);"
+            "INSERT INTO passage_fingerprints SELECT * FROM old; DROP TABLE old;")
+    store = Store(db_path)
+    assert store.copy_candidates("new", {1, 2}, 2) == ["a0000", "a0001", "a0002"]
+    store.close()
+    with sqlite3.connect(db_path) as conn:
+        ddl = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'passage_fingerprints'")
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        plan = " ".join(r[-1] for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT article_id, count(*) FROM passage_fingerprints "
+            "WHERE hash IN (1, 2) GROUP BY article_id"))
+        assert conn.execute("SELECT count(*) FROM passage_fingerprints").fetchone()[0] == 9
+    assert "WITHOUT ROWID" in ddl.fetchone()[0]
+    assert "ix_passage_fingerprints_hash" not in names
+    assert "SEARCH passage_fingerprints USING PRIMARY KEY" in plan
+
+
 def test_a_failed_article_leaves_nothing_behind(store: Store) -> None:
     bad = [_claim("a0001"), _claim("a0001")]  # duplicate claim id: the insert fails
     with contextlib.suppress(Exception):  # any integrity error will do
