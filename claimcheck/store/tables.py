@@ -62,7 +62,8 @@ class ClaimRow(SQLModel, table=True):
     span_start: int
     span_end: int
     confidence: float
-    slot: str = Field(index=True)  # the fact this claim is about; reconciliation looks up by it
+    # the fact this claim is about; reconciliation looks it up by (slot, period_end)
+    slot: str
 
 
 class ArticleLinkRow(SQLModel, table=True):
