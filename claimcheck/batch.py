@@ -18,10 +18,10 @@ import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import NamedTuple, ParamSpec, TypeVar
 
@@ -40,7 +40,7 @@ from claimcheck.reconcile import (
     update,
 )
 from claimcheck.reconcile.config import config
-from claimcheck.store import NewArticle, Store
+from claimcheck.store import CopySearch, NewArticle, Store, strongest_candidates
 
 # Articles sharing at least this many passage fingerprints are compared with rapidfuzz.
 MIN_SHARED_FINGERPRINTS = 2
@@ -129,9 +129,14 @@ def _unique_claims(claims: list[Claim]) -> list[Claim]:
 
 
 def prepare_chunk(
-    chunk: list[LoadedArticle], model: str | None = None
+    chunk: list[LoadedArticle], model: str | None = None, copies_in: str | None = None
 ) -> list[NewArticle | Problem]:
-    """``prepare_article`` over a chunk; an article that breaks the extractor becomes a Problem."""
+    """``prepare_article`` over a chunk; an article that breaks the extractor becomes a Problem.
+
+    With ``copies_in`` (a store's URL), each article's copies among the articles stored by now
+    are looked for too (``NewArticle.copies``): in worker processes, that comparison of texts
+    is taken off the writer, which then only compares with what it stored since.
+    """
     results: list[NewArticle | Problem] = []
     for loaded in chunk:
         try:
@@ -139,7 +144,44 @@ def prepare_chunk(
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
             results.append(Problem(loaded.origin, f"extraction failed: {type(exc).__name__}: "
                                                   f"{str(exc)[:200]}"))
+    if copies_in is not None:
+        results = [_searched(_own_store(copies_in), r) if isinstance(r, NewArticle) else r
+                   for r in results]
     return results
+
+
+def copies_of(store: Store, article: Article, fingerprints: Iterable[int]) -> dict[str, int]:
+    """The stored articles that ``article`` shares copied passages with, and how many:
+    candidates from the fingerprint index, confirmed by their texts."""
+    return _confirmed(store, article, _candidates(store, article, fingerprints))
+
+
+def _candidates(
+    store: Store, article: Article, fingerprints: Iterable[int],
+    among: Collection[str] | None = None,
+) -> dict[str, int]:
+    return store.copy_candidates(article.id, fingerprints, MIN_SHARED_FINGERPRINTS,
+                                 max_sharing=MAX_ARTICLES_PER_PASSAGE,
+                                 limit=MAX_COPY_CANDIDATES, among=among)
+
+
+def _confirmed(store: Store, article: Article, candidates: Iterable[str]) -> dict[str, int]:
+    shared: dict[str, int] = {}
+    for other in store.articles(candidates):
+        pairs = shared_passages(article.text, other.text)
+        if pairs:
+            shared[other.id] = len(pairs)
+    return shared
+
+
+def _searched(store: Store, item: NewArticle) -> NewArticle:
+    """The item with its copies among what is stored now (in a worker process)."""
+    try:
+        candidates = _candidates(store, item.article, item.fingerprints)
+        confirmed = _confirmed(store, item.article, candidates)
+    except Exception:  # noqa: BLE001 - the writer looks for them instead
+        return item
+    return replace(item, copies=CopySearch(candidates, confirmed))
 
 
 # -- the driver: reads, dispatches, writes ------------------------------------------------
@@ -173,6 +215,8 @@ class _Task:
     chunk: list[LoadedArticle]
     future: Future[list[NewArticle | Problem]]
     model: str | None = None
+    copies_in: str | None = None  # the worker looks for copies in this store
+    written_before: int = 0  # articles this run had written when the task was submitted
 
 
 def ingest(
@@ -200,17 +244,23 @@ def ingest(
     executor = _executor(jobs)
     reconciler = Reconciler(store, summary, apart=jobs > 1, every=reconcile_every,
                             stored_before=stored_before)
+    # workers look for copies among what is stored when they extract; the writer then
+    # compares an article only with those written since (``written``, in order)
+    copies_in = store.url if jobs > 1 and store.shareable else None
+    written: list[str] = []
     in_flight: deque[_Task] = deque()
     limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
     try:
         for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
-            in_flight.append(_Task(chunk, executor.submit(prepare_chunk, chunk, model), model))
+            future = executor.submit(prepare_chunk, chunk, model, copies_in)
+            in_flight.append(_Task(chunk, future, model, copies_in, len(written)))
             while len(in_flight) >= limit:
                 executor = _finish(store, in_flight, executor, jobs, summary, progress,
-                                   reconciler)
+                                   reconciler, written)
                 reconciler.start_when_due()
         while in_flight:
-            executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler)
+            executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler,
+                               written)
             reconciler.start_when_due()
         reconciler.finish()
     finally:
@@ -246,8 +296,10 @@ def _new_article_chunks(
 def _finish(
     store: Store, in_flight: deque[_Task], executor: Executor, jobs: int,
     summary: IngestSummary, progress: Progress | None, reconciler: Reconciler,
+    written: list[str],
 ) -> Executor:
-    """Write the oldest chunk in flight; return the executor to go on with."""
+    """Write the oldest chunk in flight; return the executor to go on with. ``written``
+    lists the articles this run has written, in order."""
     task = in_flight.popleft()
     try:
         results = task.future.result()
@@ -260,11 +312,14 @@ def _finish(
         executor.shutdown(wait=False, cancel_futures=True)
         executor = _executor(jobs)
         for other in in_flight:
-            other.future = executor.submit(prepare_chunk, other.chunk, other.model)
+            other.future = executor.submit(prepare_chunk, other.chunk, other.model,
+                                           other.copies_in)
         return executor
-    written = store_chunk(store, results, summary, progress)
-    if written.articles:
-        reconciler.add(written)
+    chunk = store_chunk(store, results, summary, progress,
+                        since=written[task.written_before:] if task.copies_in else None)
+    written.extend(chunk.articles)
+    if chunk.articles:
+        reconciler.add(chunk)
     return executor
 
 
@@ -290,11 +345,14 @@ class Written:
 
 def store_chunk(
     store: Store, results: list[NewArticle | Problem], summary: IngestSummary,
-    progress: Progress | None = None,
+    progress: Progress | None = None, since: list[str] | None = None,
 ) -> Written:
     """Write one chunk of prepared articles and link the new ones to their copies.
 
-    Their reconciliation is left to a ``Reconciler``; until then a pending key names them.
+    An article whose copies were looked for at extraction (``NewArticle.copies``) is compared
+    only with the articles written ``since`` then and the others of its chunk; the others
+    with the whole store (which holds the whole chunk by then). Their reconciliation is left
+    to a ``Reconciler``; until then a pending key names them.
     """
     written = Written(uuid.uuid4().hex)
     items: list[NewArticle] = []
@@ -312,6 +370,7 @@ def store_chunk(
     except SQLAlchemyError:
         added = _add_one_by_one(store, items, summary)
         store.mark_pending(written.pending, sorted(added))
+    since = [*(since or []), *sorted(added)]
     for item in items:
         if item.article.id in added:
             added.discard(item.article.id)  # a second copy in the same chunk is "unchanged"
@@ -324,7 +383,7 @@ def store_chunk(
             summary.new += 1
             summary.claims += len(item.claims)
             try:
-                _link_copies(store, item.article, item.fingerprints)
+                store.link_articles(item.article.id, _copies(store, item, since))
             except Exception as exc:  # noqa: BLE001 - the article is stored; the next run retries
                 summary.add_problem(_settle_problem(item.origin or item.article.id, exc))
                 written.failed.append(item.article.id)
@@ -333,6 +392,20 @@ def store_chunk(
         if progress:
             progress(item.origin or item.article.id)
     return written
+
+
+def _copies(store: Store, item: NewArticle, since: list[str]) -> dict[str, int]:
+    """The item's copies: as ``copies_of`` when they were not looked for at extraction; else
+    the strongest candidates of then and of the articles written ``since`` (as one search at
+    write time would pick them), each confirmed once."""
+    if item.copies is None:
+        return copies_of(store, item.article, item.fingerprints)
+    late = _candidates(store, item.article, item.fingerprints, among=since)
+    strongest = strongest_candidates({**item.copies.candidates, **late}, MAX_COPY_CANDIDATES)
+    found = {a: n for a, n in item.copies.confirmed.items() if a in strongest}
+    found.update(_confirmed(store, item.article,
+                            [a for a in strongest if a not in item.copies.candidates]))
+    return found
 
 
 def _batch_size(every: int, stored: int) -> int:
@@ -356,11 +429,17 @@ def _settled(store: Store, claims: list[PendingClaim]) -> Settled:
 _OWN_STORES: dict[str, Store] = {}
 
 
-def _settled_at(url: str, claims: list[PendingClaim]) -> Settled:
-    """``_settled`` in the reconciler process, with a store of its own opened once."""
+def _own_store(url: str) -> Store:
+    """This process's store at ``url``, opened once: a forked process must not use the
+    connections of its parent."""
     if url not in _OWN_STORES:
         _OWN_STORES[url] = Store(url)
-    return _settled(_OWN_STORES[url], claims)
+    return _OWN_STORES[url]
+
+
+def _settled_at(url: str, claims: list[PendingClaim]) -> Settled:
+    """``_settled`` in the reconciler process."""
+    return _settled(_own_store(url), claims)
 
 
 class Reconciler:
@@ -501,15 +580,7 @@ def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
 
 
 def _link_copies(store: Store, article: Article, fingerprints: Iterable[int]) -> None:
-    candidates = store.copy_candidates(article.id, fingerprints, MIN_SHARED_FINGERPRINTS,
-                                       max_sharing=MAX_ARTICLES_PER_PASSAGE,
-                                       limit=MAX_COPY_CANDIDATES)
-    shared: dict[str, int] = {}
-    for other in store.articles(candidates):
-        pairs = shared_passages(article.text, other.text)
-        if pairs:
-            shared[other.id] = len(pairs)
-    store.link_articles(article.id, shared)
+    store.link_articles(article.id, copies_of(store, article, fingerprints))
 
 
 def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:

@@ -302,6 +302,30 @@ def test_worker_processes_give_the_same_store_as_one_process(tmp_path: Path) -> 
     assert one == two
 
 
+def test_copies_found_by_workers_and_writer_are_those_one_process_finds(tmp_path: Path) -> None:
+    """With workers, an article's copies among what was stored when it was extracted are found
+    by the worker, and those written since (still in flight then, or earlier in its chunk) by
+    the writer: together, the links one process makes."""
+    records = list(synthetic_articles(16, seed=13, length=1200))
+    copied = {1: 0, 3: 2, 9: 8, 12: 4, 15: 0}  # same chunk, next chunks, far apart
+    for copy, original in copied.items():
+        paragraph = max(records[original]["text"].split("\n\n"), key=len)
+        records[copy]["text"] = f"Reposted.\n\n{paragraph}\n\n{records[copy]['text']}"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    links = []
+    for jobs in (1, 2):
+        store = Store(str(tmp_path / f"links{jobs}.db"))
+        assert ingest(store, [str(feed)], jobs=jobs, chunk_size=2).new == len(records)
+        ids = [a.id for a in sorted(store.articles(), key=lambda a: records.index(
+            next(r for r in records if normalize_text(r["text"]) == a.text)))]
+        links.append({(ids.index(a), ids.index(b)) for a, bs in store.copies().items()
+                      for b in bs})
+    one, two = links
+    assert {(c, o) for c, o in copied.items()} <= one
+    assert one == two
+
+
 def _contents(store: Store) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     return ({a.id for a in store.articles()}, {c.id for c in store.claims()},
             {(d.id, ",".join(sorted(d.claim_ids))) for d in store.discrepancies()})
@@ -349,7 +373,7 @@ def test_the_store_runs_on_postgresql() -> None:
     items = [NewArticle(Article(id=f"pg{n}", text=r["text"]), [], [], {2**32 - 1, 7, n})
              for n, r in enumerate(records)]
     assert store.add_articles(items, pending="pg") == ["pg0", "pg1"]
-    assert store.copy_candidates("pg0", {2**32 - 1, 7}, 2) == ["pg1"]  # unsigned hashes fit
+    assert list(store.copy_candidates("pg0", {2**32 - 1, 7}, 2)) == ["pg1"]  # unsigned hashes fit
     assert store.pending_articles() == {"pg": ["pg0", "pg1"]}
     store.clear_pending("pg")
     assert store.counts()["articles"] == 2
