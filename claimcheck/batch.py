@@ -18,7 +18,7 @@ import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -40,7 +40,7 @@ from claimcheck.reconcile import (
     update,
 )
 from claimcheck.reconcile.config import config
-from claimcheck.store import CopySearch, NewArticle, Store, strongest_candidates
+from claimcheck.store import CopySearch, NewArticle, Store
 
 # Articles sharing at least this many passage fingerprints are compared with rapidfuzz.
 MIN_SHARED_FINGERPRINTS = 2
@@ -135,7 +135,7 @@ def prepare_chunk(
 
     With ``copies_in`` (a store's URL), each article's copies among the articles stored by now
     are looked for too (``NewArticle.copies``): in worker processes, that comparison of texts
-    is taken off the writer, which then only compares with what it stored since.
+    is taken off the writer, which then only compares it with candidates stored since.
     """
     results: list[NewArticle | Problem] = []
     for loaded in chunk:
@@ -156,13 +156,10 @@ def copies_of(store: Store, article: Article, fingerprints: Iterable[int]) -> di
     return _confirmed(store, article, _candidates(store, article, fingerprints))
 
 
-def _candidates(
-    store: Store, article: Article, fingerprints: Iterable[int],
-    among: Collection[str] | None = None,
-) -> dict[str, int]:
+def _candidates(store: Store, article: Article, fingerprints: Iterable[int]) -> list[str]:
     return store.copy_candidates(article.id, fingerprints, MIN_SHARED_FINGERPRINTS,
                                  max_sharing=MAX_ARTICLES_PER_PASSAGE,
-                                 limit=MAX_COPY_CANDIDATES, among=among)
+                                 limit=MAX_COPY_CANDIDATES)
 
 
 def _confirmed(store: Store, article: Article, candidates: Iterable[str]) -> dict[str, int]:
@@ -181,7 +178,7 @@ def _searched(store: Store, item: NewArticle) -> NewArticle:
         confirmed = _confirmed(store, item.article, candidates)
     except Exception:  # noqa: BLE001 - the writer looks for them instead
         return item
-    return replace(item, copies=CopySearch(candidates, confirmed))
+    return replace(item, copies=CopySearch(frozenset(candidates), confirmed))
 
 
 # -- the driver: reads, dispatches, writes ------------------------------------------------
@@ -216,7 +213,6 @@ class _Task:
     future: Future[list[NewArticle | Problem]]
     model: str | None = None
     copies_in: str | None = None  # the worker looks for copies in this store
-    written_before: int = 0  # articles this run had written when the task was submitted
 
 
 def ingest(
@@ -244,23 +240,20 @@ def ingest(
     executor = _executor(jobs)
     reconciler = Reconciler(store, summary, apart=jobs > 1, every=reconcile_every,
                             stored_before=stored_before)
-    # workers look for copies among what is stored when they extract; the writer then
-    # compares an article only with those written since (``written``, in order)
+    # workers look for copies among what is stored when they extract (``prepare_chunk``)
     copies_in = store.url if jobs > 1 and store.shareable else None
-    written: list[str] = []
     in_flight: deque[_Task] = deque()
     limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
     try:
         for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
             future = executor.submit(prepare_chunk, chunk, model, copies_in)
-            in_flight.append(_Task(chunk, future, model, copies_in, len(written)))
+            in_flight.append(_Task(chunk, future, model, copies_in))
             while len(in_flight) >= limit:
                 executor = _finish(store, in_flight, executor, jobs, summary, progress,
-                                   reconciler, written)
+                                   reconciler)
                 reconciler.start_when_due()
         while in_flight:
-            executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler,
-                               written)
+            executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler)
             reconciler.start_when_due()
         reconciler.finish()
     finally:
@@ -296,10 +289,8 @@ def _new_article_chunks(
 def _finish(
     store: Store, in_flight: deque[_Task], executor: Executor, jobs: int,
     summary: IngestSummary, progress: Progress | None, reconciler: Reconciler,
-    written: list[str],
 ) -> Executor:
-    """Write the oldest chunk in flight; return the executor to go on with. ``written``
-    lists the articles this run has written, in order."""
+    """Write the oldest chunk in flight; return the executor to go on with."""
     task = in_flight.popleft()
     try:
         results = task.future.result()
@@ -315,11 +306,9 @@ def _finish(
             other.future = executor.submit(prepare_chunk, other.chunk, other.model,
                                            other.copies_in)
         return executor
-    chunk = store_chunk(store, results, summary, progress,
-                        since=written[task.written_before:] if task.copies_in else None)
-    written.extend(chunk.articles)
-    if chunk.articles:
-        reconciler.add(chunk)
+    written = store_chunk(store, results, summary, progress)
+    if written.articles:
+        reconciler.add(written)
     return executor
 
 
@@ -345,14 +334,11 @@ class Written:
 
 def store_chunk(
     store: Store, results: list[NewArticle | Problem], summary: IngestSummary,
-    progress: Progress | None = None, since: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> Written:
     """Write one chunk of prepared articles and link the new ones to their copies.
 
-    An article whose copies were looked for at extraction (``NewArticle.copies``) is compared
-    only with the articles written ``since`` then and the others of its chunk; the others
-    with the whole store (which holds the whole chunk by then). Their reconciliation is left
-    to a ``Reconciler``; until then a pending key names them.
+    Their reconciliation is left to a ``Reconciler``; until then a pending key names them.
     """
     written = Written(uuid.uuid4().hex)
     items: list[NewArticle] = []
@@ -370,7 +356,6 @@ def store_chunk(
     except SQLAlchemyError:
         added = _add_one_by_one(store, items, summary)
         store.mark_pending(written.pending, sorted(added))
-    since = [*(since or []), *sorted(added)]
     for item in items:
         if item.article.id in added:
             added.discard(item.article.id)  # a second copy in the same chunk is "unchanged"
@@ -383,7 +368,7 @@ def store_chunk(
             summary.new += 1
             summary.claims += len(item.claims)
             try:
-                store.link_articles(item.article.id, _copies(store, item, since))
+                store.link_articles(item.article.id, _copies(store, item))
             except Exception as exc:  # noqa: BLE001 - the article is stored; the next run retries
                 summary.add_problem(_settle_problem(item.origin or item.article.id, exc))
                 written.failed.append(item.article.id)
@@ -394,17 +379,15 @@ def store_chunk(
     return written
 
 
-def _copies(store: Store, item: NewArticle, since: list[str]) -> dict[str, int]:
-    """The item's copies: as ``copies_of`` when they were not looked for at extraction; else
-    the strongest candidates of then and of the articles written ``since`` (as one search at
-    write time would pick them), each confirmed once."""
+def _copies(store: Store, item: NewArticle) -> dict[str, int]:
+    """The item's copies among what is stored now, as ``copies_of`` finds them; the texts of
+    candidates already compared at extraction (``NewArticle.copies``) are not compared again."""
+    candidates = _candidates(store, item.article, item.fingerprints)
     if item.copies is None:
-        return copies_of(store, item.article, item.fingerprints)
-    late = _candidates(store, item.article, item.fingerprints, among=since)
-    strongest = strongest_candidates({**item.copies.candidates, **late}, MAX_COPY_CANDIDATES)
-    found = {a: n for a, n in item.copies.confirmed.items() if a in strongest}
+        return _confirmed(store, item.article, candidates)
+    found = {a: n for a, n in item.copies.confirmed.items() if a in candidates}
     found.update(_confirmed(store, item.article,
-                            [a for a in strongest if a not in item.copies.candidates]))
+                            [a for a in candidates if a not in item.copies.candidates]))
     return found
 
 

@@ -303,9 +303,10 @@ def test_worker_processes_give_the_same_store_as_one_process(tmp_path: Path) -> 
 
 
 def test_copies_found_by_workers_and_writer_are_those_one_process_finds(tmp_path: Path) -> None:
-    """With workers, an article's copies among what was stored when it was extracted are found
-    by the worker, and those written since (still in flight then, or earlier in its chunk) by
-    the writer: together, the links one process makes."""
+    """With workers, a worker compares an article with the candidate copies stored when it
+    extracts it; the writer looks for candidates again when it writes the article (copies
+    still in flight then, or in its chunk) and compares only those the worker did not: the
+    links are the ones a single process makes."""
     records = list(synthetic_articles(16, seed=13, length=1200))
     copied = {1: 0, 3: 2, 9: 8, 12: 4, 15: 0}  # same chunk, next chunks, far apart
     for copy, original in copied.items():
@@ -373,7 +374,7 @@ def test_the_store_runs_on_postgresql() -> None:
     items = [NewArticle(Article(id=f"pg{n}", text=r["text"]), [], [], {2**32 - 1, 7, n})
              for n, r in enumerate(records)]
     assert store.add_articles(items, pending="pg") == ["pg0", "pg1"]
-    assert list(store.copy_candidates("pg0", {2**32 - 1, 7}, 2)) == ["pg1"]  # unsigned hashes fit
+    assert store.copy_candidates("pg0", {2**32 - 1, 7}, 2) == ["pg1"]  # unsigned hashes fit
     assert store.pending_articles() == {"pg": ["pg0", "pg1"]}
     store.clear_pending("pg")
     assert store.counts()["articles"] == 2

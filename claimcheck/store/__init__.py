@@ -62,9 +62,9 @@ class NewArticle:
 
 class CopySearch(NamedTuple):
     """An article's copies among the articles stored when it was looked for: the candidates
-    (article id -> passage fingerprints shared) and those its text confirms (-> passages)."""
+    the fingerprint index gave, and those its text confirms (article id -> shared passages)."""
 
-    candidates: dict[str, int]
+    candidates: frozenset[str]
     confirmed: dict[str, int]
 
 
@@ -116,14 +116,6 @@ def _published_near(lo: dt.date, hi: dt.date) -> Any:
         table.c.published.is_(None),
         table.c.published.between(lo - margin, hi + margin),
     ))
-
-
-def strongest_candidates(counts: dict[str, int], limit: int | None) -> dict[str, int]:
-    """The ``limit`` candidate copies sharing the most fingerprints (ties by id), in id order:
-    a copy shares whole passages, an article that merely reports the same week's figures
-    shares a few."""
-    strongest = sorted(counts, key=lambda a: (-counts[a], a))[:limit]
-    return {a: counts[a] for a in sorted(strongest)}
 
 
 class Store:
@@ -345,19 +337,14 @@ class Store:
     def copy_candidates(
         self, article_id: str, fingerprints: Iterable[int], minimum: int,
         max_sharing: int | None = None, limit: int | None = None,
-        among: Collection[str] | None = None,
-    ) -> dict[str, int]:
-        """Other articles sharing at least ``minimum`` passage fingerprints with this one, and
-        how many they share, in id order.
+    ) -> list[str]:
+        """Other articles sharing at least ``minimum`` passage fingerprints with this one.
 
         With ``max_sharing``, fingerprints already held by more articles than that are
         ignored: boilerplate (an outlet's footer, a stock phrase) is not copied reporting, and
         counting it would make every article a candidate of every other. ``limit`` keeps
-        only that many candidates (``strongest_candidates``); ``among`` looks only at those
-        articles.
+        only that many candidates, those sharing the most fingerprints.
         """
-        if among is not None and not among:
-            return {}
         hashes = sorted({self._hash(h) for h in fingerprints})
         counts: dict[str, int] = defaultdict(int)
         with session(self.engine) as s:
@@ -370,11 +357,13 @@ class Store:
                     .where(FingerprintRow.article_id != article_id)
                     .group_by(FingerprintRow.article_id)
                 )
-                if among is not None:
-                    stmt = stmt.where(col(FingerprintRow.article_id).in_(sorted(among)))
                 for other, n in s.exec(stmt):
                     counts[other] += n
-        return strongest_candidates({a: n for a, n in counts.items() if n >= minimum}, limit)
+        found = sorted((a for a, n in counts.items() if n >= minimum),
+                       key=lambda a: (-counts[a], a))
+        # the ``limit`` articles sharing the most: a copy shares whole passages, an article
+        # that merely reports the same week's figures shares a few
+        return sorted(found[:limit] if limit is not None else found)
 
     def _rare_hashes(self, s: Session, hashes: list[int], max_sharing: int) -> list[int]:
         common = self._common_hashes[max_sharing]
@@ -654,4 +643,4 @@ class Store:
             }
 
 
-__all__ = ["CopySearch", "NewArticle", "Store", "UnknownDiscrepancy", "strongest_candidates"]
+__all__ = ["CopySearch", "NewArticle", "Store", "UnknownDiscrepancy"]
