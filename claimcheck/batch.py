@@ -135,7 +135,7 @@ def prepare_chunk(
 
     With ``copies_in`` (a store's URL), each article's copies among the articles stored by now
     are looked for too (``NewArticle.copies``): in worker processes, that comparison of texts
-    is taken off the writer, which then only compares it with candidates stored since.
+    is taken off the writer, which then compares only the candidates the worker did not.
     """
     results: list[NewArticle | Problem] = []
     for loaded in chunk:
@@ -382,9 +382,9 @@ def store_chunk(
 def _copies(store: Store, item: NewArticle) -> dict[str, int]:
     """The item's copies among what is stored now, as ``copies_of`` finds them; the texts of
     candidates already compared at extraction (``NewArticle.copies``) are not compared again."""
-    candidates = _candidates(store, item.article, item.fingerprints)
     if item.copies is None:
-        return _confirmed(store, item.article, candidates)
+        return copies_of(store, item.article, item.fingerprints)
+    candidates = _candidates(store, item.article, item.fingerprints)
     found = {a: n for a, n in item.copies.confirmed.items() if a in candidates}
     found.update(_confirmed(store, item.article,
                             [a for a in candidates if a not in item.copies.candidates]))
