@@ -145,8 +145,7 @@ def prepare_chunk(
             results.append(Problem(loaded.origin, f"extraction failed: {type(exc).__name__}: "
                                                   f"{str(exc)[:200]}"))
     if copies_in is not None:
-        results = [_searched(_own_store(copies_in), r) if isinstance(r, NewArticle) else r
-                   for r in results]
+        results = [_searched(copies_in, r) if isinstance(r, NewArticle) else r for r in results]
     return results
 
 
@@ -171,9 +170,10 @@ def _confirmed(store: Store, article: Article, candidates: Iterable[str]) -> dic
     return shared
 
 
-def _searched(store: Store, item: NewArticle) -> NewArticle:
+def _searched(url: str, item: NewArticle) -> NewArticle:
     """The item with its copies among what is stored now (in a worker process)."""
     try:
+        store = _own_store(url)
         candidates = _candidates(store, item.article, item.fingerprints)
         confirmed = _confirmed(store, item.article, candidates)
     except Exception:  # noqa: BLE001 - the writer looks for them instead
@@ -414,9 +414,10 @@ _OWN_STORES: dict[str, Store] = {}
 
 def _own_store(url: str) -> Store:
     """This process's store at ``url``, opened once: a forked process must not use the
-    connections of its parent."""
+    connections of its parent. The writer that started it has prepared the schema, and
+    processes preparing it at once would race to drop and create the same view."""
     if url not in _OWN_STORES:
-        _OWN_STORES[url] = Store(url)
+        _OWN_STORES[url] = Store(url, prepared=True)
     return _OWN_STORES[url]
 
 

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -302,11 +303,23 @@ def test_worker_processes_give_the_same_store_as_one_process(tmp_path: Path) -> 
     assert one == two
 
 
-def test_copies_found_by_workers_and_writer_are_those_one_process_finds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("worker_store", ["opens", "fails"])
+def test_copies_found_by_workers_and_writer_are_those_one_process_finds(
+    tmp_path: Path, monkeypatch, worker_store: str
+) -> None:
     """With workers, a worker compares an article with the candidate copies stored when it
     extracts it; the writer looks for candidates again when it writes the article (copies
     still in flight then, or in its chunk) and compares only those the worker did not: the
     links are the ones a single process makes."""
+    if worker_store == "fails":  # the writer compares every candidate itself
+        parent, confirmed = os.getpid(), batch._confirmed
+
+        def in_the_writer_only(*args: Any) -> dict[str, int]:
+            if os.getpid() != parent:
+                raise RuntimeError("the store cannot be read from a worker")
+            return confirmed(*args)
+
+        monkeypatch.setattr(batch, "_confirmed", in_the_writer_only)
     records = list(synthetic_articles(16, seed=13, length=1200))
     copied = {1: 0, 3: 2, 9: 8, 12: 4, 15: 0}  # same chunk, next chunks, far apart
     for copy, original in copied.items():

@@ -121,7 +121,9 @@ def _published_near(lo: dt.date, hi: dt.date) -> Any:
 class Store:
     """A claimcheck database. ``Store()`` opens ``claimcheck.db`` (or ``$CLAIMCHECK_DB``)."""
 
-    def __init__(self, db: str | None = None) -> None:
+    def __init__(self, db: str | None = None, *, prepared: bool = False) -> None:
+        """``prepared``: the schema is known to be current (another process of this run
+        prepared it), so its tables, indexes and views are not created or checked again."""
         self.url = database_url(db)
         self.engine = make_engine(self.url)
         # passage hashes are unsigned 32-bit; PostgreSQL's INTEGER is signed, SQLite's is not
@@ -131,7 +133,8 @@ class Store:
         # while articles are added, and counting a boilerplate hash's rows again for every
         # new article would cost more as the store grows
         self._common_hashes: dict[int, set[int]] = defaultdict(set)
-        prepare(self.engine)
+        if not prepared:
+            prepare(self.engine)
 
     def _hash(self, value: int) -> int:
         if self._signed_hashes and value >= 2**31:
