@@ -93,6 +93,18 @@ def _assert_consistent(db: Path) -> None:
         assert orphans == 0
 
 
+def _assert_rerun_completes(db: Path, feed: Path, reference: Contents) -> None:
+    """Ingesting the same feed again ends where one uninterrupted ingest does."""
+    rerun = subprocess.run(_ingest_command(db, feed, jobs=2), capture_output=True, text=True,
+                           timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    _assert_consistent(db)
+    store = Store(str(db))
+    assert _contents(store) == reference
+    assert store.pending_articles() == {}
+    assert store.counts()["articles"] == ARTICLES
+
+
 def test_sigkill_mid_batch_then_rerun_completes_without_duplicates(
     tmp_path: Path, records: list[dict[str, str]], reference: Contents, reference_store: Store
 ) -> None:
@@ -116,14 +128,7 @@ def test_sigkill_mid_batch_then_rerun_completes_without_duplicates(
         assert claims == expected[article_id]
     interrupted.close()
 
-    rerun = subprocess.run(_ingest_command(db, feed, jobs=2), capture_output=True, text=True,
-                           timeout=300)
-    assert rerun.returncode == 0, rerun.stderr
-    _assert_consistent(db)
-    store = Store(str(db))
-    assert _contents(store) == reference
-    assert store.pending_articles() == {}
-    assert Store(str(db)).counts()["articles"] == ARTICLES
+    _assert_rerun_completes(db, feed, reference)
 
 
 # ingest in a subprocess whose reconciler, once it has saved the findings of a batch's first
@@ -167,13 +172,7 @@ def test_sigkill_while_the_reconciler_is_mid_batch(
     assert interrupted.counts()["discrepancies"] > 0
     interrupted.close()
 
-    rerun = subprocess.run(_ingest_command(db, feed, jobs=2), capture_output=True, text=True,
-                           timeout=300)
-    assert rerun.returncode == 0, rerun.stderr
-    _assert_consistent(db)
-    store = Store(str(db))
-    assert store.pending_articles() == {}
-    assert _contents(store) == reference
+    _assert_rerun_completes(db, feed, reference)
 
 
 def test_a_kill_between_writing_and_reconciling_is_resumed(
