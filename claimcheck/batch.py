@@ -600,10 +600,13 @@ def _reconciled_group(
     articles: dict[str, Article],
 ) -> Update:
     slots = {key for c in claims for key in related_slot_keys(c)}
-    related = {c.id: c for c in store.claims(slots=slots, period_window=window)}
-    related.update({c.id: c for c in claims})
+    related = {c.id: c for c in claims}
+    # each query leaves out what is already held: a group's context overlaps its own claims
+    related.update((c.id, c) for c in store.claims(slots=slots, period_window=window,
+                                                   leave_out=related))
     # the whole article takes part: arithmetic and internal checks span its slots
-    related.update({c.id: c for c in store.claims(article_ids={c.article_id for c in claims})})
+    related.update((c.id, c) for c in store.claims(article_ids={c.article_id for c in claims},
+                                                   leave_out=related))
     others = {c.article_id for c in related.values()} - articles.keys()
     articles.update({a.id: a for a in store.articles(others)})
     known = store.discrepancies(status="all", involving=related)

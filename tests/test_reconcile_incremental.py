@@ -382,6 +382,20 @@ def test_store_window_keeps_undated_claims_published_near(
     store.close()
 
 
+@pytest.mark.parametrize("how", ["slots", "article_ids", "everything"])
+def test_store_leaves_out_the_claims_a_caller_holds(tmp_path: Path, how: str) -> None:
+    store = Store(str(tmp_path / "l.db"))
+    store.add_articles([_article(f"a{n}", dt.date(2026, 2, 20), _undated(f"a{n}"))
+                        for n in range(3)])
+    slots = ["slot"] if how == "slots" else None
+    article_ids = ["a0", "a1", "a2"] if how == "article_ids" else None
+    held = {"a1-c": "held"}
+    for leave_out, expected in [((), ["a0-c", "a1-c", "a2-c"]), (held, ["a0-c", "a2-c"])]:
+        found = store.claims(slots=slots, article_ids=article_ids, leave_out=leave_out)
+        assert [c.id for c in found] == expected
+    store.close()
+
+
 @pytest.mark.parametrize(
     ("start", "end", "kept"),
     [

@@ -387,6 +387,30 @@ def test_misattributed_week_is_one_period_mismatch_not_a_value_mismatch() -> Non
     assert {"cael", "nbd"} == set(d.article_ids)
 
 
+@pytest.mark.parametrize(
+    ("focus", "found"),
+    [
+        ("wrong", True),  # the misattributed figure is new
+        ("right", True),  # the week it belongs to has a new figure
+        ("elsewhere", False),  # only a week neither fact is about
+    ],
+)
+def test_an_incremental_run_finds_a_misattribution_from_either_of_its_facts(
+    focus: str, found: bool
+) -> None:
+    desk = Desk()
+    nbd_week_figures(desk)
+    desk.article("cael", "Cael Lee (blog)")
+    fuzzy = week(WEEK_FEB_16, "fuzzy", "the last week of February")
+    wrong = desk.claim("cael", "token_volume", CN, 4.12e12, "tokens", "4.12 trillion", when=fuzzy)
+    (full,) = desk.of_type("period_mismatch")
+    right = next(c for c in desk.claims if c.article_id == "nbd" and c.value == 4.12e12)
+    early = next(c for c in desk.claims if c.article_id == "nbd" and c.value == 2.27e12)
+    ids = {"wrong": wrong.id, "right": right.id, "elsewhere": early.id}[focus]
+    incremental = reconcile(desk.claims, desk.articles(), {ids})
+    assert [d for d in incremental if d.type == "period_mismatch"] == ([full] if found else [])
+
+
 def test_period_mismatch_without_a_conflicting_figure_uses_the_sharper_period() -> None:
     desk = Desk()
     nbd_week_figures(desk)

@@ -81,7 +81,11 @@ def reconcile(
         bucket: dated_facts(bucket, members) + undated_facts(bucket, members, ctx)
         for bucket, members in grouped.items()
     }
-    found = [m for bucket_facts in facts.values() for m in misattributions(bucket_facts, ctx)]
+    found = [
+        m
+        for bucket_facts in facts.values()
+        for m in misattributions(bucket_facts, ctx, lambda fact: scope.touches(fact.claims))
+    ]
     touched = [m for m in found if scope.touches((m.wrong, *m.right, *m.conflicting))]
     # claims explained by a misattribution stay out of value findings even when that
     # misattribution was reported before

@@ -278,12 +278,23 @@ class _Agreement:
         return near + [c for c in self.open if overlap(b, self.ctx.b(c))]
 
 
-def misattributions(facts: Sequence[Fact], ctx: Context) -> list[Misattribution]:
-    """Figures one article gives for one period and others give, precisely, for another."""
+def misattributions(
+    facts: Sequence[Fact], ctx: Context, wanted: Callable[[Fact], bool] = lambda _: True
+) -> list[Misattribution]:
+    """Figures one article gives for one period and others give, precisely, for another;
+    only between two facts of which one is ``wanted`` (both hold every claim a finding names,
+    and the misattributed claim's own fact is the one whose values it explains)."""
     dated = [f for f in facts if not f.likely]
     if len(dated) < 2 or dated[0].claims[0].kind not in config().raw["period_mismatch_kinds"]:
         return []
-    index = {id(f): _Agreement(f, ctx) for f in dated}
+    chosen = {id(f) for f in dated if wanted(f)}
+    index: dict[int, _Agreement] = {}
+
+    def agreement(fact: Fact) -> _Agreement:
+        if id(fact) not in index:
+            index[id(fact)] = _Agreement(fact, ctx)
+        return index[id(fact)]
+
     reach = dt.timedelta(days=int(config().raw["period_mismatch_max_days"]))
     found: list[Misattribution] = []
     for p in dated:
@@ -291,10 +302,10 @@ def misattributions(facts: Sequence[Fact], ctx: Context) -> list[Misattribution]
         if not candidates:
             continue
         for q in dated:
-            if p is q or not _within(p, q, reach):
+            if p is q or not (id(p) in chosen or id(q) in chosen) or not _within(p, q, reach):
                 continue
             for claim in candidates:
-                hit = _misattributed(claim, p, q, index[id(p)], index[id(q)], ctx)
+                hit = _misattributed(claim, p, q, agreement(p), agreement(q), ctx)
                 if hit is not None:
                     found.append(hit)
     return found

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
@@ -283,12 +283,14 @@ class Store:
         ids: Iterable[str] | None = None,
         article_ids: Iterable[str] | None = None,
         period_window: tuple[dt.date, dt.date] | None = None,
+        leave_out: Container[str] = (),
     ) -> list[Claim]:
         """Stored claims, filtered; ``subject`` matches case-insensitively, also as written.
 
         ``slots``, ``ids`` and ``article_ids`` are alternatives: the first one given applies.
         ``period_window`` keeps the claims whose period meets the window, and undated claims
-        of articles published near it (or undated): see ``_published_near``.
+        of articles published near it (or undated): see ``_published_near``. Claims whose id
+        is in ``leave_out`` (those a caller already holds) are not returned.
         """
         table = ClaimRow.__table__  # type: ignore[attr-defined]
         # Core rows, not ORM objects: loading thousands of related claims per article is the
@@ -334,8 +336,9 @@ class Store:
                         for r in conn.execute(q.where(column.in_(chunk)))]
         if len(queries) > 1:
             rows.sort(key=lambda r: (r.article_id, r.span_start))
-        # a Row has the ClaimRow's column attributes, which is all claim_model reads
-        return [claim_model(cast(ClaimRow, r)) for r in rows]
+        # a Row has the ClaimRow's column attributes, which is all claim_model reads; building
+        # the model costs twice the fetch, so what the caller holds is skipped before it
+        return [claim_model(cast(ClaimRow, r)) for r in rows if r.id not in leave_out]
 
     def copy_candidates(
         self, article_id: str, fingerprints: Iterable[int], minimum: int,
