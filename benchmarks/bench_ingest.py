@@ -47,17 +47,24 @@ def main() -> None:
     store = Store(str(db))
     done = 0
     last_report = time.perf_counter()
+    summary = batch.IngestSummary()
 
     def progress(_origin: str) -> None:
         nonlocal done, last_report
         done += 1
         now = time.perf_counter()
         if now - last_report > 30:
-            print(f"  {done:,} articles, {done / (now - started):.1f}/s", flush=True)
+            # a run stopped before its end still shows what each batch cost
+            batches = summary.reconciliations
+            reconciled = sum(n for n, _ in batches)
+            last = (f", last batch {batches[-1][0]:,} in {batches[-1][1]:,.0f} s"
+                    if batches else "")
+            print(f"  {done:,} articles, {done / (now - started):.1f}/s; "
+                  f"{reconciled:,} reconciled in {len(batches)} batches{last}", flush=True)
             last_report = now
 
     started = time.perf_counter()
-    summary = batch.ingest(store, [str(feed)], jobs=args.jobs, progress=progress)
+    batch.ingest(store, [str(feed)], jobs=args.jobs, progress=progress, summary=summary)
     elapsed = time.perf_counter() - started
     store.close()
     size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal")

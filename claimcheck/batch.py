@@ -225,6 +225,7 @@ def ingest(
     chunk_size: int = CHUNK_SIZE,
     reconcile_every: int = RECONCILE_EVERY,
     model: str | None = None,
+    summary: IngestSummary | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``; report, never raise, bad input.
 
@@ -232,9 +233,10 @@ def ingest(
     ``Reconciler``); ``model`` names an installed trained spaCy pipeline to extract with (see
     ``claimcheck.extract.pipeline``). ``progress`` is called with each article's origin (or a
     problem's) once it is stored or refused. Stored articles are reconciled together once
-    ``reconcile_every`` of them are waiting, and at the end.
+    ``reconcile_every`` of them are waiting, and at the end. The counts go into ``summary``
+    (a new one if not given) as the run goes, so that ``progress`` can watch them.
     """
-    summary = IngestSummary()
+    summary = summary if summary is not None else IngestSummary()
     resume_pending(store, summary)
     stored_before = store.counts()["articles"]
     executor = _executor(jobs)

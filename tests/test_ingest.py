@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.batch import ingest
+from claimcheck.batch import IngestSummary, ingest
 from claimcheck.ingest import NO_DEFAULTS, Defaults, Problem, load_articles
 from claimcheck.ingest.metadata import detected_language, inferred_published
 from claimcheck.ingest.readers import parse_front_matter
@@ -30,6 +30,16 @@ def test_seeds_go_in_with_their_metadata(store: Store) -> None:
     blog = by_source["Cael Lee (blog)"]
     assert blog.published == dt.date(2026, 6, 24)
     assert all(a.lang == "en" for a in store.articles())
+
+
+def test_a_caller_can_watch_the_summary_during_the_run(store: Store) -> None:
+    summary = IngestSummary()
+    seen: list[int] = []
+    result = ingest(store, [str(SEEDS)], progress=lambda _: seen.append(summary.new),
+                    summary=summary)
+    assert result is summary and summary.new == 5
+    assert seen[-1] == 5  # filled while the run goes on, not only when it returns
+    assert sum(n for n, _ in summary.reconciliations) == 5
 
 
 def test_reingest_adds_nothing(store: Store) -> None:
