@@ -281,9 +281,11 @@ class _Agreement:
 def misattributions(
     facts: Sequence[Fact], ctx: Context, wanted: Callable[[Fact], bool] = lambda _: True
 ) -> list[Misattribution]:
-    """Figures one article gives for one period and others give, precisely, for another;
-    only between two facts of which one is ``wanted`` (both hold every claim a finding names,
-    and the misattributed claim's own fact is the one whose values it explains)."""
+    """Figures one article gives for one period and others give, precisely, for another.
+
+    Only pairs of facts of which at least one is ``wanted`` are compared. That loses nothing an
+    incremental run needs: a misattribution names claims of its two facts only, and the claim
+    it explains away belongs to one of them."""
     dated = [f for f in facts if not f.likely]
     if len(dated) < 2 or dated[0].claims[0].kind not in config().raw["period_mismatch_kinds"]:
         return []
