@@ -209,6 +209,36 @@ def test_reconciling_in_a_process_of_its_own_ends_where_one_process_does(
     assert _contents(store) == reference
 
 
+def test_the_last_batch_is_split_by_time_between_the_jobs(
+    tmp_path: Path, records: list[dict[str, str]], reference: Contents,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once extraction is over, the last batch runs in as many processes as there were
+    workers, each on its own claims, and ends where one process does."""
+    feed = _write_feed(tmp_path / "feed.jsonl", records)
+    log = tmp_path / "parts"
+    log.mkdir()
+    original = batch.reconcile_pending
+
+    def logged(store: Store, claims: list[batch.PendingClaim]) -> tuple[int, int]:
+        (log / f"{os.getpid()}-{len(claims)}").write_text("\n".join(c.id for c in claims))
+        deadline = time.monotonic() + 20  # a part waits for the other to start beside it
+        while len(list(log.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return original(store, claims)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "reconcile_pending", logged)  # the reconciler processes fork it
+        store = Store(str(tmp_path / "split.db"))
+        summary = ingest(store, [str(feed)], jobs=2, chunk_size=8)  # one batch, at the end
+    assert summary.ok and len(summary.reconciliations) == 1
+    parts = [path.read_text().split() for path in log.iterdir()]
+    assert len(parts) == 2 and len({path.name.split("-")[0] for path in log.iterdir()}) == 2
+    assert sorted(parts[0] + parts[1]) == sorted(c.id for c in store.claims())
+    assert store.pending_articles() == {}
+    assert _contents(store) == reference
+
+
 def _reconciler_raises(*_args: object) -> tuple[int, int]:
     raise RuntimeError("boom")
 
@@ -230,7 +260,19 @@ def test_a_failed_reconciliation_leaves_its_articles_pending_for_the_next_run(
     assert summary.new == ARTICLES and summary.failed == ARTICLES
     assert all("reconciliation failed" in p.reason for p in summary.problems)
     assert sum(map(len, store.pending_articles().values())) == ARTICLES
-    rerun = ingest(store, [str(feed)], jobs=2)
+    assert len(store.pending_articles()) == ARTICLES // 8  # a key per chunk
+    with monkeypatch.context() as patch:  # resuming fails too: all stay pending, under one key
+        patch.setattr(batch, "reconcile_pending", _reconciler_raises)
+        again = ingest(store, [str(feed)], jobs=2)
+    assert again.failed == ARTICLES and again.resumed == 0
+    assert [len(ids) for ids in store.pending_articles().values()] == [ARTICLES]
+    reconciled: list[int] = []
+    resume = batch.reconcile_pending
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "reconcile_pending",
+                      lambda store, claims: reconciled.append(len(claims)) or resume(store, claims))
+        rerun = ingest(store, [str(feed)], jobs=2)
+    assert reconciled == [summary.claims]  # the keys are resumed together, not one by one
     assert rerun.ok and rerun.resumed == ARTICLES and rerun.new == 0
     assert store.pending_articles() == {}
     assert _contents(store) == reference

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.batch import reconcile_claims
+from claimcheck.batch import PendingClaim, reconcile_claims
 from claimcheck.models import Article, Claim, Discrepancy, Period
 from claimcheck.reconcile import reconcile, slot_key, update
 from claimcheck.reconcile.config import config
@@ -514,12 +514,62 @@ def test_time_groups_keep_long_windows_apart() -> None:
     assert [[c.id for c in group] for _, group in groups] == [[weekly.id], ["streak"]]
 
 
+def _pending(claims: list[Claim]) -> list[PendingClaim]:
+    return [PendingClaim(c.id, c.article_id, window) for window, c in _windowed(claims)]
+
+
+def _half_years(*years: int) -> list[Claim]:
+    """Weekly figures over the first half of each year: a few time groups per year."""
+    return [_volume(f"{year}w{n}", week, week + dt.timedelta(days=6))
+            for year in years for n in range(26)
+            for week in [dt.date(year, 1, 5) + dt.timedelta(weeks=n)]]
+
+
+@pytest.mark.parametrize("parts", [2, 3, 40])
+def test_split_by_time_gives_runs_of_whole_groups(parts: int) -> None:
+    """Each part is a run of consecutive whole groups, and every claim is in one part."""
+    from claimcheck.batch import split_by_time, time_groups
+
+    pending = _pending([*_half_years(2026, 2028), _volume("undated", None, None)])
+    groups = [[c.id for c in group] for _, group in time_groups((c.window, c) for c in pending)]
+    split = split_by_time(pending, parts)
+    assert len(split) == min(parts, len(groups))
+    assert sorted(c.id for part in split for c in part) == sorted(c.id for c in pending)
+    position = {claim_id: n for n, group in enumerate(groups) for claim_id in group}
+    runs = [sorted({position[c.id] for c in part}) for part in split]
+    assert sum(runs, []) == list(range(len(groups)))
+    for part, run in zip(split, runs, strict=True):
+        assert sorted(c.id for c in part) == sorted(i for n in run for i in groups[n])
+
+
+def test_split_by_time_weighs_groups_by_their_claims() -> None:
+    """Half a year with two figures a week, then two half-years with one: the busy half-year
+    is one part (weighed by days, it would be a third of the work)."""
+    from claimcheck.batch import split_by_time
+
+    busy = _half_years(2026)
+    busy += [c.model_copy(update={"id": c.id + "-again"}) for c in busy]
+    split = split_by_time(_pending([*_half_years(2028, 2030), *busy]), 2)
+    assert [sorted({c.article_id[:4] for c in part}) for part in split] == [
+        ["2026"], ["2028", "2030"]]
+
+
+def test_split_by_time_leaves_one_part_as_it_came() -> None:
+    """One process: the batch goes as written, so ``--jobs 1`` runs keep their order."""
+    from claimcheck.batch import split_by_time
+
+    weeks = [dt.date(2026, 9, 7), dt.date(2026, 1, 5)]
+    pending = _pending([_volume(f"w{n}", w, w + dt.timedelta(days=6))
+                        for n, w in enumerate(weeks)])
+    assert split_by_time(pending, 1) == [pending]
+
+
 @pytest.mark.parametrize(
     ("every", "stored", "expected"),
     [
         (256, 0, 256),  # a small store: the configured batch
         (256, 10_000, 5_000),  # a long run: half of what is stored
-        (256, 1_000_000, 16_384),  # bounded
+        (256, 1_000_000, 65_536),  # bounded
         (16, 20, 16),
     ],
 )

@@ -181,6 +181,44 @@ def test_review_reopens_when_a_claim_joins(store: Store) -> None:
     assert [r.status for r in store.reviews("d1")] == ["confirmed"]
 
 
+def test_a_finding_another_process_saved_first_is_merged_not_lost(
+    db_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two reconciler processes may save the same finding at once. On PostgreSQL the second
+    insert fails (SQLite queues the writers); the save reads again and adds its claims."""
+    from sqlalchemy.exc import IntegrityError
+
+    store, other = Store(db_path), Store(db_path)
+    for n in (1, 2, 3):
+        store.add_article(_article(n), [_claim(f"a000{n}", value=4e12 + n)], ["s"])
+    first = Discrepancy(id="d1", type="value_mismatch", severity="high",
+                        claim_ids=["a0001-c0", "a0002-c0"], article_ids=["a0001", "a0002"],
+                        explanation="4T vs 4T")
+    mine = first.model_copy(update={"claim_ids": ["a0001-c0", "a0003-c0"]})
+    save = Store._saved_discrepancies
+    attempts: list[int] = []
+
+    def raced(self: Store, *args: Any) -> tuple[int, int]:
+        attempts.append(1)
+        if len(attempts) == 1:
+            other.save_discrepancies([first])  # the other process commits first
+            raise IntegrityError("INSERT", {}, Exception("duplicate key value"))
+        return save(self, *args)
+
+    monkeypatch.setattr(Store, "_saved_discrepancies", raced)
+    assert store.save_discrepancies([mine]) == (0, 0)
+    assert len(attempts) == 3  # the failed one, the other process's save, the retry
+    [saved] = store.discrepancies()
+    assert sorted(saved.claim_ids) == ["a0001-c0", "a0002-c0", "a0003-c0"]
+
+    def always(self: Store, *args: Any) -> tuple[int, int]:
+        raise IntegrityError("INSERT", {}, Exception("duplicate key value"))
+
+    monkeypatch.setattr(Store, "_saved_discrepancies", always)
+    with pytest.raises(IntegrityError):  # not forever
+        store.save_discrepancies([mine])
+
+
 _WRITER = """
 import sys, datetime as dt
 from claimcheck.models import Article

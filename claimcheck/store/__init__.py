@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, cast
 
 from sqlalchemy import and_, delete, func, insert, or_
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, col, select
 
 from claimcheck.models import Article, Claim, Discrepancy, ExportDocument, Review, Status
@@ -42,6 +43,8 @@ _CHUNK = 900
 # Keys of schema_info rows naming stored articles that still await copy-linking and
 # reconciliation: a kill between storing and reconciling leaves one behind for the next run.
 PENDING_PREFIX = "pending_reconcile:"
+# Reconciler processes save findings at once; the same finding may reach two of them.
+SAVE_ATTEMPTS = 3
 
 
 class UnknownDiscrepancy(LookupError):
@@ -432,6 +435,20 @@ class Store:
         finds) are marked inactive rather than deleted, so reviews keep a target; finding one
         again makes it active again.
         """
+        attempts = SAVE_ATTEMPTS
+        while True:
+            try:
+                return self._saved_discrepancies(found, retire)
+            except (IntegrityError, OperationalError):
+                # another process saved some of these first (on PostgreSQL the second insert of
+                # an id fails, or two savers deadlock): read again what it saved and go on
+                attempts -= 1
+                if not attempts:
+                    raise
+
+    def _saved_discrepancies(
+        self, found: Sequence[Discrepancy], retire: Iterable[str]
+    ) -> tuple[int, int]:
         now = _now()
         new = reopened = 0
         with session(self.engine) as s, s.begin():
