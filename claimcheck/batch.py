@@ -258,7 +258,8 @@ def ingest(
                 reconciler.start_when_due()
         while in_flight:
             executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler)
-            reconciler.start_when_due()
+            if in_flight:  # what waits at the end is the last batch: ``finish`` splits it
+                reconciler.start_when_due()
         executor.shutdown(wait=True)  # the last batch gets the workers' cores and memory
         reconciler.finish()
     finally:
@@ -497,12 +498,17 @@ class Reconciler:
             self._start()
 
     def finish(self) -> None:
-        """Reconcile everything still waiting, split by time between ``jobs`` processes
-        (nothing else runs by then), and wait for it."""
+        """Reconcile everything still waiting, and wait for it.
+
+        When this run has reconciled batches before, the last is split by time between
+        ``jobs`` processes (nothing else runs by then). What a run of several batches finds
+        already depends on what the writer had stored when each batch loaded its context; a
+        run of one batch stays what one process finds.
+        """
         if self.running:
             self._collect()
         if self.waiting:
-            self._start(parts=self.jobs)
+            self._start(parts=self.jobs if self.summary.reconciliations else 1)
         if self.running:
             self._collect()
 

@@ -213,28 +213,30 @@ def test_the_last_batch_is_split_by_time_between_the_jobs(
     tmp_path: Path, records: list[dict[str, str]], reference: Contents,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Once extraction is over, the last batch runs in as many processes as there were
-    workers, each on its own claims, and ends where one process does."""
+    """Once extraction is over, the last batch of a run of several is reconciled in as many
+    processes as there were workers, each on its own claims, and ends where one process does."""
     feed = _write_feed(tmp_path / "feed.jsonl", records)
     log = tmp_path / "parts"
     log.mkdir()
     original = batch.reconcile_pending
 
     def logged(store: Store, claims: list[batch.PendingClaim]) -> tuple[int, int]:
+        last_batch = any(log.iterdir())  # the first batch runs alone, before
         (log / f"{os.getpid()}-{len(claims)}").write_text("\n".join(c.id for c in claims))
-        deadline = time.monotonic() + 20  # a part waits for the other to start beside it
-        while len(list(log.iterdir())) < 2 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 20  # a part of the last batch waits for the other
+        while last_batch and len(list(log.iterdir())) < 3 and time.monotonic() < deadline:
             time.sleep(0.02)
         return original(store, claims)
 
     with monkeypatch.context() as patch:
         patch.setattr(batch, "reconcile_pending", logged)  # the reconciler processes fork it
+        patch.setattr(batch, "_batch_size", lambda *_: ARTICLES // 2)  # two batches
         store = Store(str(tmp_path / "split.db"))
-        summary = ingest(store, [str(feed)], jobs=2, chunk_size=8)  # one batch, at the end
-    assert summary.ok and len(summary.reconciliations) == 1
-    parts = [path.read_text().split() for path in log.iterdir()]
-    assert len(parts) == 2 and len({path.name.split("-")[0] for path in log.iterdir()}) == 2
-    assert sorted(parts[0] + parts[1]) == sorted(c.id for c in store.claims())
+        summary = ingest(store, [str(feed)], jobs=2, chunk_size=8)
+    assert summary.ok and [n for n, _ in summary.reconciliations] == [ARTICLES // 2] * 2
+    parts = {path.name: path.read_text().split() for path in log.iterdir()}
+    assert len(parts) == 3 and len({name.split("-")[0] for name in parts}) == 2
+    assert sorted(sum(parts.values(), [])) == sorted(c.id for c in store.claims())
     assert store.pending_articles() == {}
     assert _contents(store) == reference
 
