@@ -5,10 +5,10 @@ Extraction and fingerprinting are pure functions of an article, so they run in w
 claims are written in one transaction together with a "pending" marker naming them, and linked
 to their copies; every ``reconcile_every`` articles, the claims of the stored chunks are
 reconciled together against the stored claims of their slots (with ``jobs`` > 1, in a process
-of its own, while the next chunks are written; the last batch, once extraction is over, in
-``jobs`` processes), and the markers are removed. A run killed at
-any point therefore leaves a consistent database; the next run skips what is stored,
-reconciles what a marker names, and adds no duplicates.
+of its own, while the next chunks are written; the last batch of a run of several, once
+extraction is over, in ``jobs`` processes), and the markers are removed. A run killed at any
+point therefore leaves a consistent database; the next run skips what is stored, reconciles
+what a marker names, and adds no duplicates.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ CHUNKS_AHEAD_PER_JOB = 2
 # articles ask. A long run reconciles at most every half of what is stored (up to a limit that
 # bounds the memory of waiting claims, about 140 bytes each): articles that arrive in random
 # date order would otherwise make every batch load the whole timeline, and the run cost the
-# square of its size. Under the limit, the batches of a run cost about twice one pass.
+# square of its size. Under the limit, the batches of a run cost two to three passes.
 RECONCILE_EVERY = 256
 MAX_RECONCILE_EVERY = 65_536
 # Claims whose windows overlap are reconciled as one group with the stored claims of the
@@ -463,8 +463,9 @@ class Reconciler:
     writer's work, and extraction workers wait for the writer. The articles of a batch stay
     pending until its reconciliation is collected, so a kill loses nothing; chunks written
     meanwhile are already in the store when the batch loads its context, as they would be
-    for two ingest processes at once, and are reconciled in the next batch. The last batch,
-    once the extraction workers are gone, is split by time between ``jobs`` processes.
+    for two ingest processes at once, and are reconciled in the next batch. The last batch of
+    a run of several, once the extraction workers are gone, is split by time between ``jobs``
+    processes (``finish``).
     """
 
     def __init__(
@@ -585,12 +586,14 @@ def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
     summary = summary if summary is not None else IngestSummary()
     done = 0
     batch: dict[str, list[str]] = {}
-    pending = list(store.pending_articles().items())
-    for index, (key, ids) in enumerate(pending):
-        batch[key] = ids
-        if index + 1 == len(pending) or sum(map(len, batch.values())) >= MAX_RECONCILE_EVERY:
+    size = 0
+    for key, ids in store.pending_articles().items():
+        batch[key], size = ids, size + len(ids)
+        if size >= MAX_RECONCILE_EVERY:
             done += _resumed(store, batch, summary)
-            batch = {}
+            batch, size = {}, 0
+    if batch:
+        done += _resumed(store, batch, summary)
     summary.resumed += done
     return done
 

@@ -280,6 +280,29 @@ def test_a_failed_reconciliation_leaves_its_articles_pending_for_the_next_run(
     assert _contents(store) == reference
 
 
+def test_many_pending_keys_are_resumed_a_batch_at_a_time(
+    tmp_path: Path, records: list[dict[str, str]], reference: Contents,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Keys are taken together until a batch holds ``MAX_RECONCILE_EVERY`` articles."""
+    feed = _write_feed(tmp_path / "feed.jsonl", records)
+    store = Store(str(tmp_path / "resumed.db"))
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "reconcile_pending", _reconciler_raises)
+        ingest(store, [str(feed)], chunk_size=8, reconcile_every=8)
+    assert [len(ids) for ids in store.pending_articles().values()] == [8] * (ARTICLES // 8)
+    articles: list[int] = []
+    resume = batch.reconcile_pending
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "MAX_RECONCILE_EVERY", 20)
+        patch.setattr(batch, "reconcile_pending", lambda store, claims: articles.append(
+            len({c.article_id for c in claims})) or resume(store, claims))
+        assert batch.resume_pending(store) == ARTICLES
+    assert articles == [24, 24, 16]
+    assert store.pending_articles() == {}
+    assert _contents(store) == reference
+
+
 def test_three_ingest_processes_at_once_lose_nothing(
     tmp_path: Path, records: list[dict[str, str]], reference: Contents
 ) -> None:
