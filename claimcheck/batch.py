@@ -456,7 +456,7 @@ def _settled_at(url: str, claims: list[PendingClaim]) -> Settled:
 
 
 class Reconciler:
-    """Reconciles written chunks together, one batch at a time and in order.
+    """Reconciles written chunks together, one batch at a time while articles are written.
 
     With ``jobs`` > 1 (and a store another process can open), a batch is reconciled in a process
     of its own while this one goes on writing the next chunks: reconciliation is most of the
@@ -478,7 +478,9 @@ class Reconciler:
         self.jobs = jobs if self.apart else 1
         self.executor: Executor = _process_pool(self.jobs) if self.apart else _InlineExecutor()
         self.waiting: list[Written] = []
-        self.running: tuple[list[Written], list[Future[Settled]]] | None = None
+        # batches started and not yet collected, oldest first: one while articles are written,
+        # and the last beside it at the end
+        self.running: deque[tuple[list[Written], list[Future[Settled]]]] = deque()
 
     def add(self, written: Written) -> None:
         """Queue a written chunk for the next batch."""
@@ -491,26 +493,26 @@ class Reconciler:
         """Collect a finished batch; start the next once a batch's worth of articles wait.
         Waits for the running batch when more than ``MAX_RECONCILE_EVERY`` articles pile up
         behind it."""
-        if self.running and (all(f.done() for f in self.running[1])
+        if self.running and (all(f.done() for f in self.running[0][1])
                              or self._waiting_articles() >= MAX_RECONCILE_EVERY):
             self._collect()
         due = _batch_size(self.every, self.stored_before + self.summary.new)
-        if self.running is None and self.waiting and self._waiting_articles() >= due:
+        if not self.running and self.waiting and self._waiting_articles() >= due:
             self._start()
 
     def finish(self) -> None:
         """Reconcile everything still waiting, and wait for it.
 
-        When this run has reconciled batches before, the last is split by time between
-        ``jobs`` processes (nothing else runs by then). What a run of several batches finds
-        already depends on what the writer had stored when each batch loaded its context; a
-        run of one batch stays what one process finds.
+        In a run of several batches, the last starts at once, split by time between ``jobs``
+        processes: nothing else runs by then but the batch before, if it has not finished, and
+        each part takes a process as one frees. What a run of several batches finds already
+        depends on what was stored when each batch loaded its context; a run of one batch
+        stays what one process finds.
         """
-        if self.running:
-            self._collect()
         if self.waiting:
-            self._start(parts=self.jobs if self.summary.reconciliations else 1)
-        if self.running:
+            several = bool(self.running or self.summary.reconciliations)
+            self._start(parts=self.jobs if several else 1)
+        while self.running:
             self._collect()
 
     def close(self) -> None:
@@ -524,14 +526,13 @@ class Reconciler:
                        for part in split_by_time(claims, parts)]
         else:
             futures = [self.executor.submit(_settled, self.store, claims)]
-        self.running = (chunks, futures)
+        self.running.append((chunks, futures))
         if not self.apart:
             self._collect()
 
     def _collect(self) -> None:
-        assert self.running is not None
-        chunks, futures = self.running
-        self.running = None
+        """Wait for the oldest running batch and record what it did."""
+        chunks, futures = self.running.popleft()
         try:
             parts = [future.result() for future in futures]
             settled = Settled(sum(p.new for p in parts), sum(p.reopened for p in parts),
@@ -544,7 +545,7 @@ class Reconciler:
                 self.store.mark_pending(w.pending, w.articles)
             if isinstance(exc, BrokenProcessPool):
                 self.executor.shutdown(wait=False, cancel_futures=True)
-                self.executor = _process_pool(1)
+                self.executor = _process_pool(self.jobs)
             return
         self.summary.discrepancies += settled.new
         self.summary.reopened += settled.reopened
