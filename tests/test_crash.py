@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,19 @@ def test_the_last_batch_is_split_by_time_between_the_jobs(
     assert _contents(store) == reference
 
 
+def _recording(
+    seen: list[int], measure: Callable[[list[batch.PendingClaim]], int]
+) -> Callable[[Store, list[batch.PendingClaim]], tuple[int, int]]:
+    """``reconcile_pending`` that first notes ``measure`` of the claims it is given."""
+    original = batch.reconcile_pending
+
+    def recorded(store: Store, claims: list[batch.PendingClaim]) -> tuple[int, int]:
+        seen.append(measure(claims))
+        return original(store, claims)
+
+    return recorded
+
+
 def _reconciler_raises(*_args: object) -> tuple[int, int]:
     raise RuntimeError("boom")
 
@@ -269,10 +283,8 @@ def test_a_failed_reconciliation_leaves_its_articles_pending_for_the_next_run(
     assert again.failed == ARTICLES and again.resumed == 0
     assert [len(ids) for ids in store.pending_articles().values()] == [ARTICLES]
     reconciled: list[int] = []
-    resume = batch.reconcile_pending
     with monkeypatch.context() as patch:
-        patch.setattr(batch, "reconcile_pending",
-                      lambda store, claims: reconciled.append(len(claims)) or resume(store, claims))
+        patch.setattr(batch, "reconcile_pending", _recording(reconciled, len))
         rerun = ingest(store, [str(feed)], jobs=2)
     assert reconciled == [summary.claims]  # the keys are resumed together, not one by one
     assert rerun.ok and rerun.resumed == ARTICLES and rerun.new == 0
@@ -292,11 +304,10 @@ def test_many_pending_keys_are_resumed_a_batch_at_a_time(
         ingest(store, [str(feed)], chunk_size=8, reconcile_every=8)
     assert [len(ids) for ids in store.pending_articles().values()] == [8] * (ARTICLES // 8)
     articles: list[int] = []
-    resume = batch.reconcile_pending
     with monkeypatch.context() as patch:
         patch.setattr(batch, "MAX_RECONCILE_EVERY", 20)
-        patch.setattr(batch, "reconcile_pending", lambda store, claims: articles.append(
-            len({c.article_id for c in claims})) or resume(store, claims))
+        patch.setattr(batch, "reconcile_pending",
+                      _recording(articles, lambda claims: len({c.article_id for c in claims})))
         assert batch.resume_pending(store) == ARTICLES
     assert articles == [24, 24, 16]
     assert store.pending_articles() == {}
