@@ -476,7 +476,11 @@ class Reconciler:
         self.every, self.stored_before = every, stored_before
         self.apart = jobs > 1 and store.shareable
         self.jobs = jobs if self.apart else 1
-        self.executor: Executor = _process_pool(self.jobs) if self.apart else _InlineExecutor()
+        # one process while articles are written: a second one, idle between batches, would
+        # keep the memory of its last batch (about 250 MB at 100,000 articles); the others
+        # (``helpers``) join for the last batch, when the extraction workers are gone
+        self.executor: Executor = _process_pool(1) if self.apart else _InlineExecutor()
+        self.helpers: Executor | None = None
         self.waiting: list[Written] = []
         # batches started and not yet collected, oldest first: one while articles are written,
         # and the last beside it at the end
@@ -516,14 +520,21 @@ class Reconciler:
             self._collect()
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        for executor in (self.executor, self.helpers):
+            if executor is not None:
+                executor.shutdown(wait=True, cancel_futures=True)
 
     def _start(self, parts: int = 1) -> None:
         chunks, self.waiting = self.waiting, []
         claims = [c for w in chunks for c in w.claims]
         if self.apart:
-            futures = [self.executor.submit(_settled_at, self.store.url, part)
-                       for part in split_by_time(claims, parts)]
+            split = split_by_time(claims, parts)
+            if len(split) > 1 and self.helpers is None:
+                self.helpers = _process_pool(self.jobs - 1)
+            # the first part waits for a batch still running in the reconciler's own process
+            futures = [(self.helpers if n and self.helpers else self.executor)
+                       .submit(_settled_at, self.store.url, part)
+                       for n, part in enumerate(split)]
         else:
             futures = [self.executor.submit(_settled, self.store, claims)]
         self.running.append((chunks, futures))
@@ -544,8 +555,8 @@ class Reconciler:
                     self.summary.add_problem(_settle_problem(article_id, exc))
                 self.store.mark_pending(w.pending, w.articles)
             if isinstance(exc, BrokenProcessPool):
-                self.executor.shutdown(wait=False, cancel_futures=True)
-                self.executor = _process_pool(self.jobs)
+                self.close()
+                self.executor, self.helpers = _process_pool(1), None
             return
         self.summary.discrepancies += settled.new
         self.summary.reopened += settled.reopened
