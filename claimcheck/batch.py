@@ -68,6 +68,8 @@ CHUNKS_AHEAD_PER_JOB = 2
 # square of its size. Under the limit, the batches of a run cost two to three passes.
 RECONCILE_EVERY = 256
 MAX_RECONCILE_EVERY = 65_536
+# Pending articles an interrupted run left are read back this many at a time (texts and claims).
+RESUME_SLICE = 1_000
 # Claims whose windows overlap are reconciled as one group with the stored claims of the
 # group's window, up to this span: a batch reaching over years loads a few months at a time.
 MAX_GROUP_DAYS = 180
@@ -612,18 +614,28 @@ def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
 
 def _resumed(store: Store, pending: dict[str, list[str]], summary: IngestSummary) -> int:
     """Link and reconcile the articles of some pending keys together; those that fail stay
-    pending under a new key, written before the old keys go."""
+    pending under a new key, written before the old keys go.
+
+    Texts and claims are loaded ``RESUME_SLICE`` articles at a time and only the claims'
+    pending form is kept: a batch may hold tens of thousands of articles."""
     failed: list[str] = []
     linked: list[str] = []
-    for article in store.articles({i for ids in pending.values() for i in ids}):
-        try:
-            _link_copies(store, article, passage_fingerprints(article.text))
-            linked.append(article.id)
-        except Exception as exc:  # noqa: BLE001 - kept pending for the next run
-            summary.add_problem(_settle_problem(article.id, exc))
-            failed.append(article.id)
+    claims: list[PendingClaim] = []
+    ids = sorted({i for ids in pending.values() for i in ids})
+    for start in range(0, len(ids), RESUME_SLICE):
+        published: dict[str, dt.date | None] = {}
+        for article in store.articles(ids[start : start + RESUME_SLICE]):
+            try:
+                _link_copies(store, article, passage_fingerprints(article.text))
+                published[article.id] = article.published
+            except Exception as exc:  # noqa: BLE001 - kept pending for the next run
+                summary.add_problem(_settle_problem(article.id, exc))
+                failed.append(article.id)
+        linked += published
+        claims += [PendingClaim(c.id, c.article_id, claim_window(c, published))
+                   for c in store.claims(article_ids=published)]
     try:
-        new, reopened = reconcile_claims(store, store.claims(article_ids=linked))
+        new, reopened = reconcile_pending(store, claims)
     except Exception as exc:  # noqa: BLE001 - kept pending for the next run
         for article_id in linked:
             summary.add_problem(_settle_problem(article_id, exc))

@@ -306,6 +306,7 @@ def test_many_pending_keys_are_resumed_a_batch_at_a_time(
     articles: list[int] = []
     with monkeypatch.context() as patch:
         patch.setattr(batch, "MAX_RECONCILE_EVERY", 20)
+        patch.setattr(batch, "RESUME_SLICE", 10)  # texts and claims read back 10 at a time
         patch.setattr(batch, "reconcile_pending",
                       _recording(articles, lambda claims: len({c.article_id for c in claims})))
         assert batch.resume_pending(store) == ARTICLES
