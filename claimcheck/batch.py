@@ -3,10 +3,11 @@
 Extraction and fingerprinting are pure functions of an article, so they run in worker processes
 (``jobs``); articles are written in this process. Articles go in chunks: a chunk's articles and
 claims are written in one transaction together with a "pending" marker naming them, and linked
-to their copies; every ``reconcile_every`` articles, the claims of the stored chunks are
-reconciled together against the stored claims of their slots (with ``jobs`` > 1, in a process
-of its own, while the next chunks are written; the last batch of a run of several, once
-extraction is over, in ``jobs`` processes), and the markers are removed. A run killed at any
+to their copies; at the end (and every ``reconcile_every`` articles of a longer run), the claims
+of the stored chunks are reconciled together against the stored claims of their slots (with
+``jobs`` > 1, a batch during the run in a process of its own while the next chunks are written;
+the last, once extraction is over, split by time between ``jobs`` processes), and the markers
+are removed. A run killed at any
 point therefore leaves a consistent database; the next run skips what is stored, reconciles
 what a marker names, and adds no duplicates.
 """
@@ -60,14 +61,17 @@ CHUNK_SIZE = 32
 # Chunks in flight per worker: keeps workers busy while the main process writes, without
 # reading the whole input into memory ahead of the writer.
 CHUNKS_AHEAD_PER_JOB = 2
-# Stored articles reconciled together: each reconciliation loads and compares the related
-# claims of the slots and time windows involved, a cost that hardly depends on how many new
-# articles ask. A long run reconciles at most every half of what is stored (up to a limit that
-# bounds the memory of waiting claims, about 140 bytes each): articles that arrive in random
-# date order would otherwise make every batch load the whole timeline, and the run cost the
-# square of its size. Under the limit, the batches of a run cost two to three passes.
-RECONCILE_EVERY = 256
-MAX_RECONCILE_EVERY = 65_536
+# Stored articles reconciled together. Each reconciliation loads and compares the related claims
+# of the slots and time windows its claims reach, a cost that hardly depends on how many new
+# articles ask: articles arriving in random date order make every batch read the whole timeline.
+# So a run reconciles once, at the end, unless more articles than this wait: the limit bounds
+# the memory of waiting claims (about 140 bytes each) and of a batch's context. A 100,000-article
+# run makes two passes; batches of 256 articles growing with the store made two to three.
+RECONCILE_EVERY = 65_536
+# The last batch is split by time between ``jobs`` processes from this many articles: below, a
+# batch costs less than starting processes, and finds what one process finds (parts do not see
+# each other's findings at their edges).
+SPLIT_FROM = 1_024
 # Pending articles an interrupted run left are read back this many at a time (texts and claims).
 RESUME_SLICE = 1_000
 # Claims whose windows overlap are reconciled as one group with the stored claims of the
@@ -242,10 +246,8 @@ def ingest(
     """
     summary = summary if summary is not None else IngestSummary()
     resume_pending(store, summary)
-    stored_before = store.counts()["articles"]
     executor = _executor(jobs)
-    reconciler = Reconciler(store, summary, jobs=jobs, every=reconcile_every,
-                            stored_before=stored_before)
+    reconciler = Reconciler(store, summary, jobs=jobs, every=reconcile_every)
     # workers look for copies among what is stored when they extract (``prepare_chunk``)
     copies_in = store.url if jobs > 1 and store.shareable else None
     in_flight: deque[_Task] = deque()
@@ -364,14 +366,16 @@ def store_chunk(
     except SQLAlchemyError:
         added = _add_one_by_one(store, items, summary)
         store.mark_pending(written.pending, sorted(added))
+    windows: dict[tuple[dt.date, dt.date] | None, tuple[dt.date, dt.date] | None] = {}
     for item in items:
         if item.article.id in added:
             added.discard(item.article.id)  # a second copy in the same chunk is "unchanged"
             written.articles.append(item.article.id)
             published = {item.article.id: item.article.published}
+            # one window object for the claims of a week: a long run holds many waiting
             written.claims.extend(
-                PendingClaim(c.id, item.article.id, claim_window(c, published))
-                for c in item.claims
+                PendingClaim(c.id, item.article.id, windows.setdefault(w, w))
+                for c in item.claims for w in [claim_window(c, published)]
             )
             summary.new += 1
             summary.claims += len(item.claims)
@@ -397,10 +401,6 @@ def _copies(store: Store, item: NewArticle) -> dict[str, int]:
     found.update(_confirmed(store, item.article,
                             [a for a in candidates if a not in item.copies.candidates]))
     return found
-
-
-def _batch_size(every: int, stored: int) -> int:
-    return max(every, min(MAX_RECONCILE_EVERY, stored // 2))
 
 
 class Settled(NamedTuple):
@@ -465,17 +465,16 @@ class Reconciler:
     writer's work, and extraction workers wait for the writer. The articles of a batch stay
     pending until its reconciliation is collected, so a kill loses nothing; chunks written
     meanwhile are already in the store when the batch loads its context, as they would be
-    for two ingest processes at once, and are reconciled in the next batch. The last batch of
-    a run of several, once the extraction workers are gone, is split by time between ``jobs``
-    processes (``finish``).
+    for two ingest processes at once, and are reconciled in the next batch. The last batch,
+    once the extraction workers are gone, is split by time between ``jobs`` processes
+    (``finish``).
     """
 
     def __init__(
         self, store: Store, summary: IngestSummary, *, jobs: int = 1,
-        every: int = RECONCILE_EVERY, stored_before: int = 0,
+        every: int = RECONCILE_EVERY,
     ) -> None:
-        self.store, self.summary = store, summary
-        self.every, self.stored_before = every, stored_before
+        self.store, self.summary, self.every = store, summary, every
         self.apart = jobs > 1 and store.shareable
         self.jobs = jobs if self.apart else 1
         # one process while articles are written: a second one, idle between batches, would
@@ -497,27 +496,25 @@ class Reconciler:
 
     def start_when_due(self) -> None:
         """Collect a finished batch; start the next once a batch's worth of articles wait.
-        Waits for the running batch when more than ``MAX_RECONCILE_EVERY`` articles pile up
+        Waits for the running batch when more than ``RECONCILE_EVERY`` articles pile up
         behind it."""
         if self.running and (all(f.done() for f in self.running[0][1])
-                             or self._waiting_articles() >= MAX_RECONCILE_EVERY):
+                             or self._waiting_articles() >= RECONCILE_EVERY):
             self._collect()
-        due = _batch_size(self.every, self.stored_before + self.summary.new)
-        if not self.running and self.waiting and self._waiting_articles() >= due:
+        if not self.running and self.waiting and self._waiting_articles() >= self.every:
             self._start()
 
     def finish(self) -> None:
         """Reconcile everything still waiting, and wait for it.
 
-        In a run of several batches, the last starts at once, split by time between ``jobs``
-        processes: nothing else runs by then but the batch before, if it has not finished, and
-        each part takes a process as one frees. What a run of several batches finds already
-        depends on what was stored when each batch loaded its context; a run of one batch
-        stays what one process finds.
+        The last batch starts at once, split by time between ``jobs`` processes from
+        ``SPLIT_FROM`` articles: nothing else runs by then but the batch before, if it has not
+        finished, and each part takes a process as one frees. A smaller batch stays what one
+        process finds. (What a run of several batches finds depends on what was stored when
+        each batch loaded its context, as for two ingest processes at once.)
         """
         if self.waiting:
-            several = bool(self.running or self.summary.reconciliations)
-            self._start(parts=self.jobs if several else 1)
+            self._start(parts=self.jobs if self._waiting_articles() >= SPLIT_FROM else 1)
         while self.running:
             self._collect()
 
@@ -592,7 +589,7 @@ def _settle_problem(where: str, exc: Exception) -> Problem:
 def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
     """Link and reconcile the stored articles an interrupted run left pending; return how many.
 
-    Pending keys are taken together, up to ``MAX_RECONCILE_EVERY`` articles at a time: a killed
+    Pending keys are taken together, up to ``RECONCILE_EVERY`` articles at a time: a killed
     long run leaves one key per chunk, and each reconciliation costs about what its windows
     hold, however few articles ask. Reconciliation is idempotent (discrepancy ids are stable),
     so articles that were already reconciled before the interruption come out unchanged.
@@ -603,7 +600,7 @@ def resume_pending(store: Store, summary: IngestSummary | None = None) -> int:
     size = 0
     for key, ids in store.pending_articles().items():
         batch[key], size = ids, size + len(ids)
-        if size >= MAX_RECONCILE_EVERY:
+        if size >= RECONCILE_EVERY:
             done += _resumed(store, batch, summary)
             batch, size = {}, 0
     if batch:

@@ -210,35 +210,54 @@ def test_reconciling_in_a_process_of_its_own_ends_where_one_process_does(
     assert _contents(store) == reference
 
 
-def test_the_last_batch_is_split_by_time_between_the_jobs(
-    tmp_path: Path, records: list[dict[str, str]], reference: Contents,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Once extraction is over, the last batch of a run of several is reconciled in as many
-    processes as there were workers, each on its own claims, and ends where one process does."""
-    feed = _write_feed(tmp_path / "feed.jsonl", records)
-    log = tmp_path / "parts"
-    log.mkdir()
+def _logging(log: Path, parts: int) -> Callable[[Store, list[batch.PendingClaim]], tuple[int, int]]:
+    """``reconcile_pending`` that writes the ids of its claims to a file named after its
+    process; a part of the last batch (all but the first call) waits until ``parts`` are there,
+    so that the parts run at once."""
     original = batch.reconcile_pending
 
     def logged(store: Store, claims: list[batch.PendingClaim]) -> tuple[int, int]:
         last_batch = any(log.iterdir())  # the first batch runs alone, before
         (log / f"{os.getpid()}-{len(claims)}").write_text("\n".join(c.id for c in claims))
-        deadline = time.monotonic() + 20  # a part of the last batch waits for the other
-        while last_batch and len(list(log.iterdir())) < 3 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 20
+        while last_batch and len(list(log.iterdir())) < 1 + parts and time.monotonic() < deadline:
             time.sleep(0.02)
         return original(store, claims)
 
+    return logged
+
+
+@pytest.mark.parametrize(("split_from", "parts"), [(ARTICLES // 2, 2), (ARTICLES // 2 + 1, 1)])
+def test_a_large_last_batch_is_split_by_time_between_the_jobs(
+    tmp_path: Path, records: list[dict[str, str]], reference: Contents,
+    monkeypatch: pytest.MonkeyPatch, split_from: int, parts: int,
+) -> None:
+    """Once extraction is over, the last batch, from ``SPLIT_FROM`` articles, is reconciled in
+    as many processes as there were workers, each on its own claims, and ends where one process
+    does; a smaller one stays in one process."""
+    feed = _write_feed(tmp_path / "feed.jsonl", records)
+    log = tmp_path / "parts"
+    log.mkdir()
     with monkeypatch.context() as patch:
-        patch.setattr(batch, "reconcile_pending", logged)  # the reconciler processes fork it
-        patch.setattr(batch, "_batch_size", lambda *_: ARTICLES // 2)  # two batches
+        patch.setattr(batch, "reconcile_pending", _logging(log, parts))  # the processes fork it
+        patch.setattr(batch, "SPLIT_FROM", split_from)
         store = Store(str(tmp_path / "split.db"))
-        summary = ingest(store, [str(feed)], jobs=2, chunk_size=8)
+        summary = ingest(store, [str(feed)], jobs=2, chunk_size=8, reconcile_every=ARTICLES // 2)
     assert summary.ok and [n for n, _ in summary.reconciliations] == [ARTICLES // 2] * 2
-    parts = {path.name: path.read_text().split() for path in log.iterdir()}
-    assert len(parts) == 3 and len({name.split("-")[0] for name in parts}) == 2
-    assert sorted(sum(parts.values(), [])) == sorted(c.id for c in store.claims())
+    logged = {path.name: path.read_text().split() for path in log.iterdir()}
+    assert len(logged) == 1 + parts and len({name.split("-")[0] for name in logged}) == parts
+    assert sorted(sum(logged.values(), [])) == sorted(c.id for c in store.claims())
     assert store.pending_articles() == {}
+    assert _contents(store) == reference
+
+
+def test_a_run_under_reconcile_every_is_reconciled_once_at_the_end(
+    tmp_path: Path, records: list[dict[str, str]], reference: Contents
+) -> None:
+    """Each batch reads the timeline its claims reach: one batch costs less than several."""
+    store = Store(str(tmp_path / "once.db"))
+    summary = ingest(store, [str(_write_feed(tmp_path / "feed.jsonl", records))], chunk_size=8)
+    assert summary.ok and [n for n, _ in summary.reconciliations] == [ARTICLES]
     assert _contents(store) == reference
 
 
@@ -296,7 +315,7 @@ def test_many_pending_keys_are_resumed_a_batch_at_a_time(
     tmp_path: Path, records: list[dict[str, str]], reference: Contents,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Keys are taken together until a batch holds ``MAX_RECONCILE_EVERY`` articles."""
+    """Keys are taken together until a batch holds ``RECONCILE_EVERY`` articles."""
     feed = _write_feed(tmp_path / "feed.jsonl", records)
     store = Store(str(tmp_path / "resumed.db"))
     with monkeypatch.context() as patch:
@@ -305,7 +324,7 @@ def test_many_pending_keys_are_resumed_a_batch_at_a_time(
     assert [len(ids) for ids in store.pending_articles().values()] == [8] * (ARTICLES // 8)
     articles: list[int] = []
     with monkeypatch.context() as patch:
-        patch.setattr(batch, "MAX_RECONCILE_EVERY", 20)
+        patch.setattr(batch, "RECONCILE_EVERY", 20)
         patch.setattr(batch, "RESUME_SLICE", 10)  # texts and claims read back 10 at a time
         patch.setattr(batch, "reconcile_pending",
                       _recording(articles, lambda claims: len({c.article_id for c in claims})))

@@ -562,18 +562,3 @@ def test_split_by_time_leaves_one_part_as_it_came() -> None:
     pending = _pending([_volume(f"w{n}", w, w + dt.timedelta(days=6))
                         for n, w in enumerate(weeks)])
     assert split_by_time(pending, 1) == [pending]
-
-
-@pytest.mark.parametrize(
-    ("every", "stored", "expected"),
-    [
-        (256, 0, 256),  # a small store: the configured batch
-        (256, 10_000, 5_000),  # a long run: half of what is stored
-        (256, 1_000_000, 65_536),  # bounded
-        (16, 20, 16),
-    ],
-)
-def test_batch_size_grows_with_the_store(every: int, stored: int, expected: int) -> None:
-    from claimcheck.batch import _batch_size
-
-    assert _batch_size(every, stored) == expected

@@ -33,7 +33,7 @@ from claimcheck.store.tables import (
     article_model,
     article_row,
     claim_model,
-    claim_row,
+    claim_values,
     discrepancy_model,
     review_model,
 )
@@ -173,7 +173,8 @@ class Store:
                 return False
             s.add(article_row(article, origin, _now()))
             s.flush()
-            s.add_all(claim_row(c, slot) for c, slot in zip(claims, slots, strict=True))
+            s.add_all(ClaimRow(**claim_values(c, slot))
+                      for c, slot in zip(claims, slots, strict=True))
             s.add_all(
                 FingerprintRow(hash=self._hash(h), article_id=article.id) for h in set(fingerprints)
             )
@@ -214,7 +215,7 @@ class Store:
                 [_column_values(article_row(i.article, i.origin, now)) for i in fresh],
             )
             claims = [
-                _column_values(claim_row(c, slot))
+                claim_values(c, slot)
                 for i in fresh
                 for c, slot in zip(i.claims, i.slots, strict=True)
             ]

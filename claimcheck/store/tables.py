@@ -151,9 +151,11 @@ def article_model(row: ArticleRow, shares_text_with: list[str] | None = None) ->
     )
 
 
-def claim_row(claim: Claim, slot: str) -> ClaimRow:
+def claim_values(claim: Claim, slot: str) -> dict[str, Any]:
+    """The claims row of ``claim`` as column values: a bulk INSERT takes them as they are,
+    and building a ``ClaimRow`` for each cost the writer a fifth of its time."""
     p = claim.period
-    return ClaimRow(
+    return dict(
         id=claim.id,
         article_id=claim.article_id,
         kind=claim.kind,
