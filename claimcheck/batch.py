@@ -234,6 +234,7 @@ def ingest(
     reconcile_every: int = RECONCILE_EVERY,
     model: str | None = None,
     summary: IngestSummary | None = None,
+    stage: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``; report, never raise, bad input.
 
@@ -242,12 +243,14 @@ def ingest(
     ``claimcheck.extract.pipeline``). ``progress`` is called with each article's origin (or a
     problem's) once it is stored or refused. Stored articles are reconciled together once
     ``reconcile_every`` of them are waiting, and at the end. The counts go into ``summary``
-    (a new one if not given) as the run goes, so that ``progress`` can watch them.
+    (a new one if not given) as the run goes, so that ``progress`` can watch them. ``stage``
+    is told when the last batch starts ("Reconciling 10,000 articles in 2 processes"): once
+    every article is stored, that is what the run waits for.
     """
     summary = summary if summary is not None else IngestSummary()
     resume_pending(store, summary)
     executor = _executor(jobs)
-    reconciler = Reconciler(store, summary, jobs=jobs, every=reconcile_every)
+    reconciler = Reconciler(store, summary, jobs=jobs, every=reconcile_every, stage=stage)
     # workers look for copies among what is stored when they extract (``prepare_chunk``)
     copies_in = store.url if jobs > 1 and store.shareable else None
     in_flight: deque[_Task] = deque()
@@ -472,9 +475,9 @@ class Reconciler:
 
     def __init__(
         self, store: Store, summary: IngestSummary, *, jobs: int = 1,
-        every: int = RECONCILE_EVERY,
+        every: int = RECONCILE_EVERY, stage: Callable[[str], None] | None = None,
     ) -> None:
-        self.store, self.summary, self.every = store, summary, every
+        self.store, self.summary, self.every, self.stage = store, summary, every, stage
         self.apart = jobs > 1 and store.shareable
         self.jobs = jobs if self.apart else 1
         # one process while articles are written: a second one, idle between batches, would
@@ -514,7 +517,12 @@ class Reconciler:
         each batch loaded its context, as for two ingest processes at once.)
         """
         if self.waiting:
-            self._start(parts=self.jobs if self._waiting_articles() >= SPLIT_FROM else 1)
+            articles = self._waiting_articles()
+            parts = self.jobs if articles >= SPLIT_FROM else 1
+            if self.stage:
+                self.stage(f"Reconciling {articles:,} articles"
+                           + (f" in {parts} processes" if parts > 1 else ""))
+            self._start(parts=parts)
         while self.running:
             self._collect()
 

@@ -79,9 +79,15 @@ def _run_ingest(
         rate = Rate()
         with click.progressbar(length=0, label="Ingesting", file=sys.stderr,
                                item_show_func=lambda x: x) as bar:
+
+            def stage(message: str) -> None:
+                bar.label, bar.current_item = message, None  # the last article is done with
+                bar.render_progress()
+
             summary = ingest(
                 store, paths, defaults, jobs=jobs, model=model,
                 progress=lambda origin: bar.update(1, f"{rate.tick():.1f} articles/s  {origin}"),
+                stage=stage,
             )
     else:
         summary = ingest(store, paths, defaults, jobs=jobs, model=model)

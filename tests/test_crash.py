@@ -242,8 +242,12 @@ def test_a_large_last_batch_is_split_by_time_between_the_jobs(
         patch.setattr(batch, "reconcile_pending", _logging(log, parts))  # the processes fork it
         patch.setattr(batch, "SPLIT_FROM", split_from)
         store = Store(str(tmp_path / "split.db"))
-        summary = ingest(store, [str(feed)], jobs=2, chunk_size=8, reconcile_every=ARTICLES // 2)
+        stages: list[str] = []
+        summary = ingest(store, [str(feed)], jobs=2, chunk_size=8, reconcile_every=ARTICLES // 2,
+                         stage=stages.append)
     assert summary.ok and [n for n, _ in summary.reconciliations] == [ARTICLES // 2] * 2
+    assert stages == [f"Reconciling {ARTICLES // 2} articles"
+                      + (" in 2 processes" if parts == 2 else "")]
     logged = {path.name: path.read_text().split() for path in log.iterdir()}
     assert len(logged) == 1 + parts and len({name.split("-")[0] for name in logged}) == parts
     assert sorted(sum(logged.values(), [])) == sorted(c.id for c in store.claims())

@@ -42,6 +42,14 @@ def test_a_caller_can_watch_the_summary_during_the_run(store: Store) -> None:
     assert sum(n for n, _ in summary.reconciliations) == 5
 
 
+def test_the_caller_is_told_when_the_last_batch_starts(store: Store) -> None:
+    stages: list[str] = []
+    ingest(store, [str(SEEDS)], stage=stages.append)
+    assert stages == ["Reconciling 5 articles"]
+    ingest(store, [str(SEEDS)], stage=stages.append)  # nothing new: nothing to wait for
+    assert stages == ["Reconciling 5 articles"]
+
+
 def test_reingest_adds_nothing(store: Store) -> None:
     first = ingest(store, [str(SEEDS)])
     counts = store.counts()
