@@ -171,10 +171,10 @@ def _candidates(store: Store, article: Article, fingerprints: Iterable[int]) -> 
 
 def _confirmed(store: Store, article: Article, candidates: Iterable[str]) -> dict[str, int]:
     shared: dict[str, int] = {}
-    for other in store.articles(candidates):
-        pairs = shared_passages(article.text, other.text)
+    for other, text in store.texts(candidates).items():
+        pairs = shared_passages(article.text, text)
         if pairs:
-            shared[other.id] = len(pairs)
+            shared[other] = len(pairs)
     return shared
 
 

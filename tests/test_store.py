@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from claimcheck.models import Article, Claim, Discrepancy, Period
-from claimcheck.store import Store
+from claimcheck.store import NewArticle, Store
 from claimcheck.store.database import SCHEMA_VERSION, database_url
 
 
@@ -77,6 +77,14 @@ def test_article_is_stored_once_with_its_claims(store: Store) -> None:
     assert not store.add_article(_article(1), [_claim("a0001")], ["slot"])
     assert store.counts()["claims"] == 1
     assert store.claims(slots=["slot"])[0] == _claim("a0001")
+
+
+def test_articles_stored_in_bulk_read_back_whole(store: Store) -> None:
+    items = [NewArticle(_article(n), [_claim(f"a{n:04d}")], ["slot"], {n}) for n in (1, 2)]
+    assert store.add_articles(items) == ["a0001", "a0002"]
+    assert store.claims(article_ids=["a0002"]) == [_claim("a0002")]
+    assert store.texts(["a0002", "a0001", "a0009"]) == {
+        "a0001": "Article 1: 4.12 trillion tokens.", "a0002": "Article 2: 4.12 trillion tokens."}
 
 
 def test_links_are_stored_both_ways_and_replaced_on_relink(store: Store) -> None:

@@ -266,6 +266,15 @@ class Store:
             links = self._links(conn, [r.id for r in rows])
         return [article_model(cast(ArticleRow, r), links.get(r.id)) for r in rows]
 
+    def texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The texts of these stored articles, by id: comparing candidate copies needs nothing
+        else, and building whole articles with their links cost it a tenth of its time."""
+        table = ArticleRow.__table__  # type: ignore[attr-defined]
+        with self.engine.connect() as conn:
+            return {r.id: r.text for chunk in _chunks(sorted(set(ids)))
+                    for r in conn.execute(select(table.c.id, table.c.text)
+                                          .where(table.c.id.in_(chunk)))}
+
     @staticmethod
     def _links(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
         table = ArticleLinkRow.__table__  # type: ignore[attr-defined]
