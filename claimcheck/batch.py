@@ -15,6 +15,7 @@ what a marker names, and adds no duplicates.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import time
@@ -23,6 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import NamedTuple, ParamSpec, TypeVar
@@ -65,9 +67,10 @@ CHUNKS_AHEAD_PER_JOB = 2
 # of the slots and time windows its claims reach, a cost that hardly depends on how many new
 # articles ask: articles arriving in random date order make every batch read the whole timeline.
 # So a run reconciles once, at the end, unless more articles than this wait: the limit bounds
-# the memory of waiting claims (about 140 bytes each) and of a batch's context. A 100,000-article
-# run makes two passes; batches of 256 articles growing with the store made two to three.
-RECONCILE_EVERY = 65_536
+# the memory of waiting claims (about 130 bytes each, 15 an article). At 65,536, a
+# 100,000-article run took two passes over the whole store, the first beside the writer; batches
+# of 256 articles growing with the store took two to three.
+RECONCILE_EVERY = 131_072
 # The last batch is split by time between ``jobs`` processes from this many articles: below, a
 # batch costs less than starting processes, and finds what one process finds (parts do not see
 # each other's findings at their edges).
@@ -249,30 +252,46 @@ def ingest(
     """
     summary = summary if summary is not None else IngestSummary()
     resume_pending(store, summary)
-    executor = _executor(jobs)
-    reconciler = Reconciler(store, summary, jobs=jobs, every=reconcile_every, stage=stage)
-    # workers look for copies among what is stored when they extract (``prepare_chunk``)
-    copies_in = store.url if jobs > 1 and store.shareable else None
-    in_flight: deque[_Task] = deque()
-    limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
+    with _shared_with_children():
+        executor = _executor(jobs)
+        reconciler = Reconciler(store, summary, jobs=jobs, every=reconcile_every, stage=stage)
+        # workers look for copies among what is stored when they extract (``prepare_chunk``)
+        copies_in = store.url if jobs > 1 and store.shareable else None
+        in_flight: deque[_Task] = deque()
+        limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
+        try:
+            for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
+                future = executor.submit(prepare_chunk, chunk, model, copies_in)
+                in_flight.append(_Task(chunk, future, model, copies_in))
+                while len(in_flight) >= limit:
+                    executor = _finish(store, in_flight, executor, jobs, summary, progress,
+                                       reconciler)
+                    reconciler.start_when_due()
+            while in_flight:
+                executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler)
+                if in_flight:  # what waits at the end is the last batch: ``finish`` splits it
+                    reconciler.start_when_due()
+            executor.shutdown(wait=True)  # the last batch gets the workers' cores and memory
+            reconciler.finish()
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+            reconciler.close()
+        return summary
+
+
+@contextmanager
+def _shared_with_children() -> Iterator[None]:
+    """Objects alive now are left alone by the garbage collector until the block ends.
+
+    Worker and reconciler processes are forked from this one and share its memory until a page
+    is written; a collection in a child would write to every object it inherited (the
+    collector's bookkeeping), and so copy the loaded pipeline and gazetteers into each child.
+    """
+    gc.freeze()
     try:
-        for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
-            future = executor.submit(prepare_chunk, chunk, model, copies_in)
-            in_flight.append(_Task(chunk, future, model, copies_in))
-            while len(in_flight) >= limit:
-                executor = _finish(store, in_flight, executor, jobs, summary, progress,
-                                   reconciler)
-                reconciler.start_when_due()
-        while in_flight:
-            executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler)
-            if in_flight:  # what waits at the end is the last batch: ``finish`` splits it
-                reconciler.start_when_due()
-        executor.shutdown(wait=True)  # the last batch gets the workers' cores and memory
-        reconciler.finish()
+        yield
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
-        reconciler.close()
-    return summary
+        gc.unfreeze()
 
 
 def _new_article_chunks(
@@ -480,11 +499,13 @@ class Reconciler:
         self.store, self.summary, self.every, self.stage = store, summary, every, stage
         self.apart = jobs > 1 and store.shareable
         self.jobs = jobs if self.apart else 1
-        # one process while articles are written: a second one, idle between batches, would
-        # keep the memory of its last batch (about 250 MB at 100,000 articles); the others
-        # (``helpers``) join for the last batch, when the extraction workers are gone
-        self.executor: Executor = _process_pool(1) if self.apart else _InlineExecutor()
+        # one process for batches while articles are written; the others (``helpers``) join
+        # for the last batch, when the extraction workers are gone: a process that reconciled
+        # a batch keeps its memory (about 250 MB at 100,000 articles)
+        self.executor: Executor = _InlineExecutor()
         self.helpers: Executor | None = None
+        if self.apart:
+            self.executor, self.helpers = self._pools()
         self.waiting: list[Written] = []
         # batches started and not yet collected, oldest first: one while articles are written,
         # and the last beside it at the end
@@ -531,13 +552,20 @@ class Reconciler:
             if executor is not None:
                 executor.shutdown(wait=True, cancel_futures=True)
 
+    def _pools(self) -> tuple[Executor, Executor]:
+        """The reconciler's process and its helpers, forked now: a process forked from a
+        writer that holds many waiting claims copies that memory as its garbage collector
+        touches the objects (the process of a 65,536-article batch, forked then, held 684 MB)."""
+        pools = _process_pool(1), _process_pool(self.jobs - 1)
+        for pool in pools:
+            pool.submit(os.getpid).result()  # a fork pool starts all its processes at once
+        return pools
+
     def _start(self, parts: int = 1) -> None:
         chunks, self.waiting = self.waiting, []
         claims = [c for w in chunks for c in w.claims]
         if self.apart:
             split = split_by_time(claims, parts)
-            if len(split) > 1 and self.helpers is None:
-                self.helpers = _process_pool(self.jobs - 1)
             # the first part waits for a batch still running in the reconciler's own process
             futures = [(self.helpers if n and self.helpers else self.executor)
                        .submit(_settled_at, self.store.url, part)
@@ -563,7 +591,7 @@ class Reconciler:
                 self.store.mark_pending(w.pending, w.articles)
             if isinstance(exc, BrokenProcessPool):
                 self.close()
-                self.executor, self.helpers = _process_pool(1), None
+                self.executor, self.helpers = self._pools()
             return
         self.summary.discrepancies += settled.new
         self.summary.reopened += settled.reopened

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from pathlib import Path
 
@@ -48,6 +49,16 @@ def test_the_caller_is_told_when_the_last_batch_starts(store: Store) -> None:
     assert stages == ["Reconciling 5 articles"]
     ingest(store, [str(SEEDS)], stage=stages.append)  # nothing new: nothing to wait for
     assert stages == ["Reconciling 5 articles"]
+
+
+def test_objects_alive_at_the_start_are_left_to_the_children_during_the_run(
+    store: Store,
+) -> None:
+    """Forked workers share the writer's memory while nothing writes to it: the collector is
+    kept off what was alive when the run started, and given it back at the end."""
+    frozen: list[int] = []
+    ingest(store, [str(SEEDS)], progress=lambda _: frozen.append(gc.get_freeze_count()))
+    assert min(frozen) > 0 and gc.get_freeze_count() == 0
 
 
 def test_reingest_adds_nothing(store: Store) -> None:
