@@ -7,9 +7,8 @@ to their copies; at the end (and every ``reconcile_every`` articles of a longer 
 of the stored chunks are reconciled together against the stored claims of their slots (with
 ``jobs`` > 1, a batch during the run in a process of its own while the next chunks are written;
 the last, once extraction is over, split by time between ``jobs`` processes), and the markers
-are removed. A run killed at any
-point therefore leaves a consistent database; the next run skips what is stored, reconciles
-what a marker names, and adds no duplicates.
+are removed. A run killed at any point therefore leaves a consistent database; the next run
+skips what is stored, reconciles what a marker names, and adds no duplicates.
 """
 
 from __future__ import annotations
@@ -285,7 +284,7 @@ def _shared_with_children() -> Iterator[None]:
 
     Worker and reconciler processes are forked from this one and share its memory until a page
     is written; a collection in a child would write to every object it inherited (the
-    collector's bookkeeping), and so copy the loaded pipeline and gazetteers into each child.
+    collector's bookkeeping), and so copy the modules and data loaded so far into each child.
     """
     gc.freeze()
     try:

@@ -11,6 +11,7 @@ what the store holds.)
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -253,6 +254,17 @@ def test_a_large_last_batch_is_split_by_time_between_the_jobs(
     assert sorted(sum(logged.values(), [])) == sorted(c.id for c in store.claims())
     assert store.pending_articles() == {}
     assert _contents(store) == reference
+
+
+def test_reconciler_processes_are_forked_before_any_article_is_written(tmp_path: Path) -> None:
+    """A process forked later, from a writer holding waiting claims, would copy that memory."""
+    before = set(multiprocessing.active_children())
+    reconciler = batch.Reconciler(Store(str(tmp_path / "forked.db")), batch.IngestSummary(),
+                                  jobs=3)
+    try:
+        assert len(set(multiprocessing.active_children()) - before) == 3  # one, and 2 helpers
+    finally:
+        reconciler.close()
 
 
 def test_a_run_under_reconcile_every_is_reconciled_once_at_the_end(
