@@ -285,12 +285,15 @@ def _shared_with_children() -> Iterator[None]:
     Worker and reconciler processes are forked from this one and share its memory until a page
     is written; a collection in a child would write to every object it inherited (the
     collector's bookkeeping), and so copy the modules and data loaded so far into each child.
+    A caller's own frozen objects stay frozen.
     """
+    callers = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not callers:
+            gc.unfreeze()
 
 
 def _new_article_chunks(

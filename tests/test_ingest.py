@@ -59,6 +59,12 @@ def test_objects_alive_at_the_start_are_left_to_the_children_during_the_run(
     frozen: list[int] = []
     ingest(store, [str(SEEDS)], progress=lambda _: frozen.append(gc.get_freeze_count()))
     assert min(frozen) > 0 and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own frozen objects stay frozen
+    try:
+        ingest(store, [str(SEEDS)])
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_reingest_adds_nothing(store: Store) -> None:
