@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -236,6 +237,22 @@ first = int(sys.argv[2])
 for n in range(first, first + 60):
     store.add_article(Article(id=f"p{n:04d}", text=f"text {n}", lang="en"), [], [])
 """
+
+
+def test_psycopg_closing_an_aborted_pipeline_is_not_a_line_on_stderr(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The error that aborted the pipeline is raised and retried; the warning about closing it
+    goes. Other psycopg warnings stay."""
+    class Pipeline:
+        def __repr__(self) -> str:  # as psycopg's
+            return "<psycopg.Pipeline [INERROR, pipeline=ON] at 0x1>"
+
+    logger = logging.getLogger("psycopg")
+    with caplog.at_level(logging.WARNING, logger="psycopg"):
+        logger.warning("error ignored terminating %r: %s", Pipeline(), "pipeline aborted")
+        logger.warning("connection lost")
+    assert [r.getMessage() for r in caplog.records] == ["connection lost"]
 
 
 def test_two_processes_writing_at_once_lose_nothing(db_path: str) -> None:

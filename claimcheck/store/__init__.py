@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,16 @@ _CHUNK = 900
 PENDING_PREFIX = "pending_reconcile:"
 # Reconciler processes save findings at once; the same finding may reach two of them.
 SAVE_ATTEMPTS = 3
+
+
+def _not_a_pipeline_abort(record: logging.LogRecord) -> bool:
+    """psycopg, closing a pipeline that an error aborted (a second process saved the same
+    finding first), logs that closing it failed too, and raises the first error, which
+    ``save_discrepancies`` retries: the warning adds nothing but a line on the user's stderr."""
+    return not record.getMessage().startswith("error ignored terminating <psycopg.Pipeline")
+
+
+logging.getLogger("psycopg").addFilter(_not_a_pipeline_abort)
 
 
 class UnknownDiscrepancy(LookupError):
