@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.synth import write_jsonl
+from benchmarks.synth import VERSION, write_jsonl
 from claimcheck import batch
 from claimcheck.store import Store
 
@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="database file (default: a temporary one)")
     args = parser.parse_args()
     work = Path(tempfile.gettempdir()) / "claimcheck-bench"
-    feed = work / f"synth-{args.count}-{args.seed}.jsonl"
+    feed = work / f"synth-{args.count}-{args.seed}-v{VERSION}.jsonl"
     if not feed.exists():
         write_jsonl(feed, args.count, args.seed)
     db = args.db or work / f"ingest-{args.count}.db"

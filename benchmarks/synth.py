@@ -80,6 +80,8 @@ PER_WEEK = 50
 # Share of figures misreported on purpose, and of articles that copy a paragraph.
 ERROR_RATE = 0.06
 COPY_RATE = 0.05
+# Raised whenever the same seed stops giving the same articles (cached feeds carry it).
+VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -169,33 +171,74 @@ def hedge(rng: random.Random) -> str:
     return rng.choice(("", "", "", "about ", "roughly ", "more than ", "nearly ", "over "))
 
 
-OPENERS = ("Analysts", "Developers", "Investors", "Several executives", "Industry observers",
-           "Researchers", "Cloud providers", "Procurement teams", "Startup founders",
-           "Regulators")
-VERBS = ("cautioned", "noted", "argued", "said", "pointed out", "stressed", "suggested",
-         "observed", "warned", "conceded")
-TOPICS = ("that a single platform is not the whole market", "that prices keep falling",
-          "that latency matters more than headline rankings", "that free tiers distort usage",
-          "that agentic coding drives most of the new demand", "that rate limits were raised",
-          "that open-weight releases narrowed the gap", "that enterprise buyers move slowly",
-          "that capacity remains tight in several regions", "that benchmarks tell only part of it")
-TAILS = ("as competition intensifies", "ahead of the next release cycle", "in recent interviews",
-         "according to people familiar with the matter", "in notes to clients",
-         "at a conference in Shanghai", "at an industry event in San Francisco",
-         "without giving further details", "in a briefing with reporters", "this month")
+# Background prose is built word by word from these lists: two independent stories then share
+# an eight-word run of wording (what copy detection looks for) about as rarely as real ones do.
+# A few fixed sentence frames with short slot lists made every story "copy" every other.
+SUBJECTS = ("analysts", "developers", "investors", "executives", "observers", "researchers",
+            "engineers", "founders", "regulators", "economists", "consultants", "customers",
+            "integrators", "partners", "critics", "lawmakers", "bankers", "suppliers",
+            "academics", "brokers", "lenders", "auditors", "insurers", "operators")
+ADJECTIVES = ("cautious", "crowded", "uneven", "steady", "fragile", "noisy", "patient",
+              "regional", "private", "public", "shifting", "hidden", "modest", "careful",
+              "costly", "cheaper", "slower", "faster", "broader", "narrow", "familiar",
+              "unusual", "wider", "quieter", "rival", "domestic", "foreign", "internal",
+              "mature", "younger", "skeptical", "eager", "stubborn", "generous", "strict")
+NOUNS = ("pricing", "latency", "reliability", "capacity", "demand", "contracts", "budgets",
+         "hardware", "licensing", "procurement", "benchmarks", "workloads", "tooling",
+         "infrastructure", "datacenters", "chips", "talent", "funding", "margins", "adoption",
+         "partnerships", "rollouts", "roadmaps", "compliance", "security", "privacy",
+         "interfaces", "integrations", "support", "documentation", "outages", "migrations",
+         "subsidies", "tariffs", "exports", "startups", "incumbents", "platforms", "agents",
+         "assistants")
+VERBS = ("questioned", "welcomed", "doubted", "praised", "criticized", "examined", "debated",
+         "tracked", "revisited", "defended", "challenged", "favored", "resisted", "studied",
+         "compared", "delayed", "accelerated", "reshaped", "complicated", "simplified",
+         "outpaced", "undercut", "protected", "exposed", "absorbed", "redirected")
+LINKS = ("because of", "despite", "alongside", "ahead of", "amid", "beyond", "around",
+         "against", "without", "through", "behind", "toward")
+# short: a stock tail as long as a run of copied wording (as "according to people familiar
+# with the matter" is) would make two sentences ending with the same noun a copy
+TAILS = ("in recent interviews", "in notes to clients", "without giving details",
+         "in a briefing", "at an industry event", "as competition intensifies",
+         "before the next release")
+
+
+def _phrase(rng: random.Random) -> str:
+    return f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
 
 
 def filler_sentence(rng: random.Random) -> str:
-    """A background sentence with no figure; combinations keep repeats between stories rare."""
-    return (f"{rng.choice(OPENERS)} {rng.choice(VERBS)} {rng.choice(TOPICS)} "
-            f"{rng.choice(TAILS)}.")
+    """A background sentence with no figure to check."""
+    sentence = (f"{rng.choice(ADJECTIVES).capitalize()} {rng.choice(SUBJECTS)} "
+                f"{rng.choice(VERBS)} the {_phrase(rng)} {rng.choice(LINKS)} {_phrase(rng)}")
+    if rng.random() < 0.5:
+        sentence += f" and {rng.choice(NOUNS)}"
+    if rng.random() < 0.3:
+        sentence += f", {rng.choice(TAILS)}"
+    return sentence + "."
 
 
 def filler_paragraph(rng: random.Random) -> str:
-    """Background sentences with no figures to check, and now and then a stock paragraph."""
+    """Background sentences, and now and then a stock paragraph many stories share."""
     if rng.random() < 0.1:
-        return rng.choice(FILLER)  # boilerplate many stories share
+        return rng.choice(FILLER)
     return " ".join(filler_sentence(rng) for _ in range(rng.randint(2, 4)))
+
+
+ZH_WORDS = ("业内人士", "开发者", "投资者", "分析师", "厂商", "平台", "企业客户", "研究人员",
+            "价格", "延迟", "稳定性", "算力", "芯片", "数据中心", "接口", "榜单", "开源社区",
+            "监管机构", "供应链", "预算", "合同", "工具链", "安全", "隐私", "合规", "人才",
+            "融资", "利润", "部署", "迁移", "补贴", "出口", "生态", "插件", "文档", "服务商")
+ZH_VERBS = ("关注", "质疑", "看好", "担忧", "讨论", "比较", "调整", "推动", "限制", "改善",
+            "影响", "放缓", "加快", "重视", "忽视", "评估", "押注", "跟踪", "削减", "扩大")
+ZH_LINKS = ("同时", "此外", "不过", "因此", "与此同时", "另一方面", "总体来看", "业内认为")
+
+
+def zh_filler_sentence(rng: random.Random) -> str:
+    """A Chinese background sentence with no figure, built word by word (see ``SUBJECTS``)."""
+    return (f"{rng.choice(ZH_LINKS)}，{rng.choice(ZH_WORDS)}{rng.choice(ZH_VERBS)}"
+            f"{rng.choice(ZH_WORDS)}与{rng.choice(ZH_WORDS)}，并{rng.choice(ZH_VERBS)}"
+            f"{rng.choice(ZH_WORDS)}的{rng.choice(ZH_WORDS)}。")
 
 
 def english_article(
@@ -215,32 +258,49 @@ def english_article(
         "The weekly token tally: who is winning the API race",
         f"AI usage update: {outlet} looks at the latest platform data",
     ))
-    paragraphs = [
-        f"By {rng.choice(AUTHORS)}, {outlet}",
-        f"Chinese models processed {hedge(rng)}{trillions(cn)} trillion tokens {when}, "
-        f"while US models handled {trillions(us)} trillion tokens, according to OpenRouter "
-        f"data. That gave Chinese models a {share:.0f}% share of the combined volume.",
-    ]
+    # each outlet keeps its house style: independent outlets word the same figures differently
+    style = OUTLETS.index(outlet)
+    hedged = f"{hedge(rng)}{trillions(cn)}"
+    totals = (
+        f"Chinese models processed {hedged} trillion tokens {when}, while US models handled "
+        f"{trillions(us)} trillion tokens, according to OpenRouter data. That gave Chinese "
+        f"models a {share:.0f}% share of the combined volume.",
+        f"According to OpenRouter, Chinese models handled {hedged} trillion tokens {when}, "
+        f"against {trillions(us)} trillion for US models, a {share:.0f}% share for the "
+        "Chinese models.",
+        f"OpenRouter figures show that Chinese models ran {hedged} trillion tokens {when} and "
+        f"US models {trillions(us)} trillion. Chinese models held a {share:.0f}% share.",
+    )[style % 3]
+    paragraphs = [f"By {rng.choice(AUTHORS)}, {outlet}", totals]
     lines = []
-    for model in picked:
+    for n_model, model in enumerate(picked):
         volume = misreported(rng, week.volumes[model.name])
         change = 100 * (week.volumes[model.name] / prev.volumes[model.name] - 1)
         rank = week.ranks[model.name]
-        lines.append(rng.choice((
+        way = "up" if change >= 0 else "down"
+        lines.append((
             f"{model.name} ranked No. {rank} with {hedge(rng)}{trillions(volume)} trillion "
-            f"tokens, {'up' if change >= 0 else 'down'} {abs(change):.0f}% week over week.",
+            f"tokens, {way} {abs(change):.0f}% week over week.",
             f"{model.name} recorded {trillions(volume)}T tokens, placing it at number {rank}.",
             f"Usage of {model.name} reached {trillions(volume)} trillion tokens "
             f"({'+' if change >= 0 else '-'}{abs(change):.0f}% from the previous week).",
-        )))
+            f"At No. {rank} sat {model.name}, whose volume went {way} {abs(change):.0f}% "
+            f"to {trillions(volume)} trillion tokens.",
+        )[(style + n_model % 2) % 4])
     paragraphs.append(" ".join(lines))
     priced = rng.choice(picked)
     price_in, price_out = world.prices[priced.name]
-    paragraphs.append(
-        f"On price, {priced.name} charges ${misreported(rng, price_in):.2f} per million input "
-        f"tokens and ${price_out:.2f} per million output tokens, a fraction of what the most "
-        "expensive proprietary systems cost."
-    )
+    listed = f"${misreported(rng, price_in):.2f}"
+    paragraphs.append((
+        f"On price, {priced.name} charges {listed} per million input tokens and "
+        f"${price_out:.2f} per million output tokens.",
+        f"{priced.name} lists input at {listed} and output at ${price_out:.2f} per million "
+        "tokens.",
+        f"Per million tokens, {priced.name} costs {listed} for input and ${price_out:.2f} for "
+        "output.",
+        f"The API price of {priced.name} is {listed} per million input tokens, "
+        f"${price_out:.2f} per million output tokens.",
+    )[style % 4])
     target = rng.randint(int(length * 0.85), int(length * 1.1))
     while sum(len(p) for p in paragraphs) < target:
         paragraphs.insert(rng.randrange(2, len(paragraphs) + 1), filler_paragraph(rng))
@@ -267,9 +327,9 @@ def chinese_article(
     for model in picked:
         volume = misreported(rng, week.volumes[model.name])
         lines.append(f"{model.name}以{volume / 1e12:.2f}万亿Token位列第{week.ranks[model.name]}。")
-    fillers = list(ZH_FILLER)
-    rng.shuffle(fillers)
-    lines.extend(fillers[: max(1, length // 250)])
+    # a 4,000-character English article holds about as much as 1,300 Chinese characters
+    while sum(len(line) for line in lines) < length // 3:
+        lines.append(zh_filler_sentence(rng) if rng.random() < 0.9 else rng.choice(ZH_FILLER))
     lines.append(f"编号：ZH-{n:07d}")
     return {"title": title, "source": outlet, "published": published.isoformat(), "lang": "zh",
             "url": f"https://news.example/zh/{n}", "text": title + "\n\n" + "\n\n".join(lines)}
