@@ -19,8 +19,8 @@ import multiprocessing
 import os
 import time
 import uuid
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -66,7 +66,8 @@ CHUNKS_AHEAD_PER_JOB = 2
 # of the slots and time windows its claims reach, a cost that hardly depends on how many new
 # articles ask: articles arriving in random date order make every batch read the whole timeline.
 # So a run reconciles once, at the end, unless more articles than this wait: the limit bounds
-# the memory of waiting claims (about 130 bytes each, 15 an article). At 65,536, a
+# the memory of a batch's claims, which its process reads back (about 130 bytes each, 15 an
+# article; the writer keeps none). At 65,536, a
 # 100,000-article run took two passes over the whole store, the first beside the writer; batches
 # of 256 articles growing with the store took two to three.
 RECONCILE_EVERY = 131_072
@@ -346,23 +347,31 @@ def _finish(
     return executor
 
 
+Window = tuple[dt.date, dt.date]
+# [from, to) of the first days of claims' windows; None: no bound (a span from None holds the
+# claims with no window)
+Span = tuple[dt.date | None, dt.date | None]
+EVERYTHING: Span = (None, None)
+
+
 class PendingClaim(NamedTuple):
-    """A stored claim waiting to be reconciled: what grouping it needs, not the claim itself
-    (a long run holds many)."""
+    """A stored claim waiting to be reconciled: what grouping it needs, not the claim itself."""
 
     id: str
     article_id: str
-    window: tuple[dt.date, dt.date] | None
+    window: Window | None
 
 
 @dataclass
 class Written:
-    """A chunk's newly stored articles and claims, and the pending key that names them until
-    they are reconciled."""
+    """A chunk's newly stored articles, and the pending key that names them until they are
+    reconciled. Their claims are read back from the store then (``pending_claims``): a long run
+    holds millions until its end; what it keeps of them is how many windows start on each day,
+    to split their reconciliation by time."""
 
     pending: str
     articles: list[str] = field(default_factory=list)
-    claims: list[PendingClaim] = field(default_factory=list)
+    starts: Counter[dt.date | None] = field(default_factory=Counter)
     failed: list[str] = field(default_factory=list)
 
 
@@ -390,17 +399,12 @@ def store_chunk(
     except SQLAlchemyError:
         added = _add_one_by_one(store, items, summary)
         store.mark_pending(written.pending, sorted(added))
-    windows: dict[tuple[dt.date, dt.date] | None, tuple[dt.date, dt.date] | None] = {}
     for item in items:
         if item.article.id in added:
             added.discard(item.article.id)  # a second copy in the same chunk is "unchanged"
             written.articles.append(item.article.id)
             published = {item.article.id: item.article.published}
-            # one window object for the claims of a week: a long run holds many waiting
-            written.claims.extend(
-                PendingClaim(c.id, item.article.id, windows.setdefault(w, w))
-                for c in item.claims for w in [claim_window(c, published)]
-            )
+            written.starts.update(_start(claim_window(c, published)) for c in item.claims)
             summary.new += 1
             summary.claims += len(item.claims)
             try:
@@ -435,32 +439,54 @@ class Settled(NamedTuple):
     seconds: float
 
 
-def split_by_time(claims: list[PendingClaim], parts: int) -> list[list[PendingClaim]]:
-    """``claims`` in at most ``parts`` lists of whole time groups (``time_groups``), each a
-    run of consecutive groups with about as many claims as the others.
+def split_by_time(starts: Mapping[dt.date | None, int], parts: int) -> list[Span]:
+    """At most ``parts`` consecutive spans of window starts, each holding about as many of the
+    claims counted in ``starts`` (claims by the first day of their window) as the others; the
+    claims with no window go with the first.
 
-    Consecutive groups keep the parts apart in time: only the edges of two parts share claims.
-    Claims weigh a group better than the days of its window: a batch's claims spread like the
-    store's, and streak groups, whose windows are three times as long, hold few claims and
-    cost less per day (measured on a 10,000-article run, where weighing by days put most of
-    the work in one part).
+    Spans in time keep the parts apart: only claims near the cut meet the other part's claims.
+    Claims weigh a span better than its days: a batch's claims spread like the store's, and
+    streak claims, whose windows are three times as long, are few (measured on a
+    10,000-article run, where weighing by days put most of the work in one part).
     """
-    if parts <= 1:
-        return [claims]
-    share = len(claims) / parts
-    split: list[list[PendingClaim]] = [[]]
-    filled = 0
-    for _, group in time_groups((c.window, c) for c in claims):
-        if split[-1] and filled + len(group) / 2 > share * len(split) and len(split) < parts:
-            split.append([])
-        split[-1].extend(group)
-        filled += len(group)
-    return split
+    share = sum(starts.values()) / max(1, parts)
+    cuts: list[dt.date | None] = []
+    filled = starts.get(None, 0)
+    for day in sorted(d for d in starts if d is not None):
+        if filled + starts[day] / 2 > share * (len(cuts) + 1) and len(cuts) < parts - 1:
+            cuts.append(day)
+        filled += starts[day]
+    bounds = [None, *cuts, None]
+    return list(zip(bounds, bounds[1:], strict=False))
 
 
-def _settled(store: Store, claims: list[PendingClaim]) -> Settled:
+def _start(window: Window | None) -> dt.date | None:
+    return window[0] if window else None
+
+
+def _within(window: Window | None, span: Span) -> bool:
+    lo, hi = span
+    if window is None:
+        return lo is None
+    return (lo is None or window[0] >= lo) and (hi is None or window[0] < hi)
+
+
+def pending_claims(store: Store, article_ids: Sequence[str], span: Span = EVERYTHING
+                   ) -> list[PendingClaim]:
+    """The stored claims of these articles whose windows start within ``span``, ready to
+    reconcile (``reconcile_pending``)."""
+    found = []
+    for claim in store.claim_periods(article_ids):
+        window = period_window(claim.kind, claim.granularity, claim.start, claim.end,
+                               claim.published)
+        if _within(window, span):
+            found.append(PendingClaim(claim.id, claim.article_id, window))
+    return found
+
+
+def _settled(store: Store, article_ids: Sequence[str], span: Span) -> Settled:
     started = time.perf_counter()
-    new, reopened = reconcile_pending(store, claims)
+    new, reopened = reconcile_pending(store, pending_claims(store, article_ids, span))
     return Settled(new, reopened, time.perf_counter() - started)
 
 
@@ -476,9 +502,9 @@ def _own_store(url: str) -> Store:
     return _OWN_STORES[url]
 
 
-def _settled_at(url: str, claims: list[PendingClaim]) -> Settled:
+def _settled_at(url: str, article_ids: Sequence[str], span: Span) -> Settled:
     """``_settled`` in the reconciler process."""
-    return _settled(_own_store(url), claims)
+    return _settled(_own_store(url), article_ids, span)
 
 
 class Reconciler:
@@ -556,8 +582,9 @@ class Reconciler:
 
     def _pools(self) -> tuple[Executor, Executor]:
         """The reconciler's process and its helpers, forked now: a process forked from a
-        writer that holds many waiting claims copies that memory as its garbage collector
-        touches the objects (the process of a 65,536-article batch, forked then, held 684 MB)."""
+        writer that has grown copies that memory as its garbage collector touches the objects
+        (the process of a 65,536-article batch, forked from a writer that held the batch's
+        claims, held 684 MB)."""
         pools = _process_pool(1), _process_pool(self.jobs - 1)
         for pool in pools:
             pool.submit(os.getpid).result()  # a fork pool starts all its processes at once
@@ -565,18 +592,30 @@ class Reconciler:
 
     def _start(self, parts: int = 1) -> None:
         chunks, self.waiting = self.waiting, []
-        claims = [c for w in chunks for c in w.claims]
+        ids = [a for w in chunks for a in w.articles]
         if self.apart:
-            split = split_by_time(claims, parts)
-            # the first part waits for a batch still running in the reconciler's own process
-            futures = [(self.helpers if n and self.helpers else self.executor)
-                       .submit(_settled_at, self.store.url, part)
-                       for n, part in enumerate(split)]
+            starts: Counter[dt.date | None] = Counter()
+            for w in chunks:
+                starts.update(w.starts)
+            spans = split_by_time(starts, parts)
+            try:
+                futures = self._submitted(ids, spans)
+            except BrokenProcessPool:
+                # the batch before died meanwhile (killed, out of memory): once its failure is
+                # recorded, the processes are new
+                while self.running:
+                    self._collect()
+                futures = self._submitted(ids, spans)
         else:
-            futures = [self.executor.submit(_settled, self.store, claims)]
+            futures = [self.executor.submit(_settled, self.store, ids, EVERYTHING)]
         self.running.append((chunks, futures))
         if not self.apart:
             self._collect()
+
+    def _submitted(self, ids: list[str], spans: list[Span]) -> list[Future[Settled]]:
+        # the first part waits for a batch still running in the reconciler's own process
+        return [(self.helpers if n and self.helpers else self.executor)
+                .submit(_settled_at, self.store.url, ids, span) for n, span in enumerate(spans)]
 
     def _collect(self) -> None:
         """Wait for the oldest running batch and record what it did."""
@@ -651,26 +690,21 @@ def _resumed(store: Store, pending: dict[str, list[str]], summary: IngestSummary
     """Link and reconcile the articles of some pending keys together; those that fail stay
     pending under a new key, written before the old keys go.
 
-    Texts and claims are loaded ``RESUME_SLICE`` articles at a time and only the claims'
-    pending form is kept: a batch may hold tens of thousands of articles."""
+    Texts are loaded ``RESUME_SLICE`` articles at a time: a batch may hold tens of thousands of
+    articles."""
     failed: list[str] = []
     linked: list[str] = []
-    claims: list[PendingClaim] = []
     ids = sorted({i for ids in pending.values() for i in ids})
     for start in range(0, len(ids), RESUME_SLICE):
-        published: dict[str, dt.date | None] = {}
         for article in store.articles(ids[start : start + RESUME_SLICE]):
             try:
                 _link_copies(store, article, passage_fingerprints(article.text))
-                published[article.id] = article.published
+                linked.append(article.id)
             except Exception as exc:  # noqa: BLE001 - kept pending for the next run
                 summary.add_problem(_settle_problem(article.id, exc))
                 failed.append(article.id)
-        linked += published
-        claims += [PendingClaim(c.id, c.article_id, claim_window(c, published))
-                   for c in store.claims(article_ids=published)]
     try:
-        new, reopened = reconcile_pending(store, claims)
+        new, reopened = reconcile_pending(store, pending_claims(store, linked))
     except Exception as exc:  # noqa: BLE001 - kept pending for the next run
         for article_id in linked:
             summary.add_problem(_settle_problem(article_id, exc))
@@ -736,21 +770,30 @@ def _reconciled_group(
     return update(list(related.values()), articles, {c.id for c in claims}, known)
 
 
-def claim_window(
-    claim: Claim, published: Mapping[str, dt.date | None]
-) -> tuple[dt.date, dt.date] | None:
+def claim_window(claim: Claim, published: Mapping[str, dt.date | None]) -> Window | None:
     """The dates within which stored claims can bear on ``claim``; None: no limit.
+    ``published``: articles' publication dates by id (see ``period_window``)."""
+    period = claim.period
+    return period_window(claim.kind, period.granularity, period.start, period.end,
+                         published.get(claim.article_id))
 
-    An undated claim stands for its article's publication date (``published`` by article
-    id); only an undated claim of an undated article leaves the window open.
+
+def period_window(
+    kind: str, granularity: str | None, start: dt.date | None, end: dt.date | None,
+    published: dt.date | None,
+) -> Window | None:
+    """``claim_window`` of a claim of this kind and period in an article published then.
+
+    An undated claim stands for its article's publication date; only an undated claim of an
+    undated article leaves the window open.
     """
-    start, end = claim.period.start, claim.period.end or claim.period.start
+    end = end or start
     if start is None or end is None:
-        start = end = published.get(claim.article_id)
+        start = end = published
     if start is None or end is None:
         return None
-    days = 2 * config().window_days(claim.kind, claim.period.granularity)
-    if claim.kind == "streak":
+    days = 2 * config().window_days(kind, granularity)
+    if kind == "streak":
         days = STREAK_CONTEXT_DAYS
     margin = dt.timedelta(days=max(MIN_CONTEXT_DAYS, days))
     return start - margin, end + margin

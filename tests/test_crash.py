@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import wait
 from pathlib import Path
 
 import pytest
@@ -325,6 +326,28 @@ def test_a_failed_reconciliation_leaves_its_articles_pending_for_the_next_run(
     assert rerun.ok and rerun.resumed == ARTICLES and rerun.new == 0
     assert store.pending_articles() == {}
     assert _contents(store) == reference
+
+
+def test_a_batch_started_after_the_batch_before_died_goes_to_new_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last batch may start while the process of the one before is dying: both are
+    recorded as failed, and nothing is lost."""
+    store = Store(str(tmp_path / "died.db"))
+    summary = batch.IngestSummary()
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "reconcile_pending", _reconciler_dies)
+        reconciler = batch.Reconciler(store, summary, jobs=2, every=1)
+        try:
+            reconciler.add(batch.Written("first", ["a"]))
+            reconciler.start_when_due()
+            wait(reconciler.running[0][1])  # its process is gone, and the pool broken
+            reconciler.add(batch.Written("last", ["b"]))
+            reconciler.finish()
+        finally:
+            reconciler.close()
+    assert sorted(p.origin for p in summary.problems) == ["a", "b"]
+    assert store.pending_articles() == {"first": ["a"], "last": ["b"]}
 
 
 def test_many_pending_keys_are_resumed_a_batch_at_a_time(

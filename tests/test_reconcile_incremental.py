@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -525,40 +526,69 @@ def _half_years(*years: int) -> list[Claim]:
             for week in [dt.date(year, 1, 5) + dt.timedelta(weeks=n)]]
 
 
+def _starts(pending: list[PendingClaim]) -> Counter[dt.date | None]:
+    return Counter(c.window[0] if c.window else None for c in pending)
+
+
 @pytest.mark.parametrize("parts", [2, 3, 40])
-def test_split_by_time_gives_runs_of_whole_groups(parts: int) -> None:
-    """Each part is a run of consecutive whole groups, and every claim is in one part."""
-    from claimcheck.batch import split_by_time, time_groups
+def test_split_by_time_gives_consecutive_spans_with_every_claim_in_one(parts: int) -> None:
+    from claimcheck.batch import _within, split_by_time
 
     pending = _pending([*_half_years(2026, 2028), _volume("undated", None, None)])
-    groups = [[c.id for c in group] for _, group in time_groups((c.window, c) for c in pending)]
-    split = split_by_time(pending, parts)
-    assert len(split) == min(parts, len(groups))
-    assert sorted(c.id for part in split for c in part) == sorted(c.id for c in pending)
-    position = {claim_id: n for n, group in enumerate(groups) for claim_id in group}
-    runs = [sorted({position[c.id] for c in part}) for part in split]
-    assert sum(runs, []) == list(range(len(groups)))
-    for part, run in zip(split, runs, strict=True):
-        assert sorted(c.id for c in part) == sorted(i for n in run for i in groups[n])
+    spans = split_by_time(_starts(pending), parts)
+    assert len(spans) == min(parts, len(_starts(pending)))
+    assert spans[0][0] is None and spans[-1][1] is None
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    for claim in pending:
+        assert sum(_within(claim.window, span) for span in spans) == 1, claim.id
+    sizes = [sum(_within(c.window, span) for c in pending) for span in spans]
+    assert max(sizes) - min(sizes) <= 2  # one claim a week: as even as whole days allow
 
 
-def test_split_by_time_weighs_groups_by_their_claims() -> None:
+def test_split_by_time_weighs_spans_by_their_claims() -> None:
     """Half a year with two figures a week, then two half-years with one: the busy half-year
     is one part (weighed by days, it would be a third of the work)."""
-    from claimcheck.batch import split_by_time
+    from claimcheck.batch import _within, split_by_time
 
     busy = _half_years(2026)
     busy += [c.model_copy(update={"id": c.id + "-again"}) for c in busy]
-    split = split_by_time(_pending([*_half_years(2028, 2030), *busy]), 2)
-    assert [sorted({c.article_id[:4] for c in part}) for part in split] == [
-        ["2026"], ["2028", "2030"]]
+    pending = _pending([*_half_years(2028, 2030), *busy])
+    spans = split_by_time(_starts(pending), 2)
+    assert [sorted({c.article_id[:4] for c in pending if _within(c.window, span)})
+            for span in spans] == [["2026"], ["2028", "2030"]]
 
 
-def test_split_by_time_leaves_one_part_as_it_came() -> None:
-    """One process: the batch goes as written, so ``--jobs 1`` runs keep their order."""
-    from claimcheck.batch import split_by_time
+def test_split_by_time_leaves_one_part_whole() -> None:
+    from claimcheck.batch import EVERYTHING, split_by_time
 
-    weeks = [dt.date(2026, 9, 7), dt.date(2026, 1, 5)]
-    pending = _pending([_volume(f"w{n}", w, w + dt.timedelta(days=6))
-                        for n, w in enumerate(weeks)])
-    assert split_by_time(pending, 1) == [pending]
+    week = dt.date(2026, 9, 7)
+    pending = _pending([_volume("w", week, week + dt.timedelta(days=6)),
+                        _volume("undated", None, None)])
+    assert split_by_time(_starts(pending), 1) == [EVERYTHING]
+    assert split_by_time(Counter(), 2) == [EVERYTHING]
+
+
+def test_pending_claims_are_read_back_with_their_windows(tmp_path: Path) -> None:
+    """What a part reconciles is read from the store: the claims of its articles whose
+    windows start in its span, with the windows ``claim_window`` gives them."""
+    from claimcheck.batch import _within, claim_window, pending_claims, split_by_time
+
+    store = Store(str(tmp_path / "s.db"))
+    published = {"2026": dt.date(2026, 7, 1), "2028": None}
+    by_article = {year: [c.model_copy(update={"article_id": year})
+                         for c in _half_years(int(year))] for year in published}
+    by_article["2028"].append(_volume("2028", None, None).model_copy(update={"id": "undated"}))
+    store.add_articles([NewArticle(Article(id=year, published=published[year], text=year),
+                                   claims, [slot_key(c) for c in claims])
+                        for year, claims in by_article.items()])
+    expected = {c.id: claim_window(c, published) for cs in by_article.values() for c in cs}
+    read = pending_claims(store, ["2026", "2028"])
+    assert {c.id: c.window for c in read} == expected
+    assert {c.id: c.article_id for c in read} == {
+        c.id: c.article_id for cs in by_article.values() for c in cs}
+    spans = split_by_time(_starts(read), 2)
+    parts = [pending_claims(store, ["2026", "2028"], span) for span in spans]
+    assert [sorted(c.id for c in part) for part in parts] == [
+        sorted(i for i, w in expected.items() if _within(w, span)) for span in spans]
+    assert sorted(c.id for part in parts for c in part) == sorted(expected)
+    assert pending_claims(store, ["2026"]) == [c for c in read if c.article_id == "2026"]

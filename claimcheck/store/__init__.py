@@ -11,11 +11,12 @@ import hashlib
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Collection, Container, Iterable, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import and_, delete, func, insert, or_
+from sqlalchemy import select as core_select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, col, select
@@ -72,6 +73,18 @@ class NewArticle:
     fingerprints: Collection[int] = ()
     origin: str | None = None
     copies: CopySearch | None = None  # looked for at extraction, or not (None)
+
+
+class ClaimPeriod(NamedTuple):
+    """What a stored claim's time window is made of (see ``claimcheck.batch.claim_window``)."""
+
+    id: str
+    article_id: str
+    kind: str
+    start: dt.date | None
+    end: dt.date | None
+    granularity: str | None
+    published: dt.date | None  # the article's
 
 
 class CopySearch(NamedTuple):
@@ -363,6 +376,24 @@ class Store:
         # a Row has the ClaimRow's column attributes, which is all claim_model reads; building
         # the model costs twice the fetch, so what the caller holds is skipped before it
         return [claim_model(cast(ClaimRow, r)) for r in rows if r.id not in leave_out]
+
+    def claim_periods(self, article_ids: Sequence[str]) -> Iterator[ClaimPeriod]:
+        """The periods of the claims of these stored articles, a slice of articles at a time:
+        a reconciliation of a long run's claims reads them back rather than hold them all
+        while the run writes."""
+        claims = ClaimRow.__table__  # type: ignore[attr-defined]
+        articles = ArticleRow.__table__  # type: ignore[attr-defined]
+        # sqlmodel's select is typed for up to four columns
+        query = (
+            core_select(claims.c.id, claims.c.article_id, claims.c.kind, claims.c.period_start,
+                   claims.c.period_end, claims.c.period_granularity, articles.c.published)
+            .join(articles, articles.c.id == claims.c.article_id)
+            .order_by(claims.c.article_id, claims.c.id)
+        )
+        for chunk in _chunks(sorted(set(article_ids))):
+            with self.engine.connect() as conn:
+                rows = list(conn.execute(query.where(claims.c.article_id.in_(chunk))))
+            yield from (ClaimPeriod(*row) for row in rows)
 
     def copy_candidates(
         self, article_id: str, fingerprints: Iterable[int], minimum: int,
