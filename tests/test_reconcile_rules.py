@@ -1329,3 +1329,32 @@ def test_thousands_of_claims_reconcile_quickly() -> None:
     found = reconcile(desk.claims, articles)
     assert time.perf_counter() - started < 5
     assert found
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_agreeing_claims_are_found_as_a_scan_finds_them(seed: int) -> None:
+    """The tiered search finds exactly the claims whose intervals overlap, in the order of a
+    scan sorted by lower end: hedged, rounded and open figures, negative changes, and slips of
+    scale in one fact."""
+    from claimcheck.reconcile.facts import Context, Fact
+    from claimcheck.reconcile.rules import _Agreement
+    from claimcheck.reconcile.tolerance import overlap
+
+    rng = random.Random(seed)
+    desk = Desk()
+    for n in range(120):
+        article = desk.article(f"a{n}")
+        value = rng.choice((4.12, 4.1, 4, 41.2, -3.5, 0.4)) * rng.choice((1, 1, 1.01, 10))
+        figure = f"{value:g}"
+        desk.claim(article, "token_volume", CN, value * 1e12, "tokens", figure,
+                   qualifier=rng.choice(("exact", "approx", "at_least", "at_most")),
+                   when=week(WEEK_FEB_09))
+    ctx = Context.build(desk.claims, desk.articles())
+    fact = Fact("bucket", "key", week(WEEK_FEB_09), list(desk.claims), likely=False)
+    agreement = _Agreement(fact, ctx)
+    bounded = sorted((c for c in fact.claims if ctx.b(c).bounded), key=lambda c: ctx.b(c).lo)
+    unbounded = [c for c in fact.claims if not ctx.b(c).bounded]
+    assert len(agreement.tiers) > 1 and unbounded
+    for claim in desk.claims:
+        scan = [c for c in bounded + unbounded if overlap(ctx.b(claim), ctx.b(c))]
+        assert agreement.agreeing(claim) == scan

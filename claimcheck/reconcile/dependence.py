@@ -261,6 +261,7 @@ class Sources:
                 shares.setdefault(article.id, set()).add(other)
                 shares.setdefault(other, set()).add(article.id)
         self._roots = _components(shares)
+        self._cited: dict[str, str | None] = {}
 
     def root(self, article_id: str) -> str:
         return self._roots.get(article_id, article_id)
@@ -284,6 +285,12 @@ class Sources:
 
     def cited_source(self, claim: Claim) -> str | None:
         """The primary source the claim's sentence (else its article, if unique) cites."""
+        # asked again each time a finding ranks its evidence
+        if claim.id not in self._cited:
+            self._cited[claim.id] = self._cited_source(claim)
+        return self._cited[claim.id]
+
+    def _cited_source(self, claim: Claim) -> str | None:
         found = cited_sources(claim.quote)
         if found:
             return found[0]

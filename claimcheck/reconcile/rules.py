@@ -257,25 +257,43 @@ class Misattribution:
 
 
 class _Agreement:
-    """The claims of one fact sorted by the lower end of their intervals, so the claims that
-    agree with a figure are found by bisection instead of a scan (facts of a popular slot
-    hold thousands of claims)."""
+    """The claims of one fact, so the claims that agree with a figure are found by bisection
+    instead of a scan (facts of a popular slot hold thousands of claims).
+
+    Bounded claims are kept in tiers of interval widths within a factor of two, each sorted by
+    the lower end of the intervals: a search reaches back from a figure by the widest interval
+    of its tier, and one "more than X" (which reaches half an order of magnitude above X) in a
+    single list made every search scan every claim of the fact."""
 
     def __init__(self, fact: Fact, ctx: Context) -> None:
-        bounded = sorted((c for c in fact.claims if ctx.b(c).bounded), key=lambda c: ctx.b(c).lo)
         self.ctx = ctx
-        self.claims = bounded
-        self.los = [ctx.b(c).lo for c in bounded]
-        self.width = max((ctx.b(c).hi - ctx.b(c).lo for c in bounded), default=0.0)
-        self.open = [c for c in fact.claims if not ctx.b(c).bounded]
+        tiers: dict[int, list[tuple[float, int, Claim]]] = defaultdict(list)
+        self.open: list[Claim] = []
+        for n, claim in enumerate(fact.claims):
+            b = ctx.b(claim)
+            if b.bounded:
+                tiers[math.frexp(b.hi - b.lo)[1]].append((b.lo, n, claim))
+            else:
+                self.open.append(claim)
+        self.tiers: list[tuple[list[float], list[tuple[float, int, Claim]], float]] = []
+        for rows in tiers.values():
+            rows.sort(key=lambda row: (row[0], row[1]))
+            width = max(ctx.b(c).hi - ctx.b(c).lo for _, _, c in rows)
+            self.tiers.append(([row[0] for row in rows], rows, width))
         self.size = len(fact.claims)
 
     def agreeing(self, claim: Claim) -> list[Claim]:
+        """The fact's claims whose intervals overlap the claim's, by lower end (in the fact's
+        order when equal), then the unbounded ones."""
         b = self.ctx.b(claim)
-        first = bisect.bisect_left(self.los, b.lo - self.width) if math.isfinite(b.lo) else 0
-        last = bisect.bisect_right(self.los, b.hi) if math.isfinite(b.hi) else len(self.los)
-        near = [c for c in self.claims[first:last] if overlap(b, self.ctx.b(c))]
-        return near + [c for c in self.open if overlap(b, self.ctx.b(c))]
+        near: list[tuple[float, int, Claim]] = []
+        for los, rows, width in self.tiers:
+            first = bisect.bisect_left(los, b.lo - width) if math.isfinite(b.lo) else 0
+            last = bisect.bisect_right(los, b.hi) if math.isfinite(b.hi) else len(los)
+            near += [row for row in rows[first:last] if overlap(b, self.ctx.b(row[2]))]
+        if len(self.tiers) > 1:
+            near.sort(key=lambda row: (row[0], row[1]))
+        return [c for _, _, c in near] + [c for c in self.open if overlap(b, self.ctx.b(c))]
 
 
 def misattributions(
@@ -316,10 +334,6 @@ def misattributions(
 def _within(p: Fact, q: Fact, reach: dt.timedelta) -> bool:
     assert p.period and q.period and p.period.start and q.period.start
     return abs(p.period.start - q.period.start) <= reach
-
-
-def _agreeing(claim: Claim, claims: Sequence[Claim], ctx: Context) -> list[Claim]:
-    return [c for c in claims if overlap(ctx.b(claim), ctx.b(c))]
 
 
 def _misattributed(

@@ -511,23 +511,20 @@ class Store:
             members = self._members_of(s, ids)
             joining = {c for d in found for c in d.claim_ids if c not in members.get(d.id, ())}
             claim_articles = self._claim_articles(s, joining)
+            # new rows go in as Core inserts: building ORM objects for the thousands of findings
+            # of a large batch cost more than writing them
+            fresh: dict[str, dict[str, Any]] = {}
             for d in found:
                 known = members.get(d.id, set())
                 row = rows.get(d.id)
                 if row is None:
-                    rows[d.id] = DiscrepancyRow(
-                        id=d.id,
-                        type=d.type,
-                        severity=d.severity,
-                        expected=d.expected,
-                        stated=d.stated,
-                        explanation=d.explanation,
-                        status="open",
-                        created_at=now,
-                        changed_at=now,
-                    )
-                    s.add(rows[d.id])
-                    new += 1
+                    new += d.id not in fresh
+                    fresh[d.id] = {
+                        "id": d.id, "type": d.type, "severity": d.severity,
+                        "expected": d.expected, "stated": d.stated,
+                        "explanation": d.explanation, "status": "open", "created_at": now,
+                        "changed_at": now, "active": True,
+                    }
                 else:
                     _update_row(row, d)
                     if set(d.claim_ids) - known:
@@ -535,17 +532,18 @@ class Store:
                         if row.status != "open":
                             row.status = "open"
                             reopened += 1
-            s.flush()  # the claim rows below reference the new discrepancies
+            joined: list[dict[str, str]] = []
             for d in found:
                 known = members.setdefault(d.id, set())
                 added = [c for c in d.claim_ids if c not in known and c in claim_articles]
                 known.update(added)
-                s.add_all(
-                    DiscrepancyClaimRow(
-                        discrepancy_id=d.id, claim_id=c, article_id=claim_articles[c]
-                    )
-                    for c in added
-                )
+                joined += [{"discrepancy_id": d.id, "claim_id": c, "article_id": claim_articles[c]}
+                           for c in added]
+            conn = s.connection()
+            if fresh:
+                conn.execute(insert(DiscrepancyRow), list(fresh.values()))
+            if joined:  # after the discrepancies they reference
+                conn.execute(insert(DiscrepancyClaimRow), joined)
             for did in sorted(set(retire) - {d.id for d in found}):
                 row = s.get(DiscrepancyRow, did)
                 if row is not None:
