@@ -477,7 +477,7 @@ def pending_claims(store: Store, article_ids: Sequence[str], span: Span = EVERYT
     reconcile (``reconcile_pending``)."""
     found = []
     # one object for each article id and each window, not one per claim: a batch of 100,000
-    # articles holds 1.5 million claims (a part held 470 MB before reconciling any)
+    # articles holds 1.5 million claims (each part's process held 420-460 MB 20 s in)
     articles = {a: a for a in article_ids}
     windows: dict[Window | None, Window | None] = {}
     for claim in store.claim_periods(article_ids):
