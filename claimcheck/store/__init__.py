@@ -386,7 +386,7 @@ class Store:
         # sqlmodel's select is typed for up to four columns
         query = (
             core_select(claims.c.id, claims.c.article_id, claims.c.kind, claims.c.period_start,
-                   claims.c.period_end, claims.c.period_granularity, articles.c.published)
+                        claims.c.period_end, claims.c.period_granularity, articles.c.published)
             .join(articles, articles.c.id == claims.c.article_id)
             .order_by(claims.c.article_id, claims.c.id)
         )
