@@ -266,7 +266,8 @@ class _Agreement:
     single list made every search scan every claim of the fact."""
 
     def __init__(self, fact: Fact, ctx: Context) -> None:
-        self.ctx = ctx
+        self.fact, self.ctx = fact, ctx
+        self._sides: dict[str, tuple[list[Claim], list[Claim]]] = {}
         tiers: dict[int, list[tuple[float, int, Claim]]] = defaultdict(list)
         self.open: list[Claim] = []
         for n, claim in enumerate(fact.claims):
@@ -294,6 +295,20 @@ class _Agreement:
         if len(self.tiers) > 1:
             near.sort(key=lambda row: (row[0], row[1]))
         return [c for _, _, c in near] + [c for c in self.open if overlap(b, self.ctx.b(c))]
+
+    def sides(self, claim: Claim) -> tuple[list[Claim], list[Claim]]:
+        """The fact's claims of other articles that agree with the claim (one of the fact's),
+        and those that conflict with it when any do; asked again for each other fact the claim
+        may belong to, so kept."""
+        if claim.id not in self._sides:
+            agree = [c for c in self.agreeing(claim) if c.article_id != claim.article_id]
+            b = self.ctx.b(claim)
+            conflict = [
+                c for c in self.fact.claims
+                if c.article_id != claim.article_id and not overlap(b, self.ctx.b(c))
+            ] if len(agree) + 1 < self.size else []
+            self._sides[claim.id] = agree, conflict
+        return self._sides[claim.id]
 
 
 def misattributions(
@@ -343,16 +358,7 @@ def _misattributed(
     right = [c for c in agree_q if c.article_id != claim.article_id and ctx.precise(c)]
     if not right or any(c.article_id == claim.article_id for c in agree_q):
         return None
-    agree_p = [c for c in in_p.agreeing(claim) if c.article_id != claim.article_id]
-    conflict_p = (
-        [
-            c
-            for c in p.claims
-            if c.article_id != claim.article_id and not overlap(ctx.b(claim), ctx.b(c))
-        ]
-        if len(agree_p) + 1 < in_p.size
-        else []
-    )
+    agree_p, conflict_p = in_p.sides(claim)
     conflict_q = len(agree_q) < in_q.size
     same_p = [claim, *agree_p]
     score = _direction(claim, same_p, right, bool(conflict_p), conflict_q, ctx)
