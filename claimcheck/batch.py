@@ -66,10 +66,10 @@ CHUNKS_AHEAD_PER_JOB = 2
 # of the slots and time windows its claims reach, a cost that hardly depends on how many new
 # articles ask: articles arriving in random date order make every batch read the whole timeline.
 # So a run reconciles once, at the end, unless more articles than this wait: the limit bounds
-# the memory of a batch's claims, which its process reads back (about 130 bytes each, 15 an
-# article; the writer keeps none). At 65,536, a
-# 100,000-article run took two passes over the whole store, the first beside the writer; batches
-# of 256 articles growing with the store took two to three.
+# the memory of a batch's claims, which its process reads back (about 150 bytes each, 15 an
+# article; the writer keeps none). At 65,536, a 100,000-article run took two passes over the
+# whole store, the first beside the writer; batches of 256 articles growing with the store took
+# two to three.
 RECONCILE_EVERY = 131_072
 # The last batch is split by time between ``jobs`` processes from this many articles: below, a
 # batch costs less than starting processes, and finds what one process finds (parts do not see
