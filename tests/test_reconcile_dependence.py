@@ -69,10 +69,10 @@ def test_fingerprints_of_chinese_text_use_characters() -> None:
 def test_ngrams_are_long_specific_runs_without_digits(
     words: str, cjk: bool, expected: set[str]
 ) -> None:
-    from claimcheck.reconcile.dependence import _ngrams
+    from claimcheck.reconcile.dependence import _ngrams, _rules
 
     tokens = list(words) if cjk else words.split()
-    assert _ngrams(tokens, cjk) == expected
+    assert _ngrams(tokens, cjk, _rules()) == expected
 
 
 def test_shared_passages_confirm_near_duplicates_only() -> None:

@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -38,12 +39,7 @@ from claimcheck.models import Article, Claim
 from .config import config
 
 
-def _normalized(sentence: str) -> str:
-    tokens = config().token.findall(unicodedata.normalize("NFKC", sentence).casefold())
-    return " ".join(tokens)
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     text: str  # as written
     normalized: str
@@ -69,45 +65,75 @@ def _figure_key(currency: str | None, number: str, suffix: str) -> str | None:
     return f"{value:g}"
 
 
+_NOTHING: frozenset[str] = frozenset()  # shared: most sentences have no figure or n-gram
+
+
 def figures_of(sentence: str) -> frozenset[str]:
     """The distinctive figures a sentence states, canonicalized (see the module docstring)."""
+    return _figures(unicodedata.normalize("NFKC", sentence))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _figures(nfkc: str) -> frozenset[str]:
+    if not _DIGIT.search(nfkc):  # a figure has digits; most sentences have none
+        return _NOTHING
     found = set()
-    for match in config().figure.finditer(unicodedata.normalize("NFKC", sentence)):
+    for match in config().figure.finditer(nfkc):
         key = _figure_key(match["currency"], match["number"], match["suffix"] or "")
         if key is not None:
             found.add(key)
-    return frozenset(found)
+    return frozenset(found) if found else _NOTHING
+
+
+class _Rules(NamedTuple):
+    """The thresholds of corpora/reconcile.json ``dependence`` that text analysis uses, read
+    once: ``analyzed`` runs on every candidate's text."""
+
+    min_sentence_chars: int
+    ngram_tokens: int
+    ngram_tokens_cjk: int
+    content_tokens: int
+    content_chars: int
+    stopwords: frozenset[str]
+    shingle_tokens: int
+    sample_mod: int
+    max_figures: int
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(config().raw["dependence"]["ngram_stopwords"])
-
-
-def _ngrams(tokens: list[str], cjk: bool) -> frozenset[str]:
-    """Runs of words (characters in Chinese) long and specific enough to be copied wording."""
+def _rules() -> _Rules:
     dep = config().dependence
-    size = int(dep("ngram_tokens_cjk") if cjk else dep("ngram_tokens"))
+    return _Rules(
+        int(dep("min_sentence_chars")), int(dep("ngram_tokens")), int(dep("ngram_tokens_cjk")),
+        int(dep("ngram_content_tokens")), int(dep("ngram_content_chars")),
+        frozenset(config().raw["dependence"]["ngram_stopwords"]),
+        int(dep("shingle_tokens")), int(dep("sample_mod")), int(dep("max_figures")),
+    )
+
+
+def _ngrams(tokens: list[str], cjk: bool, rules: _Rules) -> frozenset[str]:
+    """Runs of words (characters in Chinese) long and specific enough to be copied wording."""
+    size = rules.ngram_tokens_cjk if cjk else rules.ngram_tokens
     if len(tokens) < size:
-        return frozenset()
-    content = int(dep("ngram_content_tokens"))
-    content_chars = int(dep("ngram_content_chars"))
-    stop = _stopwords()
+        return _NOTHING
+    content, content_chars, stop = rules.content_tokens, rules.content_chars, rules.stopwords
     # per-token facts once, then running counts over each window: long texts stay linear
     digits = list(itertools.accumulate([t[:1].isdigit() for t in tokens], initial=0))
     if cjk:
-        return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)
-                         if digits[i + size] == digits[i])
+        found = [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)
+                 if digits[i + size] == digits[i]]
+        return frozenset(found) if found else _NOTHING
     specific = list(itertools.accumulate(
         [len(t) >= content_chars and t.isalpha() and t not in stop for t in tokens], initial=0,
     ))
     if specific[-1] < content:
-        return frozenset()
+        return _NOTHING
     # a window with a digit is left out: dates and figures are the echo test's business
-    return frozenset(
-        " ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)
-        if digits[i + size] == digits[i] and specific[i + size] - specific[i] >= content
-    )
+    found = [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)
+             if digits[i + size] == digits[i] and specific[i + size] - specific[i] >= content]
+    return frozenset(found) if found else _NOTHING
 
 
 @lru_cache(maxsize=512)
@@ -115,18 +141,19 @@ def analyzed(text: str) -> tuple[Sentence, ...]:
     """The text's sentences long enough to be evidence of copying; cached because an article
     is compared with several candidates, and a recent article is often the candidate of the
     next ones."""
-    minimum = int(config().dependence("min_sentence_chars"))
+    rules, token, cjk_char = _rules(), config().token, config().cjk
     result = []
     for part in config().sentence_split.split(text):
         sentence = part.strip()
-        normalized = _normalized(sentence)
-        if len(normalized) < minimum:
+        nfkc = unicodedata.normalize("NFKC", sentence)
+        tokens = token.findall(nfkc.casefold())
+        normalized = " ".join(tokens)  # what sentences are compared by
+        if len(normalized) < rules.min_sentence_chars:
             continue
-        tokens = normalized.split(" ")
         # a Chinese character is a token of its own, and no other token holds one
-        cjk = 2 * len(config().cjk.findall(normalized)) > len(tokens)
+        cjk = 2 * len(cjk_char.findall(normalized)) > len(tokens)
         result.append(
-            Sentence(sentence, normalized, cjk, figures_of(sentence), _ngrams(tokens, cjk))
+            Sentence(sentence, normalized, cjk, _figures(nfkc), _ngrams(tokens, cjk, rules))
         )
     return tuple(result)
 
@@ -137,17 +164,28 @@ def _crc(text: str) -> int:
 
 def passage_fingerprints(text: str) -> set[int]:
     """Stable hashes of the text's sentences, figure pairs and sampled shingles and n-grams."""
-    size = int(config().dependence("shingle_tokens"))
-    sample = int(config().dependence("sample_mod"))
-    most = int(config().dependence("max_figures"))
+    rules = _rules()
+    size, sample = rules.shingle_tokens, rules.sample_mod
+    shingle_seed, gram_seed = zlib.crc32(b"w:"), zlib.crc32(b"g:")
     prints: set[int] = set()
     for sentence in analyzed(text):
         prints.add(_crc("s:" + sentence.normalized))
+        # crc32 of "w:" + a shingle, taken over the shingle's bytes in the encoded sentence:
+        # the same hash as encoding each joined shingle, without building them
+        encoded = sentence.normalized.encode("utf-8")
         tokens = sentence.normalized.split(" ")
-        shingles = (" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
-        prints.update(h for h in (_crc("w:" + w) for w in shingles) if h % sample == 0)
-        prints.update(h for h in (_crc("g:" + g) for g in sentence.ngrams) if h % sample == 0)
-        figures = sorted(sentence.figures)[:most]
+        starts = list(itertools.accumulate(
+            (len(t.encode("utf-8")) + 1 for t in tokens), initial=0))
+        view = memoryview(encoded)
+        for i in range(len(tokens) - size + 1):
+            h = zlib.crc32(view[starts[i] : starts[i + size] - 1], shingle_seed)
+            if h % sample == 0:
+                prints.add(h)
+        for gram in sentence.ngrams:
+            h = zlib.crc32(gram.encode("utf-8"), gram_seed)
+            if h % sample == 0:
+                prints.add(h)
+        figures = sorted(sentence.figures)[: rules.max_figures]
         prints.update(_crc("f:" + a + "|" + b) for a, b in itertools.combinations(figures, 2))
     return prints
 

@@ -406,37 +406,30 @@ class Store:
         counting it would make every article a candidate of every other. ``limit`` keeps
         only that many candidates, those sharing the most fingerprints.
         """
-        hashes = sorted({self._hash(h) for h in fingerprints})
-        counts: dict[str, int] = defaultdict(int)
-        with session(self.engine) as s:
-            if max_sharing is not None:
-                hashes = self._rare_hashes(s, hashes, max_sharing)
+        common = self._common_hashes[max_sharing] if max_sharing is not None else set()
+        hashes = sorted({self._hash(h) for h in fingerprints} - common)
+        table = FingerprintRow.__table__  # type: ignore[attr-defined]
+        # one query for each hash's holders: how many articles hold it, and which
+        holders: dict[int, list[str]] = defaultdict(list)
+        with self.engine.connect() as conn:
             for chunk in _chunks(hashes):
-                stmt = (
-                    select(FingerprintRow.article_id, func.count())
-                    .where(col(FingerprintRow.hash).in_(chunk))
-                    .where(FingerprintRow.article_id != article_id)
-                    .group_by(FingerprintRow.article_id)
-                )
-                for other, n in s.exec(stmt):
-                    counts[other] += n
+                stmt = core_select(table.c.hash, table.c.article_id).where(
+                    table.c.hash.in_(chunk))
+                for h, other in conn.execute(stmt):
+                    holders[h].append(other)
+        counts: dict[str, int] = defaultdict(int)
+        for h, others in holders.items():
+            if max_sharing is not None and len(others) > max_sharing:
+                common.add(h)  # never looked up again by this store
+                continue
+            for other in others:
+                if other != article_id:
+                    counts[other] += 1
         found = sorted((a for a, n in counts.items() if n >= minimum),
                        key=lambda a: (-counts[a], a))
         # the ``limit`` articles sharing the most: a copy shares whole passages, an article
         # that merely reports the same week's figures shares a few
         return sorted(found[:limit] if limit is not None else found)
-
-    def _rare_hashes(self, s: Session, hashes: list[int], max_sharing: int) -> list[int]:
-        common = self._common_hashes[max_sharing]
-        for chunk in _chunks([h for h in hashes if h not in common]):
-            stmt = (
-                select(FingerprintRow.hash)
-                .where(col(FingerprintRow.hash).in_(chunk))
-                .group_by(col(FingerprintRow.hash))
-                .having(func.count() > max_sharing)
-            )
-            common.update(s.exec(stmt))
-        return [h for h in hashes if h not in common]
 
     def link_articles(self, article_id: str, others: dict[str, int]) -> None:
         """Record that ``article_id`` shares copied passages with each of ``others``."""
