@@ -86,6 +86,37 @@ def test_shared_passages_confirm_near_duplicates_only() -> None:
 
 
 @pytest.mark.parametrize(
+    ("left", "right", "copied"),
+    [
+        # a copy with a word or two changed keeps its figures
+        ("Chinese models processed 4.12 trillion tokens in the week, up 12% on the week before.",
+         "Chinese models processed 4.12 trillion tokens that week, up 12% on the week before.",
+         True),
+        # ... or some of them, in other units
+        ("Usage of Llama 4 reached 3.53 trillion tokens, up 20% from the previous week.",
+         "Usage of Llama 4 reached 3,530 billion tokens, up 21% from the previous week.", True),
+        # ... or drops them
+        ("Chinese models processed 4.12 trillion tokens in the week before the Lunar New Year.",
+         "Chinese models processed tokens in the week before the Lunar New Year.", True),
+        # one frame with other figures: an outlet's house style or a template
+        ("Usage of Llama 4 reached 3.53 trillion tokens (+20% from the previous week).",
+         "Usage of Llama 3.1 reached 19.18 trillion tokens (-1% from the previous week).", False),
+        ("Hunyuan T1 recorded 2.95T tokens, placing it at number 13 on the chart.",
+         "Hunyuan T1 recorded 8.26T tokens, placing it at number 13 on the chart.", False),
+        # the same figures reworded, beyond the near-duplicate threshold
+        ("Chinese models processed 4.12 trillion tokens in the week, up 12% on the week before.",
+         "At 4.12 trillion tokens (12% more than a week earlier), Chinese models led.", False),
+    ],
+)
+def test_a_near_duplicate_keeps_a_figure_when_both_state_some(
+    left: str, right: str, copied: bool
+) -> None:
+    from claimcheck.reconcile.dependence import _near_duplicates, analyzed
+
+    assert bool(_near_duplicates(analyzed(left), analyzed(right))) is copied
+
+
+@pytest.mark.parametrize(
     ("ids", "shares", "expected"),
     [
         (["a", "b", "c"], {}, 3),

@@ -4,7 +4,9 @@ News about the same figures is often rewritten from one source rather than copie
 so two kinds of evidence link articles (thresholds: corpora/reconcile.json ``dependence``):
 
 * a *near-duplicate*: a sentence pair whose normalized texts score ``fuzz.ratio >=
-  similarity_threshold`` (a copied sentence with a few edited words);
+  similarity_threshold`` (a copied sentence with a few edited words) and that, when both
+  state distinctive figures (below), share one of them: one frame filled with other figures
+  is a template or a house style, not a copy;
 * an *echo*: a sentence pair that shares at least two identical distinctive figures (a number
   with a currency or a suffix and a decimal point, a % or a scale word: "5.16 trillion",
   "47.17%", "$0.3"; never a version number inside a name such as M2.5 or GLM-5) in wording
@@ -202,10 +204,19 @@ def _near_duplicates(
     )
     pairs = []
     for i, row in enumerate(scores):
-        j = int(row.argmax())
-        if row[j] >= threshold:
+        # cdist scores a pair under the threshold 0
+        close = [int(j) for j in row.nonzero()[0] if _same_numbers(left[i], right[int(j)])]
+        if close:
+            j = max(close, key=lambda j: (row[j], -j))
             pairs.append((i, j, float(row[j])))
     return pairs
+
+
+def _same_numbers(a: Sentence, b: Sentence) -> bool:
+    """Whether two close sentences may be one copied sentence: a copy keeps its figures, and
+    a sentence frame repeated with other figures ("X reached 3.5 trillion tokens (+20%)") is
+    a house style or a template, not a copy."""
+    return not (a.figures and b.figures) or bool(a.figures & b.figures)
 
 
 def _by_figure(sentences_: Sequence[Sentence]) -> dict[str, list[int]]:
