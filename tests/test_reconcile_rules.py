@@ -1275,6 +1275,23 @@ def test_one_sentence_with_two_values_is_not_a_contradiction() -> None:
     assert desk.run() == []
 
 
+def test_undated_shares_in_stories_of_one_day_each_meet_the_totals_of_their_week() -> None:
+    # the totals the day points to are looked up once for all of the day's shares: each
+    # share is still checked on its own, and never against itself
+    desk = Desk()
+    desk.article("chart", "Chart Weekly", published="2026-02-16")
+    for subject, value in ((CN, 4.12e12), ("OpenRouter", 8.24e12)):
+        desk.claim("chart", "token_volume", subject, value, "tokens",
+                   f"{value / 1e12:.2f} trillion", when=week(WEEK_FEB_09))
+    for story, share in (("a", 50), ("b", 50), ("c", 70), ("d", 50)):
+        desk.article(story, f"Outlet {story}", published="2026-02-17")
+        desk.claim(story, "share", CN, share, "%", f"{share}%",
+                   f"That gave Chinese models a {share}% share of the combined volume.",
+                   of="OpenRouter", measure="token_volume")
+    (wrong,) = desk.of_type("arithmetic")
+    assert wrong.stated == 70 and set(wrong.article_ids) == {"c", "chart"}
+
+
 def test_shares_of_an_unknown_whole_are_not_compared() -> None:
     desk = Desk()
     desk.article("a", "A")

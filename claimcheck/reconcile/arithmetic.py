@@ -26,7 +26,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimcheck.models import Claim, Period
 
@@ -61,6 +61,10 @@ class Reading:
     alternative: bool = False  # a looser reading ("times higher" as ratio minus one)
 
 
+# a claim's kind, granularity and period start and end, or publication date and None
+_PeriodKey = tuple[str, str | None, dt.date | None, dt.date | None]
+
+
 @dataclass
 class _Figures:
     """The base figures of one measure, subject and attribute set, by article and by date."""
@@ -68,6 +72,7 @@ class _Figures:
     claims: list[Claim]
     by_article: dict[str, list[Claim]]
     timeline: Timeline
+    by_period: dict[_PeriodKey, list[Claim]] = field(default_factory=dict)  # Index.near's
 
 
 class Index:
@@ -105,16 +110,32 @@ class Index:
         ]
         if same:
             return same, False
-        other = [
+        return [c for c in self._period_matches(base, referrer) if c.id != referrer.id], True
+
+    def _period_matches(self, base: _Figures, referrer: Claim) -> list[Claim]:
+        """The base figures whose period matches the referrer's. They depend only on its kind,
+        granularity and dates: its period's, or its article's publication date when it states
+        none. Claims of one week's chart, or stories of one day, share them: they are worked
+        out once for all of them."""
+        period = referrer.period
+        if is_dated(period):
+            key: _PeriodKey | None = (referrer.kind, period.granularity, period.start, period.end)
+        else:
+            article = self.ctx.articles.get(referrer.article_id)
+            published = article.published if article else None
+            key = None if published is None else (
+                referrer.kind, period.granularity, published, None)
+        if key is not None and key in base.by_period:
+            return base.by_period[key]
+        found = [
             c
             for c in base.timeline.near(referrer)
-            if c.id != referrer.id
-            and (
-                period_match(referrer, c, self.ctx.articles) is not Match.NO
-                or _both_dated_overlap(referrer.period, c.period)
-            )
+            if period_match(referrer, c, self.ctx.articles) is not Match.NO
+            or _both_dated_overlap(referrer.period, c.period)
         ]
-        return other, True
+        if key is not None:
+            base.by_period[key] = found
+        return found
 
     def overlapping(self, referrer: Claim, measure: str, period: Period) -> list[Claim]:
         """The dated figures of the referrer's subject whose period overlaps ``period``."""
