@@ -205,7 +205,7 @@ def _near_duplicates(
     pairs = []
     for i, row in enumerate(scores):
         # cdist scores a pair under the threshold 0
-        close = [int(j) for j in row.nonzero()[0] if _same_numbers(left[i], right[int(j)])]
+        close = [j for j in map(int, row.nonzero()[0]) if _same_numbers(left[i], right[j])]
         if close:
             j = max(close, key=lambda j: (row[j], -j))
             pairs.append((i, j, float(row[j])))
