@@ -117,6 +117,65 @@ def test_a_near_duplicate_keeps_a_figure_when_both_state_some(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # abbreviations do not end a sentence: a fragment such as "3 with 4.12 trillion tokens"
+        # would be shared by two outlets that word the rest of the sentence differently
+        ("Kimi K2.5 ranked No. 3 with 4.12 trillion tokens in the week of Feb. 9-15, up 12%.",
+         ["Kimi K2.5 ranked No. 3 with 4.12 trillion tokens in the week of Feb. 9-15, up 12%."]),
+        ("U.S. models processed 2.94 trillion tokens last week. Chinese models led the chart.",
+         ["U.S. models processed 2.94 trillion tokens last week.",
+          "Chinese models led the chart."]),
+        # a semicolon ends a clause: a long sentence states more figures, and echoes more
+        ("Chinese models processed 4.12 trillion tokens last week; US models processed 2.94.",
+         ["Chinese models processed 4.12 trillion tokens last week;",
+          "US models processed 2.94."]),
+        ("中国模型调用量达4.12万亿Token；美国模型为2.94万亿Token。其余模型份额较小，变化不大。",
+         ["中国模型调用量达4.12万亿Token；", "美国模型为2.94万亿Token。",
+          "其余模型份额较小，变化不大。"]),
+    ],
+)
+def test_copy_evidence_is_read_by_sentence_and_clause(text: str, expected: list[str]) -> None:
+    from claimcheck.reconcile.dependence import clauses
+
+    assert clauses(text) == expected
+
+
+SUMMARY = (
+    "Chinese models first overtook U.S. models in the week of Feb. 9-15, when they processed "
+    "4.12 trillion tokens against 2.94 trillion, and widened the gap the following week to "
+    "5.16 trillion against 2.7 trillion, OpenRouter data showed."
+)
+DETAILED = (
+    "During the week of February 9 to 15, Chinese models had a call volume of 4.12 trillion "
+    "tokens, above the 2.94 trillion tokens of US models. In the week of February 16 to 22, "
+    "Chinese models soared to 5.16 trillion tokens while US models dropped to 2.7 trillion tokens."
+)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "copied"),
+    [
+        # one sentence summing up the figures another story gives in two: one echo's worth
+        (SUMMARY, DETAILED, False),
+        # two sentences echoing two: a rewrite
+        (DETAILED,
+         "In the week of February 9 to 15, models from China handled 4.12 trillion tokens, more "
+         "than the 2.94 trillion tokens of US models. A week later Chinese models soared to 5.16 "
+         "trillion tokens as US models dropped to 2.7 trillion tokens.", True),
+        # a shared run of wording counts apart from the figures the same sentence echoes
+        ("OpenRouter is the world's largest AI model API aggregation platform for developers. "
+         + DETAILED,
+         SUMMARY.replace("OpenRouter data showed",
+                         "said OpenRouter, the world's largest AI model API aggregation platform"),
+         True),
+    ],
+)
+def test_echoes_count_by_sentence(left: str, right: str, copied: bool) -> None:
+    assert bool(shared_passages(left, right)) is copied
+
+
+@pytest.mark.parametrize(
     ("ids", "shares", "expected"),
     [
         (["a", "b", "c"], {}, 3),

@@ -24,7 +24,6 @@ class ReconcileConfig:
     raw: dict[str, Any]
     citation_patterns: tuple[re.Pattern[str], ...]
     known_sources: tuple[str, ...]
-    sentence_split: re.Pattern[str]
     token: re.Pattern[str]
     number: re.Pattern[str]
     basis_duration: re.Pattern[str]
@@ -70,7 +69,6 @@ def config() -> ReconcileConfig:
         raw=raw,
         citation_patterns=tuple(re.compile(p) for p in raw["citation"]["patterns"]),
         known_sources=tuple(raw["citation"]["known_sources"]),
-        sentence_split=re.compile(raw["sentence_split_pattern"]),
         token=re.compile(raw["token_pattern"]),
         number=re.compile(raw["number_pattern"]),
         basis_duration=re.compile(raw["basis_duration_pattern"], re.IGNORECASE),

@@ -13,13 +13,18 @@ so two kinds of evidence link articles (thresholds: corpora/reconcile.json ``dep
   close enough (``fuzz.token_set_ratio``), or that shares a long run of words without digits
   ("the world's largest AI model API aggregation platform").
 
-Two articles depend on each other at ``min_near_duplicates`` near-duplicates or ``min_echoes``
-echoes: two outlets reporting one week's figures share one echo at most by chance, a rewrite
-shares several. ``passage_fingerprints`` hashes (zlib.crc32, stable across runs) whole
-sentences, the figure pairs of each sentence and sampled word shingles and n-grams, so the
-store can index them and find candidate articles without comparing against all of them;
-``shared_passages`` confirms a candidate. ``independent_sources`` counts connected components
-of the "shares text with" graph; articles linked through a third copy count once.
+Sentences are the extractor's, cut again at semicolons (``clauses``). Two articles depend on
+each other at ``min_near_duplicates`` near-duplicates or ``min_echoes`` echoes, where echoes
+of figures alone count by sentences on both sides (one sentence summing up figures that
+another story gives in two is one echo): a rewrite shares several. Two outlets that report
+the same several figures of one week in their own words also echo each other several times;
+this test cannot tell them from a rewrite (see ``benchmarks/bench_copies.py``).
+
+``passage_fingerprints`` hashes (zlib.crc32, stable across runs) whole sentences, the figure
+pairs of each sentence and sampled word shingles and n-grams, so the store can index them and
+find candidate articles without comparing against all of them; ``shared_passages`` confirms a
+candidate. ``independent_sources`` counts connected components of the "shares text with"
+graph; articles linked through a third copy count once.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from claimcheck.extract.sentences import sentences
 from claimcheck.models import Article, Claim
 
 from .config import config
@@ -76,6 +82,7 @@ def figures_of(sentence: str) -> frozenset[str]:
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE_END = re.compile(r"(?<=[;；])")
 
 
 def _figures(nfkc: str) -> frozenset[str]:
@@ -138,6 +145,15 @@ def _ngrams(tokens: list[str], cjk: bool, rules: _Rules) -> frozenset[str]:
     return frozenset(found) if found else _NOTHING
 
 
+def clauses(text: str) -> list[str]:
+    """The units copied text is compared in: the extractor's sentences (a split at every ". "
+    cut "No. 3" and "Feb. 23" off their sentences, and two outlets' differently worded
+    sentences shared the fragment), cut again at semicolons, since a long sentence states
+    more figures and would echo more often."""
+    return [part.strip() for span in sentences(text)
+            for part in _CLAUSE_END.split(text[span.start : span.end]) if part.strip()]
+
+
 @lru_cache(maxsize=512)
 def analyzed(text: str) -> tuple[Sentence, ...]:
     """The text's sentences long enough to be evidence of copying; cached because an article
@@ -145,8 +161,7 @@ def analyzed(text: str) -> tuple[Sentence, ...]:
     next ones."""
     rules, token, cjk_char = _rules(), config().token, config().cjk
     result = []
-    for part in config().sentence_split.split(text):
-        sentence = part.strip()
+    for sentence in clauses(text):
         nfkc = unicodedata.normalize("NFKC", sentence)
         tokens = token.findall(nfkc.casefold())
         normalized = " ".join(tokens)  # what sentences are compared by
@@ -257,6 +272,17 @@ def _echoes(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[tuple[i
     return pairs
 
 
+def _weight(
+    left: Sequence[Sentence], right: Sequence[Sentence], echoes: list[tuple[int, int, float]]
+) -> int:
+    """How many echoes the evidence is worth: each one sharing a run of wording, and the
+    echoes of figures alone counted by sentences on both sides, since one sentence that sums
+    up figures another story gives in several is one sentence's worth of evidence."""
+    worded = sum(1 for i, j, _ in echoes if left[i].ngrams & right[j].ngrams)
+    figures = [(i, j) for i, j, _ in echoes if not left[i].ngrams & right[j].ngrams]
+    return worded + min(len({i for i, _ in figures}), len({j for _, j in figures}))
+
+
 def shared_passages(a: str, b: str) -> list[tuple[str, str, float]]:
     """The evidence that two texts depend on each other: their near-duplicate and echo
     sentence pairs (sentence of a, sentence of b, score 0-100) in a's order, when there is
@@ -267,7 +293,9 @@ def shared_passages(a: str, b: str) -> list[tuple[str, str, float]]:
     dep = config().dependence
     near = _near_duplicates(left, right)
     echoes = _echoes(left, right)
-    if len(near) < int(dep("min_near_duplicates")) and len(echoes) < int(dep("min_echoes")):
+    if len(near) < int(dep("min_near_duplicates")) and _weight(left, right, echoes) < int(
+        dep("min_echoes")
+    ):
         return []
     best: dict[tuple[int, int], float] = {}
     for i, j, score in (*echoes, *near):
