@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTITIES = ROOT / "corpora" / "entities.json"
@@ -36,36 +37,6 @@ OUTLETS = (
 ZH_OUTLETS = ("每日科技报", "智能经济观察", "算力周刊", "模型观察", "财经快讯", "大模型日报")
 AUTHORS = ("Lin Xiao", "Maria Gomez", "David Chen", "Aisha Khan", "Tom Becker", "Yuki Sato",
            "Elena Rossi", "Wang Lei", "Sam Carter", "Priya Nair")
-FILLER = (
-    "Analysts cautioned that a single platform is not the whole market, since many enterprise "
-    "customers call models directly through their vendors' own APIs.",
-    "Developers interviewed for this story said that price, latency and reliability matter "
-    "more to them than the country a model comes from.",
-    "The aggregator routes requests from developers to dozens of providers and publishes a "
-    "public leaderboard that is widely cited by investors.",
-    "Several vendors declined to comment on the figures, citing quiet periods ahead of "
-    "product launches.",
-    "Industry observers expect the competition on agentic coding workloads to intensify as "
-    "new releases arrive over the coming months.",
-    "The rankings are volatile: a promotion or a free tier can move a model up several places "
-    "within days, and the effect often fades just as fast.",
-    "Cloud providers have been racing to add capacity, and some have quietly raised the rate "
-    "limits for their largest customers.",
-    "Open-weight releases have narrowed the gap with proprietary systems on many public "
-    "benchmarks, according to researchers who track the field.",
-    "Investors have taken note, and shares of several chip and power companies moved after "
-    "the data was published.",
-    "Regulators on both sides of the Pacific are watching how usage data is collected and "
-    "reported, although no formal inquiry has been announced.",
-)
-ZH_FILLER = (
-    "业内人士指出，单一平台的数据并不能代表整个市场，许多企业客户直接调用厂商自己的接口。",
-    "受访开发者表示，相比模型的来源国家，他们更看重价格、延迟和稳定性。",
-    "该平台把开发者的请求路由到数十家模型服务商，其公开榜单被投资者广泛引用。",
-    "多家厂商对上述数据不予置评。",
-    "分析人士预计，随着新模型陆续发布，智能体编程场景的竞争将进一步加剧。",
-    "榜单排名波动较大，一次促销或免费额度就可能让模型在几天内上升数位。",
-)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
@@ -81,7 +52,7 @@ PER_WEEK = 50
 ERROR_RATE = 0.06
 COPY_RATE = 0.05
 # Raised whenever the same seed stops giving the same articles (cached feeds carry it).
-VERSION = 2
+VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -218,19 +189,34 @@ def filler_sentence(rng: random.Random) -> str:
     return sentence + "."
 
 
-def filler_paragraph(rng: random.Random) -> str:
-    """Background sentences, and now and then a stock paragraph many stories share."""
+def house_paragraph(outlet: str) -> str:
+    """The outlet's stock paragraph (an "about us", a standing disclaimer): the same in every
+    story of that outlet and in no other outlet's."""
+    rng = random.Random(outlet)
+    return " ".join(filler_sentence(rng) for _ in range(3))
+
+
+def filler_paragraph(rng: random.Random, outlet: str) -> str:
+    """Background sentences, and now and then the outlet's stock paragraph."""
     if rng.random() < 0.1:
-        return rng.choice(FILLER)
+        return house_paragraph(outlet)
     return " ".join(filler_sentence(rng) for _ in range(rng.randint(2, 4)))
 
 
+# Chinese runs of 14 characters are what copy detection compares: with a few dozen words,
+# unrelated stories shared one now and then
 ZH_WORDS = ("业内人士", "开发者", "投资者", "分析师", "厂商", "平台", "企业客户", "研究人员",
             "价格", "延迟", "稳定性", "算力", "芯片", "数据中心", "接口", "榜单", "开源社区",
             "监管机构", "供应链", "预算", "合同", "工具链", "安全", "隐私", "合规", "人才",
-            "融资", "利润", "部署", "迁移", "补贴", "出口", "生态", "插件", "文档", "服务商")
+            "融资", "利润", "部署", "迁移", "补贴", "出口", "生态", "插件", "文档", "服务商",
+            "电力", "带宽", "存储", "显卡", "初创公司", "运营商", "银行", "保险公司", "高校",
+            "实验室", "咨询机构", "券商", "渠道", "代理商", "定价", "折扣", "套餐", "订阅",
+            "试用", "配额", "缓存", "推理", "训练", "微调", "评测", "基准", "代码助手", "智能体",
+            "搜索", "翻译", "客服", "办公软件", "游戏公司", "电商平台", "硬件厂商", "云厂商")
 ZH_VERBS = ("关注", "质疑", "看好", "担忧", "讨论", "比较", "调整", "推动", "限制", "改善",
-            "影响", "放缓", "加快", "重视", "忽视", "评估", "押注", "跟踪", "削减", "扩大")
+            "影响", "放缓", "加快", "重视", "忽视", "评估", "押注", "跟踪", "削减", "扩大",
+            "测试", "采购", "整合", "替换", "优化", "审查", "支持", "回避", "对比", "复盘",
+            "布局", "补充", "压缩", "延长", "收紧", "放开", "升级", "下调", "上调", "重估")
 ZH_LINKS = ("同时", "此外", "不过", "因此", "与此同时", "另一方面", "总体来看", "业内认为")
 
 
@@ -241,119 +227,184 @@ def zh_filler_sentence(rng: random.Random) -> str:
             f"{rng.choice(ZH_WORDS)}的{rng.choice(ZH_WORDS)}。")
 
 
+def _house_style(outlet: str) -> tuple[int, int, int]:
+    """Which of four wordings the outlet uses for each of the three parts of a figure
+    sentence. The third is a Latin square of the first two, so any two outlets word at least
+    two parts differently: independent outlets never write the same sentence, or one a copy
+    with a word or two changed would be."""
+    first, second = divmod(OUTLETS.index(outlet), 4)
+    return first, second, (first + second) % 4
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def english_article(
     rng: random.Random, world: World, n: int, length: int = 4000
-) -> dict[str, str]:
+) -> dict[str, Any]:
     index = rng.randrange(1, len(world.weeks))
     week, prev = world.weeks[index], world.weeks[index - 1]
     published = week.start + dt.timedelta(days=rng.randint(7, 10))
     when = week_phrase(rng, week.start, published)
     outlet = rng.choice(OUTLETS)
     cn, us = misreported(rng, week.totals["Chinese models"]), week.totals["US models"]
-    share = 100 * cn / (cn + us)
+    share = f"{100 * cn / (cn + us):.0f}%"
     picked = rng.sample(world.models, k=min(len(world.models), rng.randint(3, 6)))
+    first, second, third = _house_style(outlet)
     title = rng.choice((
-        f"Chinese models process {trillions(cn)} trillion tokens in a week",
-        f"{picked[0].name} climbs the weekly token rankings",
-        "The weekly token tally: who is winning the API race",
-        f"AI usage update: {outlet} looks at the latest platform data",
+        ("", "Data: ", "Usage watch: ", "By the numbers: ")[third]
+        + ("Chinese models process", "Weekly count: Chinese AI models hit", "China's models reach",
+           "OpenRouter data put Chinese usage at")[first] + f" {trillions(cn)} trillion tokens"
+        + ("", " in seven days", ", a new high", " for the week")[second],
+        ("{} climbs", "A strong week for {}", "Developers keep choosing {}",
+         "What lifted {}")[first].format(picked[0].name)
+        + (" in the weekly token rankings", " on OpenRouter's chart", ": the usage data",
+           " as API demand grows")[second],
     ))
-    # each outlet keeps its house style: independent outlets word the same figures differently
-    style = OUTLETS.index(outlet)
-    hedged = f"{hedge(rng)}{trillions(cn)}"
+    hedged, total_us = f"{hedge(rng)}{trillions(cn)}", trillions(us)
     totals = (
-        f"Chinese models processed {hedged} trillion tokens {when}, while US models handled "
-        f"{trillions(us)} trillion tokens, according to OpenRouter data. That gave Chinese "
-        f"models a {share:.0f}% share of the combined volume.",
-        f"According to OpenRouter, Chinese models handled {hedged} trillion tokens {when}, "
-        f"against {trillions(us)} trillion for US models, a {share:.0f}% share for the "
-        "Chinese models.",
-        f"OpenRouter figures show that Chinese models ran {hedged} trillion tokens {when} and "
-        f"US models {trillions(us)} trillion. Chinese models held a {share:.0f}% share.",
-    )[style % 3]
+        "", "According to OpenRouter, ", "OpenRouter figures show that ",
+        "Per OpenRouter's weekly chart, "
+    )[third] + f"Chinese models {('processed', 'handled', 'ran', 'consumed')[first]} {hedged} " \
+        f"trillion tokens {when}" + (
+        f", while {total_us} trillion tokens went to US models",
+        f", against {total_us} trillion for US models",
+        f" and US models {total_us} trillion",
+        f" (US models: {total_us} trillion)",
+    )[third] + (
+        f", giving Chinese models a {share} share of the combined volume.",
+        f", a {share} share for the Chinese models.",
+        f" ({share} of the combined volume for Chinese models).",
+        f", leaving Chinese models {share} of the total.",
+    )[second]
     paragraphs = [f"By {rng.choice(AUTHORS)}, {outlet}", totals]
     lines = []
-    for n_model, model in enumerate(picked):
-        volume = misreported(rng, week.volumes[model.name])
+    for model in picked:
+        volume = trillions(misreported(rng, week.volumes[model.name]))
         change = 100 * (week.volumes[model.name] / prev.volumes[model.name] - 1)
-        rank = week.ranks[model.name]
-        way = "up" if change >= 0 else "down"
+        rank, way, moved = week.ranks[model.name], "up" if change >= 0 else "down", abs(change)
+        amount = (f"{hedge(rng)}{volume} trillion tokens", f"{volume}T tokens",
+                  f"{hedge(rng)}{volume} trillion tokens of traffic",
+                  f"a total of {volume} trillion tokens")[third]
         lines.append((
-            f"{model.name} ranked No. {rank} with {hedge(rng)}{trillions(volume)} trillion "
-            f"tokens, {way} {abs(change):.0f}% week over week.",
-            f"{model.name} recorded {trillions(volume)}T tokens, placing it at number {rank}.",
-            f"Usage of {model.name} reached {trillions(volume)} trillion tokens "
-            f"({'+' if change >= 0 else '-'}{abs(change):.0f}% from the previous week).",
-            f"At No. {rank} sat {model.name}, whose volume went {way} {abs(change):.0f}% "
-            f"to {trillions(volume)} trillion tokens.",
-        )[(style + n_model % 2) % 4])
+            f"{model.name} processed {amount}",
+            f"Traffic on {model.name} came to {amount}",
+            f"Usage of {model.name} reached {amount}",
+            f"Developers sent {amount} to {model.name}",
+        )[first] + (
+            f", {way} {moved:.0f}% week over week, at No. {rank}.",
+            f", placing it at number {rank} ({'+' if change >= 0 else '-'}{moved:.0f}%).",
+            f" after a {moved:.0f}% move {way}, good for No. {rank}.",
+            f", which was {ordinal(rank)} place and {moved:.0f}% {way} on the week.",
+        )[second])
     paragraphs.append(" ".join(lines))
     priced = rng.choice(picked)
     price_in, price_out = world.prices[priced.name]
-    listed = f"${misreported(rng, price_in):.2f}"
+    listed, output = f"${misreported(rng, price_in):.2f}", f"${price_out:.2f}"
     paragraphs.append((
-        f"On price, {priced.name} charges {listed} per million input tokens and "
-        f"${price_out:.2f} per million output tokens.",
-        f"{priced.name} lists input at {listed} and output at ${price_out:.2f} per million "
-        "tokens.",
-        f"Per million tokens, {priced.name} costs {listed} for input and ${price_out:.2f} for "
-        "output.",
-        f"The API price of {priced.name} is {listed} per million input tokens, "
-        f"${price_out:.2f} per million output tokens.",
-    )[style % 4])
+        f"On price, {priced.name} charges {listed} for input",
+        f"{priced.name} lists input at {listed}",
+        f"Input on {priced.name} costs {listed}",
+        f"The API price of {priced.name} is {listed} for input",
+    )[first] + (" per million tokens", " for every million tokens", " per 1M tokens",
+                " for each million tokens")[third] + (
+        f" and {output} for output.",
+        f", with output at {output}.",
+        f", while output runs {output}.",
+        f" (output: {output}).",
+    )[second])
     target = rng.randint(int(length * 0.85), int(length * 1.1))
     while sum(len(p) for p in paragraphs) < target:
-        paragraphs.insert(rng.randrange(2, len(paragraphs) + 1), filler_paragraph(rng))
+        paragraphs.insert(rng.randrange(2, len(paragraphs) + 1), filler_paragraph(rng, outlet))
     code = "".join(word[0] for word in outlet.split())
     paragraphs.append(f"Ref: {code}-{n:07d}")
     return {"title": title, "source": outlet, "published": published.isoformat(), "lang": "en",
-            "url": f"https://news.example/{n}", "text": title + "\n\n" + "\n\n".join(paragraphs)}
+            "url": f"https://news.example/{n}", "text": title + "\n\n" + "\n\n".join(paragraphs),
+            "_week": index}
 
 
 def chinese_article(
     rng: random.Random, world: World, n: int, length: int = 4000
-) -> dict[str, str]:
+) -> dict[str, Any]:
     index = rng.randrange(1, len(world.weeks))
     week = world.weeks[index]
     published = week.start + dt.timedelta(days=rng.randint(7, 10))
     outlet = rng.choice(ZH_OUTLETS)
+    style = ZH_OUTLETS.index(outlet)  # each outlet its own wording, as in English
     cn, us = misreported(rng, week.totals["Chinese models"]), week.totals["US models"]
+    when, total_cn, total_us = zh_week_phrase(week.start), f"{cn / 1e12:.2f}", f"{us / 1e12:.2f}"
+    share = f"{100 * cn / (cn + us):.0f}%"
     picked = rng.sample(world.models, k=min(len(world.models), rng.randint(2, 4)))
-    title = f"中国模型周调用量达{cn / 1e12:.2f}万亿Token"
-    lines = [f"{outlet}记者 {rng.choice(AUTHORS)}",
-             f"OpenRouter最新数据显示，{zh_week_phrase(week.start)}，中国模型的Token调用量达到"
-             f"{cn / 1e12:.2f}万亿，美国模型同期为{us / 1e12:.2f}万亿，中国模型占比"
-             f"{100 * cn / (cn + us):.0f}%。"]
+    title = f"中国模型周调用量达{total_cn}万亿Token"
+    lines = [f"{outlet}记者 {rng.choice(AUTHORS)}", (
+        f"OpenRouter最新数据显示，{when}，中国模型的Token调用量达到{total_cn}万亿，"
+        f"美国模型同期为{total_us}万亿，中国模型占比{share}。",
+        f"据OpenRouter统计，{when}中国模型共处理{total_cn}万亿Token，美国模型处理"
+        f"{total_us}万亿Token，中国模型份额为{share}。",
+        f"{when}，国产大模型在OpenRouter上消耗了{total_cn}万亿Token，美国模型为"
+        f"{total_us}万亿Token，国产模型占两者合计的{share}。",
+        f"来自OpenRouter平台的榜单表明，{when}美国模型调用量{total_us}万亿Token，"
+        f"中国模型调用量{total_cn}万亿Token，后者占比{share}。",
+        f"根据OpenRouter公布的周榜，{when}中国模型Token用量录得{total_cn}万亿，"
+        f"美国模型录得{total_us}万亿，中国模型所占比重为{share}。",
+        f"OpenRouter的周度数据里，{when}中国模型合计{total_cn}万亿Token，"
+        f"美国模型合计{total_us}万亿Token，中国模型占{share}。",
+    )[style]]
     for model in picked:
-        volume = misreported(rng, week.volumes[model.name])
-        lines.append(f"{model.name}以{volume / 1e12:.2f}万亿Token位列第{week.ranks[model.name]}。")
+        volume, rank = f"{misreported(rng, week.volumes[model.name]) / 1e12:.2f}", week.ranks[
+            model.name]
+        lines.append((
+            f"{model.name}以{volume}万亿Token位列第{rank}。",
+            f"{model.name}当周调用量为{volume}万亿Token，排名第{rank}。",
+            f"排名第{rank}的是{model.name}，调用量{volume}万亿Token。",
+            f"{model.name}的Token调用量为{volume}万亿，位居第{rank}位。",
+            f"{model.name}处理了{volume}万亿Token，名列第{rank}。",
+            f"第{rank}名为{model.name}（{volume}万亿Token）。",
+        )[style])
     # a 4,000-character English article holds about as much as 1,300 Chinese characters
+    house = zh_filler_sentence(random.Random(outlet))  # the outlet's stock sentence
     while sum(len(line) for line in lines) < length // 3:
-        lines.append(zh_filler_sentence(rng) if rng.random() < 0.9 else rng.choice(ZH_FILLER))
+        lines.append(zh_filler_sentence(rng) if rng.random() < 0.9 else house)
     lines.append(f"编号：ZH-{n:07d}")
     return {"title": title, "source": outlet, "published": published.isoformat(), "lang": "zh",
-            "url": f"https://news.example/zh/{n}", "text": title + "\n\n" + "\n\n".join(lines)}
+            "url": f"https://news.example/zh/{n}", "text": title + "\n\n" + "\n\n".join(lines),
+            "_week": index}
+
+
+@dataclass(frozen=True)
+class Truth:
+    """What the generator knows of an article and a checker must find out: its outlet, the
+    week it reports, and the earlier article it copied a paragraph from (if any)."""
+
+    outlet: str
+    week: int
+    copied_from: int | None
 
 
 def articles(
-    count: int, seed: int = 7, zh_share: float = 0.15, length: int = 4000
+    count: int, seed: int = 7, zh_share: float = 0.15, length: int = 4000,
+    truth: list[Truth] | None = None,
 ) -> Iterator[dict[str, str]]:
     """``count`` synthetic articles of about ``length`` characters, as JSON-ready records,
-    spread over ``WEEKS`` reporting weeks or one week per ``PER_WEEK`` articles."""
+    spread over ``WEEKS`` reporting weeks or one week per ``PER_WEEK`` articles; ``truth``,
+    if given, receives each article's ``Truth`` in order."""
     world = World(seed, max(WEEKS, -(-count // PER_WEEK)))
     rng = random.Random(seed + 1)
-    recent: dict[str, list[str]] = {}
+    recent: dict[str, list[tuple[int, str]]] = {}
     for n in range(count):
         make = chinese_article if rng.random() < zh_share else english_article
         record = make(rng, world, n, length)
-        lang = record["lang"]
+        week, source = record.pop("_week"), None
+        lang, own = record["lang"], record["text"].split("\n\n")[2]  # its figure paragraph
         if recent.get(lang) and rng.random() < COPY_RATE:
             # syndication: a paragraph of an earlier story, copied word for word
-            copied = rng.choice(recent[lang])
+            source, copied = rng.choice(recent[lang])
             record["text"] = record["text"].replace("\n\n", f"\n\n{copied}\n\n", 1)
-        paragraphs = record["text"].split("\n\n")
-        if len(paragraphs) > 2:
-            recent[lang] = (recent.get(lang, []) + [paragraphs[2]])[-50:]
+        recent[lang] = (recent.get(lang, []) + [(n, own)])[-50:]
+        if truth is not None:
+            truth.append(Truth(record["source"], week, source))
         yield record
 
 
