@@ -230,8 +230,8 @@ def zh_filler_sentence(rng: random.Random) -> str:
 def _house_style(outlet: str) -> tuple[int, int, int]:
     """Which of four wordings the outlet uses for each of the three parts of a figure
     sentence. The third is a Latin square of the first two, so any two outlets word at least
-    two parts differently: independent outlets never write the same sentence, or one a copy
-    with a word or two changed would be."""
+    two parts differently, and two outlets' sentences on the same figures are neither the
+    same nor as close as a copy with a word or two changed."""
     first, second = divmod(OUTLETS.index(outlet), 4)
     return first, second, (first + second) % 4
 
@@ -264,21 +264,20 @@ def english_article(
            " as API demand grows")[second],
     ))
     hedged, total_us = f"{hedge(rng)}{trillions(cn)}", trillions(us)
+    verb = ("processed", "handled", "ran", "consumed")[first]
     totals = (
-        "", "According to OpenRouter, ", "OpenRouter figures show that ",
-        "Per OpenRouter's weekly chart, "
-    )[third] + f"Chinese models {('processed', 'handled', 'ran', 'consumed')[first]} {hedged} " \
-        f"trillion tokens {when}" + (
-        f", while {total_us} trillion tokens went to US models",
-        f", against {total_us} trillion for US models",
-        f" and US models {total_us} trillion",
-        f" (US models: {total_us} trillion)",
-    )[third] + (
-        f", giving Chinese models a {share} share of the combined volume.",
-        f", a {share} share for the Chinese models.",
-        f" ({share} of the combined volume for Chinese models).",
-        f", leaving Chinese models {share} of the total.",
-    )[second]
+        ("", "According to OpenRouter, ", "OpenRouter figures show that ",
+         "Per OpenRouter's weekly chart, ")[third]
+        + f"Chinese models {verb} {hedged} trillion tokens {when}"
+        + (f", while {total_us} trillion tokens went to US models",
+           f", against {total_us} trillion for US models",
+           f" and US models {total_us} trillion",
+           f" (US models: {total_us} trillion)")[third]
+        + (f", giving Chinese models a {share} share of the combined volume.",
+           f", a {share} share for the Chinese models.",
+           f" ({share} of the combined volume for Chinese models).",
+           f", leaving Chinese models {share} of the total.")[second]
+    )
     paragraphs = [f"By {rng.choice(AUTHORS)}, {outlet}", totals]
     lines = []
     for model in picked:
@@ -353,8 +352,8 @@ def chinese_article(
         f"美国模型合计{total_us}万亿Token，中国模型占{share}。",
     )[style]]
     for model in picked:
-        volume, rank = f"{misreported(rng, week.volumes[model.name]) / 1e12:.2f}", week.ranks[
-            model.name]
+        volume = f"{misreported(rng, week.volumes[model.name]) / 1e12:.2f}"
+        rank = week.ranks[model.name]
         lines.append((
             f"{model.name}以{volume}万亿Token位列第{rank}。",
             f"{model.name}当周调用量为{volume}万亿Token，排名第{rank}。",

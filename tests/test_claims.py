@@ -399,6 +399,72 @@ CASES = [
         {("ranking", "Grok 4", 2, "rank"), ("token_volume", "Grok 4", 1.5e12, "tokens"),
          ("ranking", "Zeta-9B", 9, "rank"), ("token_volume", "Zeta-9B", 2e11, "tokens")},
     ),
+    # a change named right after its percent ("2% down", "a 5% move down"), a rank by place
+    (
+        "Ling-1T processed 0.4 trillion tokens, which was 23rd place and 2% down on the week.",
+        {("token_volume", "Ling-1T", 4e11, "tokens"), ("ranking", "Ling-1T", 23, "rank"),
+         ("change", "Ling-1T", -2, "%")},
+    ),
+    (
+        "Usage of ERNIE X1 reached 2.32 trillion tokens after a 5% move down, good for No. 14.",
+        {("token_volume", "ERNIE X1", 2.32e12, "tokens"), ("change", "ERNIE X1", -5, "%"),
+         ("ranking", "ERNIE X1", 14, "rank")},
+    ),
+    ("Grok 4 traffic was 17% higher than a week before.", {("change", "Grok 4", 17, "%")}),
+    # a share named for its owner after the figure, even after another group's figure or
+    # inside that group's parentheses
+    (
+        "Chinese models ran 10.4 trillion tokens (US models: 25 trillion), a 29% share for the "
+        "Chinese models.",
+        {("token_volume", "Chinese models", 1.04e13, "tokens"),
+         ("token_volume", "US models", 2.5e13, "tokens"), ("share", "Chinese models", 29, "%")},
+    ),
+    (
+        "Chinese models ran 10.4 trillion tokens, while 25 trillion tokens went to US models "
+        "(29% of the combined volume for Chinese models).",
+        {("token_volume", "Chinese models", 1.04e13, "tokens"),
+         ("token_volume", "US models", 2.5e13, "tokens"), ("share", "Chinese models", 29, "%")},
+    ),
+    # "the latter" / "后者" is the subject named last, "the former" the other one before it
+    (
+        "US models handled 15.6 trillion tokens and Chinese models 6.5 trillion; the latter "
+        "took a 29% share.",
+        {("token_volume", "US models", 1.56e13, "tokens"),
+         ("token_volume", "Chinese models", 6.5e12, "tokens"),
+         ("share", "Chinese models", 29, "%")},
+    ),
+    (
+        "Chinese models processed 6.5 trillion tokens and US models 15.6 trillion; the former "
+        "took a 29% share.",
+        {("token_volume", "Chinese models", 6.5e12, "tokens"),
+         ("token_volume", "US models", 1.56e13, "tokens"),
+         ("share", "Chinese models", 29, "%")},
+    ),
+    (
+        "当周美国模型调用量15.64万亿Token，中国模型调用量6.54万亿Token，后者占比29%。",
+        {("token_volume", "US models", 1.564e13, "tokens"),
+         ("token_volume", "Chinese models", 6.54e12, "tokens"),
+         ("share", "Chinese models", 29, "%")},
+    ),
+    # a platform named as the place is not the subject when another is named
+    (
+        "国产大模型在OpenRouter上消耗了11.90万亿Token。",
+        {("token_volume", "Chinese models", 1.19e13, "tokens")},
+    ),
+    (
+        "Chinese models on OpenRouter processed 6.5 trillion tokens.",
+        {("token_volume", "Chinese models", 6.5e12, "tokens")},
+    ),
+    # ... and is when nothing else is
+    (
+        "Usage on OpenRouter reached 20 trillion tokens.",
+        {("token_volume", "OpenRouter", 2e13, "tokens")},
+    ),
+    # must NOT: the whole a share is of is not its owner
+    (
+        "Chinese models took 61% of global calls on OpenRouter.",
+        {("share", "Chinese models", 61, "%")},
+    ),
     # must NOT: a numbered week or a date is no name, the subject carries
     (
         "Grok 4 processed 1.5 trillion tokens. In Week 7 it processed 1.2 trillion tokens.",
@@ -442,6 +508,8 @@ RATE_AND_SHARE_ATTRIBUTES = [
         "annual growth rate of about 68%.",
         ("change", "years", 2),
     ),
+    # "on the week" names the basis as "week over week" does
+    ("Kimi K2.5 was 2% down on the week.", ("change", "basis", "week_over_week")),
     # a growth rate that does not say it compounds has no basis of its own
     (
         "By 2030 the growth rate of China's token consumption will reach 40%.",

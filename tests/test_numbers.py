@@ -320,6 +320,10 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("ranking first", [(1, "rank", "exact", {})]),
     ("dropped to fifth", [(5, "rank", "exact", {})]),
     ("second only to DeepSeek", [(2, "rank", "exact", {})]),
+    # an ordinal before a place noun (units.json rank_place_nouns)
+    ("which was 23rd place", [(23, "rank", "exact", {})]),
+    ("took the fourth spot", [(4, "rank", "exact", {})]),
+    ("moved into 2nd position", [(2, "rank", "exact", {})]),
     ("the second-largest", [(2, "rank", "exact", {})]),
     ("quickly topped the weekly call volume list", [(1, "rank", "exact", {"topped": True})]),
     ("the top three", [(3, "top", "exact", {})]),
@@ -382,6 +386,7 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("the first for a while", []),
     ("led the market", []),
     ("the third weekly report", []),
+    ("why they chose it in the first place", []),  # an idiom, not a rank
 ]
 
 

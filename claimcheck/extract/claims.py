@@ -203,15 +203,22 @@ def _subject_before(fig: Figure, ctx: _Ctx, clause_start: int) -> SubjectMention
     """The last subject named before the figure. A country ("China's") is a place more often
     than the subject ("ranked No. 1 among China's AI chat apps with 172 million users"): it
     is the subject only when nothing else is named ("the growth rate of China's token
-    consumption will reach 330%")."""
-    best = country = None
+    consumption will reach 330%"); so is a platform named as a place ("国产大模型在OpenRouter上
+    消耗了…", "Chinese models on OpenRouter processed …")."""
+    best = place = None
     for s in ctx.subjects:
         if clause_start <= s.start and s.end <= fig.start:
-            if s.kind == "country":
-                country = s
+            if s.kind == "country" or (s.kind == "platform" and _LOCATIVE_BEFORE.search(
+                    ctx.text, max(clause_start, s.start - 12), s.start)):
+                place = s
             else:
                 best = s
-    return best or country
+    return best or place
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:on|via|through|across)\s+(?:the\s+)?|在\s*)$", re.IGNORECASE
+)
 
 
 _VENDOR_OF = re.compile(r"\s?(?:'s|’s|的)?\s?")
@@ -593,6 +600,21 @@ def _part_by_means(fig: Figure, ctx: _Ctx) -> tuple[list[SubjectMention], float]
     for s in _subjects_in(ctx, fig.end, min(ctx.sentence.end, fig.end + 120)):
         if s.kind == "group" and _part_means().fullmatch(ctx.text, fig.end, s.start):
             return [s], 0.75
+        break
+    return None
+
+
+# "a 29% share for the Chinese models", "29% of the combined volume for Chinese models",
+# "with 29% going to Chinese models": the share is theirs, whatever came before
+_PART_FOR = re.compile(
+    r"[^\d,;()]{0,50}?\b(?:for|(?:went|going|goes|go)\s+to)\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _part_for(fig: Figure, ctx: _Ctx) -> tuple[list[SubjectMention], float] | None:
+    for s in _subjects_in(ctx, fig.end, min(ctx.sentence.end, fig.end + 60)):
+        if s.kind != "platform" and _PART_FOR.fullmatch(ctx.text, fig.end, s.start):
+            return [s], 0.85
         break
     return None
 
@@ -1402,6 +1424,10 @@ def _subjects_for(
         row = [s for s in ctx.subjects if s.end <= fig.start]
         if row:
             return [_preferred_in_row(row)], 0.85, []
+    if kind == "share":
+        named = _part_for(fig, ctx)  # before a label: "US models (29% for Chinese models)"
+        if named is not None:
+            return named[0], named[1], []
     paren = _paren_label(fig, ctx)
     if paren is not None and paren.kind != "platform":
         return [paren], 0.85, []

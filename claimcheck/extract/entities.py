@@ -750,19 +750,36 @@ def _definite_anaphora(text: str, known: list[SubjectMention]) -> Iterator[Subje
         ):
             continue
         i = bisect.bisect_left(starts, match.start())
-        for mention in reversed(known[max(0, i - 40) : i]):
-            if mention.start < match.start() - _ANAPHORA_REACH:
-                break
-            if mention.kind == kind:
-                yield SubjectMention(
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                    mention.canonical,
-                    kind,
-                    confidence=min(mention.confidence, _ANAPHORA_CONFIDENCE),
-                )
-                break
+        earlier = [m for m in reversed(known[max(0, i - 40) : i])
+                   if m.start >= match.start() - _ANAPHORA_REACH]
+        meant = _positional(earlier, kind) if kind in _POSITIONS else next(
+            (m for m in earlier if m.kind == kind), None)
+        if meant is not None:
+            yield SubjectMention(
+                match.start(),
+                match.end(),
+                match.group(),
+                meant.canonical,
+                meant.kind,
+                confidence=min(meant.confidence, _ANAPHORA_CONFIDENCE),
+            )
+
+
+_POSITIONS = ("latter", "former")
+
+
+def _positional(earlier: list[SubjectMention], position: str) -> SubjectMention | None:
+    """The subject 'the latter' (named last) or 'the former' (the other one of its kind named
+    before it) means, from the mentions before it, nearest first; a platform is where the
+    figures come from, not one of the two compared."""
+    named = [m for m in earlier if m.kind != "platform"]
+    if not named:
+        return None
+    latter = named[0]
+    if position == "latter":
+        return latter
+    return next((m for m in named[1:]
+                 if m.kind == latter.kind and m.canonical != latter.canonical), None)
 
 
 def _unknown_matches(shaped: str) -> Iterator[re.Match[str]]:

@@ -294,6 +294,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     mult_words = _alt(d["multiplier_words"])
     rank_verbs = _alt(d["rank_verbs"])
     superl = _alt(d["rank_superlatives"])
+    place_nouns = _alt(d["rank_place_nouns"])
     list_nouns = _alt(d["rank_list_nouns"])
     rank_pre_zh = _alt(d["rank_prefixes_zh"], ignore_case=False)
     rank_one_verbs = _alt(d["rank_one_before_streak"])
@@ -320,7 +321,9 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             r"(?P<rankno>[0-9]{1,3}|(?i:one))(?![0-9A-Za-z]))",
             rf"(?P<k_rankverb>{rank_verbs}\s+(?:(?i:in|at)\s+)?(?:(?i:the)\s+)?"
             rf"(?P<rvord>{ords}|[0-9]{{1,3}}(?:st|nd|rd|th)(?![A-Za-z])))",
-            rf"(?P<k_ordonly>(?P<oword>{ords})(?:\s+(?i:only)\s+(?i:to)(?![A-Za-z])|[\s-]+{superl}))",
+            rf"(?P<k_ordonly>(?P<oword>{ords})(?:\s+(?i:only)\s+(?i:to)(?![A-Za-z])|[\s-]+{superl})"
+            rf"|(?<![Ii]n\sthe\s)(?P<pord>{ords}|{GUARD}[0-9]{{1,3}}(?:st|nd|rd|th))\s+"
+            rf"{place_nouns}(?![A-Za-z]))",
             rf"(?P<k_topped>(?P<tverb>(?<![A-Za-z])(?i:topped|topping|tops)(?![A-Za-z]))\s+"
             rf"(?:[A-Za-z'&.-]+\s+){{0,6}}?{list_nouns})",
             # "led for a fifth straight week": the lookahead leaves the streak to k_streak
@@ -373,7 +376,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_date_cn": digits,
         "k_rankno": set("Nn#"),
         "k_rankverb": first(d["rank_verbs"]),
-        "k_ordonly": first(d["english_ordinals"]),
+        "k_ordonly": first(d["english_ordinals"]) | digits,
         "k_topped": set("tT"),
         "k_led": first(d["rank_one_before_streak"]),
         "k_rankone": first(d["rank_one_zh"]),
@@ -1106,7 +1109,7 @@ def _ordinal_value(raw: str) -> float | None:
 
 
 def _h_ordonly(text: str, norm: str, m: re.Match[str], st: _State) -> int:
-    value = _ordinal_value(m["oword"])
+    value = _ordinal_value(m["oword"] or m["pord"])
     if value is not None:
         _emit(st, _simple(text, m.start(), m.end(), value, "rank"))
     return m.end()
