@@ -649,6 +649,12 @@ PERIOD_ASSEMBLY = [
      "half of the year.", dt.date(2026, 2, 24),
      {"32.1%": (dt.date(2025, 7, 1), dt.date(2025, 12, 31)),
       "17.7%": (dt.date(2025, 1, 1), dt.date(2025, 6, 30))}),
+    # "more than" / "less than" hedge the figure: no comparison base, the period is the figure's
+    ("Chinese models processed more than 4.1 trillion tokens in the week of March 2-8, against "
+     "2.9 trillion for US models.", dt.date(2026, 3, 10),
+     {"4.1 trillion": W_0302, "2.9 trillion": W_0302}),
+    ("Chinese models processed less than 4.1 trillion tokens last week. Kimi K2.5 processed 0.9 "
+     "trillion tokens.", dt.date(2026, 3, 10), {"4.1 trillion": W_0302, "0.9 trillion": W_0302}),
     # a date spelling out "the week before" dates its own sentence only
     ("2月16日-22日当周，中国模型调用量为5.16万亿。上一周（2月9日-15日），中国模型调用量为4.12万亿。"
      "环比来看，中国模型周调用量增长约25%。", dt.date(2026, 2, 24),

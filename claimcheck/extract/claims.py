@@ -29,7 +29,12 @@ from typing import Any
 from claimcheck.extract.entities import entity, resolve_subject
 from claimcheck.extract.literals import first_char_class, phrase_alternation
 from claimcheck.extract.numbers import ordinal_value, rank_words
-from claimcheck.extract.periods import granularity_cues, period_assembly_words, shifted_back
+from claimcheck.extract.periods import (
+    granularity_cues,
+    hedge_phrases,
+    period_assembly_words,
+    shifted_back,
+)
 from claimcheck.extract.sentences import CORPORA, Sentence, cues, within
 from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
 from claimcheck.models import Claim, ClaimKind, Granularity, Period, Qualifier
@@ -801,7 +806,12 @@ _ANCHOR_GLUE = re.compile(r"\s*[(（:：,，]?\s*$")
 @lru_cache(maxsize=1)
 def _assembly_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = period_assembly_words()
-    base = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["comparison_base"])
+    # "more than 12.6 trillion tokens last week" is a hedged figure, not a comparison with
+    # 12.6 trillion: "than" after a hedge's first word introduces no base
+    hedged = sorted({h.split()[-2] for h in hedge_phrases() if h.endswith(" than")})
+    than = "".join(rf"(?<!{re.escape(w)}\s)" for w in hedged) + "than"
+    base = "|".join(than if w == "than" else re.escape(w).replace(r"\ ", r"\s+")
+                    for w in words["comparison_base"])
     flows = "|".join(re.escape(w) for w in words["flow_words"])
     prices = "|".join(re.escape(w) for w in words["price_words"])
     return (

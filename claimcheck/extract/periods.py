@@ -1226,6 +1226,11 @@ def shifted_back(period: Period, basis: str) -> Period | None:
     )
 
 
+def hedge_phrases() -> list[str]:
+    """The hedges a figure's qualifier is read from ("more than", "nearly": periods.json)."""
+    return list(_config().data["hedges"])
+
+
 def period_assembly_words() -> dict[str, list[str]]:
     """Word lists claim assembly uses to pick a figure's period (periods.json, "assembly")."""
     return {k: list(v) for k, v in _config().data["assembly"].items() if not k.startswith("_")}
