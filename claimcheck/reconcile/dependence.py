@@ -150,8 +150,9 @@ def clauses(text: str) -> list[str]:
     cut "No. 3" and "Feb. 23" off their sentences, and two outlets' differently worded
     sentences shared the fragment), cut again at semicolons, since a long sentence states
     more figures and would echo more often."""
-    return [part.strip() for span in sentences(text)
-            for part in _CLAUSE_END.split(text[span.start : span.end]) if part.strip()]
+    parts = (part.strip() for span in sentences(text)
+             for part in _CLAUSE_END.split(text[span.start : span.end]))
+    return [part for part in parts if part]
 
 
 @lru_cache(maxsize=512)
@@ -278,9 +279,14 @@ def _weight(
     """How many echoes the evidence is worth: each one sharing a run of wording, and the
     echoes of figures alone counted by sentences on both sides, since one sentence that sums
     up figures another story gives in several is one sentence's worth of evidence."""
-    worded = sum(1 for i, j, _ in echoes if left[i].ngrams & right[j].ngrams)
-    figures = [(i, j) for i, j, _ in echoes if not left[i].ngrams & right[j].ngrams]
-    return worded + min(len({i for i, _ in figures}), len({j for _, j in figures}))
+    worded, lefts, rights = 0, set(), set()
+    for i, j, _ in echoes:
+        if left[i].ngrams & right[j].ngrams:
+            worded += 1
+        else:
+            lefts.add(i)
+            rights.add(j)
+    return worded + min(len(lefts), len(rights))
 
 
 def shared_passages(a: str, b: str) -> list[tuple[str, str, float]]:
