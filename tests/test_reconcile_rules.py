@@ -1352,7 +1352,7 @@ def test_thousands_of_claims_reconcile_quickly() -> None:
 def test_agreeing_claims_are_found_as_a_scan_finds_them(seed: int) -> None:
     """The tiered search finds exactly the claims whose intervals overlap, in the order of a
     scan sorted by lower end: hedged, rounded and open figures, negative changes, and slips of
-    scale in one fact."""
+    scale in one fact; and those that disagree, in the fact's order."""
     from claimcheck.reconcile.facts import Context, Fact
     from claimcheck.reconcile.rules import _Agreement
     from claimcheck.reconcile.tolerance import overlap
@@ -1374,4 +1374,11 @@ def test_agreeing_claims_are_found_as_a_scan_finds_them(seed: int) -> None:
     assert len(agreement.tiers) > 1 and unbounded
     for claim in desk.claims:
         scan = [c for c in bounded + unbounded if overlap(ctx.b(claim), ctx.b(c))]
-        assert agreement.agreeing(claim) == scan
+        near = agreement.near(claim)  # the second time from what the first kept
+        assert near.claims == scan == agreement.near(claim).claims
+        assert near.precise == [c for c in scan if ctx.precise(c)]
+        assert near.articles == {c.article_id for c in scan}
+        assert agreement.conflicting(claim) == [
+            c for c in fact.claims
+            if c.article_id != claim.article_id and not overlap(ctx.b(claim), ctx.b(c))
+        ]

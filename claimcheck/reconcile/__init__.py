@@ -28,7 +28,7 @@ from claimcheck.models import Article, Claim, Discrepancy
 from .arithmetic import arithmetic_findings
 from .dependence import independent_sources, passage_fingerprints, shared_passages
 from .explain import Findings
-from .facts import Context, bucket_key, buckets, dated_facts, undated_facts
+from .facts import Context, buckets, dated_facts, undated_facts
 from .focus import Focus
 from .rules import (
     daily_against_weekly,
@@ -71,12 +71,13 @@ def reconcile(
     they bear on. The other claims are
     context; an incremental run then costs what the new claims' slots hold, not the store.
     """
-    ctx = Context.build(claims, articles)
+    return _reconciled(Context.build(claims, articles), focus)
+
+
+def _reconciled(ctx: Context, focus: Collection[str] | None) -> list[Discrepancy]:
     findings = Findings()
     scope = Focus.of(ctx, focus)
-    grouped = {
-        k: v for k, v in sorted(buckets(ctx.claims).items()) if scope.touches_bucket(v)
-    }
+    grouped = {k: v for k, v in sorted(buckets(ctx).items()) if scope.touches_bucket(v)}
     facts = {
         bucket: dated_facts(bucket, members) + undated_facts(bucket, members, ctx)
         for bucket, members in grouped.items()
@@ -130,15 +131,16 @@ def update(
     over them, and one not found again is stale. A finding with claims outside ``claims`` is
     left alone; its context was not loaded.
     """
-    loaded = {c.id: c for c in claims}
-    touched = {bucket_key(loaded[i]) for i in new if i in loaded}
+    ctx = Context.build(claims, articles)
+    loaded = ctx.by_id
+    touched = {ctx.bucket(loaded[i]) for i in new if i in loaded}
     rechecked = [
         d
         for d in known
         if all(i in loaded for i in d.claim_ids)
-        and any(bucket_key(loaded[i]) in touched for i in d.claim_ids)
+        and any(ctx.bucket(loaded[i]) in touched for i in d.claim_ids)
     ]
     focus = set(new).union(*(d.claim_ids for d in rechecked))
-    found = reconcile(claims, articles, focus)
+    found = _reconciled(ctx, focus)
     ids = {d.id for d in found}
     return Update(found, [d.id for d in rechecked if d.id not in ids])

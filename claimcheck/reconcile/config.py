@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,9 +21,22 @@ class Slip:
 
 
 @dataclass(frozen=True)
+class Citation:
+    pattern: re.Pattern[str]
+    # words (case-folded) of which a text holds one if the pattern can match it: most
+    # patterns start a try at every character, and a text is scanned by each
+    needs: tuple[str, ...]
+
+    def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in ``text`` (whose casefold is ``folded``)."""
+        if any(word in folded for word in self.needs):
+            yield from self.pattern.finditer(text)
+
+
+@dataclass(frozen=True)
 class ReconcileConfig:
     raw: dict[str, Any]
-    citation_patterns: tuple[re.Pattern[str], ...]
+    citation_patterns: tuple[Citation, ...]
     known_sources: tuple[str, ...]
     token: re.Pattern[str]
     number: re.Pattern[str]
@@ -67,7 +81,8 @@ def config() -> ReconcileConfig:
     magnitude = raw["magnitude"]
     return ReconcileConfig(
         raw=raw,
-        citation_patterns=tuple(re.compile(p) for p in raw["citation"]["patterns"]),
+        citation_patterns=tuple(Citation(re.compile(c["pattern"]), tuple(c["needs"]))
+                                for c in raw["citation"]["patterns"]),
         known_sources=tuple(raw["citation"]["known_sources"]),
         token=re.compile(raw["token_pattern"]),
         number=re.compile(raw["number_pattern"]),

@@ -405,8 +405,9 @@ def _article_citations(article: Article) -> tuple[str, ...]:
 def _citations(text: str) -> tuple[str, ...]:
     found: list[str] = []
     known = {s.casefold(): s for s in config().known_sources}
-    for pattern in config().citation_patterns:
-        for match in pattern.finditer(text):
+    folded = text.casefold()
+    for citation in config().citation_patterns:
+        for match in citation.finditer(text, folded):
             name = match.group(1).strip()
             canonical = known.get(name.casefold()) or _known_prefix(name, known)
             if canonical and canonical not in found:

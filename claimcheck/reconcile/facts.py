@@ -34,6 +34,8 @@ class Context:
     bounds: dict[str, Bounds] = field(default_factory=dict)
     halves: dict[str, float] = field(default_factory=dict)
     by_id: dict[str, Claim] = field(default_factory=dict)
+    # base slot keys by claim id: several rules group every claim by slot
+    base_keys: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, claims: Iterable[Claim], articles: Mapping[str, Article]) -> Context:
@@ -48,6 +50,17 @@ class Context:
 
     def b(self, claim: Claim) -> Bounds:
         return self.bounds[claim.id]
+
+    def base_key(self, claim: Claim) -> str:
+        """``base_slot_key`` of the claim."""
+        key = self.base_keys.get(claim.id)
+        if key is None:
+            key = self.base_keys[claim.id] = base_slot_key(claim)
+        return key
+
+    def bucket(self, claim: Claim) -> str:
+        """``bucket_key`` of the claim."""
+        return bucket_of(self.base_key(claim), claim)
 
     def precise(self, claim: Claim) -> bool:
         """Written precisely enough (3+ significant digits) to identify a period by its value."""
@@ -71,8 +84,13 @@ class Fact:
 
 
 def bucket_key(claim: Claim) -> str:
+    return bucket_of(base_slot_key(claim), claim)
+
+
+def bucket_of(base_key: str, claim: Claim) -> str:
+    """The claim's bucket, given its base slot key."""
     granularity = claim.period.granularity if granularity_matters(claim.kind) else "*"
-    return f"{base_slot_key(claim)}|g={granularity or '-'}"
+    return f"{base_key}|g={granularity or '-'}"
 
 
 def well_defined(claim: Claim) -> bool:
@@ -84,11 +102,12 @@ def well_defined(claim: Claim) -> bool:
     )
 
 
-def buckets(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+def buckets(ctx: Context) -> dict[str, list[Claim]]:
+    """The context's well-defined claims by bucket."""
     grouped: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
+    for claim in ctx.claims:
         if well_defined(claim):
-            grouped[bucket_key(claim)].append(claim)
+            grouped[ctx.bucket(claim)].append(claim)
     return grouped
 
 

@@ -33,15 +33,15 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimcheck.models import Claim, DiscrepancyType, Period
 
 from .config import config
 from .explain import Findings, format_value, gap_level, severity, short_quote, value_key
-from .facts import Context, Fact, bucket_key, days_into_weeks
+from .facts import Context, Fact, days_into_weeks
 from .slots import (
     Timeline,
-    base_slot_key,
     is_dated,
     likely_same_period,
     overlaps,
@@ -49,7 +49,7 @@ from .slots import (
     period_label,
     same_period_as_undated,
 )
-from .tolerance import gap, overlap
+from .tolerance import Bounds, gap, overlap
 from .values import (
     Side,
     as_written,
@@ -256,6 +256,17 @@ class Misattribution:
     directed: bool
 
 
+class _Near(NamedTuple):
+    """The claims of a fact that agree with one interval, and what a misattribution asks of
+    them."""
+
+    claims: list[Claim]  # by lower end (in the fact's order when equal), then unbounded ones
+    articles: frozenset[str]
+    precise: list[Claim]  # those precise enough to identify a period
+    support: int  # independent sources of the precise ones
+    everyone: int  # independent sources of all of them
+
+
 class _Agreement:
     """The claims of one fact, so the claims that agree with a figure are found by bisection
     instead of a scan (facts of a popular slot hold thousands of claims).
@@ -263,11 +274,14 @@ class _Agreement:
     Bounded claims are kept in tiers of interval widths within a factor of two, each sorted by
     the lower end of the intervals: a search reaches back from a figure by the widest interval
     of its tier, and one "more than X" (which reaches half an order of magnitude above X) in a
-    single list made every search scan every claim of the fact."""
+    single list made every search scan every claim of the fact. What agrees with an interval is
+    kept: the outlets of one period mostly repeat a few figures, and each figure of a fact is
+    looked up in every other fact within reach."""
 
     def __init__(self, fact: Fact, ctx: Context) -> None:
         self.fact, self.ctx = fact, ctx
-        self._sides: dict[str, tuple[list[Claim], list[Claim]]] = {}
+        self._near: dict[tuple[float, float], _Near] = {}
+        self._apart: dict[tuple[float, float], list[Claim]] = {}
         tiers: dict[int, list[tuple[float, int, Claim]]] = defaultdict(list)
         self.open: list[Claim] = []
         for n, claim in enumerate(fact.claims):
@@ -283,10 +297,21 @@ class _Agreement:
             self.tiers.append(([row[0] for row in rows], rows, width))
         self.size = len(fact.claims)
 
-    def agreeing(self, claim: Claim) -> list[Claim]:
-        """The fact's claims whose intervals overlap the claim's, by lower end (in the fact's
-        order when equal), then the unbounded ones."""
+    def near(self, claim: Claim) -> _Near:
+        """The fact's claims whose intervals overlap the claim's."""
         b = self.ctx.b(claim)
+        key = (b.lo, b.hi)
+        if key not in self._near:
+            found = self._agreeing(b)
+            precise = [c for c in found if self.ctx.precise(c)]
+            articles = frozenset(c.article_id for c in found)
+            sources = self.ctx.sources
+            self._near[key] = _Near(found, articles, precise,
+                                    sources.independent(c.article_id for c in precise),
+                                    sources.independent(articles))
+        return self._near[key]
+
+    def _agreeing(self, b: Bounds) -> list[Claim]:
         near: list[tuple[float, int, Claim]] = []
         for los, rows, width in self.tiers:
             first = bisect.bisect_left(los, b.lo - width) if math.isfinite(b.lo) else 0
@@ -296,19 +321,13 @@ class _Agreement:
             near.sort(key=lambda row: (row[0], row[1]))
         return [c for _, _, c in near] + [c for c in self.open if overlap(b, self.ctx.b(c))]
 
-    def sides(self, claim: Claim) -> tuple[list[Claim], list[Claim]]:
-        """The fact's claims of other articles that agree with the claim (one of the fact's),
-        and those that conflict with it when any do; asked again for each other fact the claim
-        may belong to, so kept."""
-        if claim.id not in self._sides:
-            agree = [c for c in self.agreeing(claim) if c.article_id != claim.article_id]
-            b = self.ctx.b(claim)
-            conflict = [
-                c for c in self.fact.claims
-                if c.article_id != claim.article_id and not overlap(b, self.ctx.b(c))
-            ] if len(agree) + 1 < self.size else []
-            self._sides[claim.id] = agree, conflict
-        return self._sides[claim.id]
+    def conflicting(self, claim: Claim) -> list[Claim]:
+        """The fact's claims of other articles that disagree with the claim."""
+        b = self.ctx.b(claim)
+        key = (b.lo, b.hi)
+        if key not in self._apart:
+            self._apart[key] = [c for c in self.fact.claims if not overlap(b, self.ctx.b(c))]
+        return [c for c in self._apart[key] if c.article_id != claim.article_id]
 
 
 def misattributions(
@@ -354,14 +373,15 @@ def _within(p: Fact, q: Fact, reach: dt.timedelta) -> bool:
 def _misattributed(
     claim: Claim, p: Fact, q: Fact, in_p: _Agreement, in_q: _Agreement, ctx: Context
 ) -> Misattribution | None:
-    agree_q = in_q.agreeing(claim)
-    right = [c for c in agree_q if c.article_id != claim.article_id and ctx.precise(c)]
-    if not right or any(c.article_id == claim.article_id for c in agree_q):
+    near_q = in_q.near(claim)
+    # the other period's precise figures that agree, when the claim's own article gives
+    # none of them there (else it reports both periods, and neither is misdated)
+    if not near_q.precise or claim.article_id in near_q.articles:
         return None
-    agree_p, conflict_p = in_p.sides(claim)
-    conflict_q = len(agree_q) < in_q.size
-    same_p = [claim, *agree_p]
-    score = _direction(claim, same_p, right, bool(conflict_p), conflict_q, ctx)
+    right, conflict_p = near_q.precise, in_p.conflicting(claim)
+    conflict_q = len(near_q.claims) < in_q.size
+    score = _direction(claim, in_p.near(claim).everyone, right, near_q.support,
+                       bool(conflict_p), conflict_q)
     if score < 0:
         return None
     if (
@@ -374,18 +394,14 @@ def _misattributed(
 
 
 def _direction(
-    claim: Claim,
-    same_p: Sequence[Claim],
-    right: Sequence[Claim],
-    conflict_p: bool,
-    conflict_q: bool,
-    ctx: Context,
+    claim: Claim, support_p: int, right: Sequence[Claim], support_q: int,
+    conflict_p: bool, conflict_q: bool,
 ) -> int:
-    """> 0: the claim's period is the wrong one; < 0: the other period is; 0: cannot tell."""
+    """> 0: the claim's period is the wrong one; < 0: the other period is; 0: cannot tell.
+    ``support_p``, ``support_q``: the independent sources of the claim's figure in its own
+    period and in the other (``right``)."""
     if conflict_p != conflict_q:
         return 1 if conflict_p else -1
-    support_p = ctx.sources.independent(c.article_id for c in same_p)
-    support_q = ctx.sources.independent(c.article_id for c in right)
     if support_p != support_q:
         return 1 if support_q > support_p else -1
     rank_p = config().resolution_rank(claim.period.resolution)
@@ -536,7 +552,7 @@ def daily_over_total(claims: Sequence[Claim], ctx: Context, findings: Findings) 
     by_slot: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind in ("token_volume", "quantity"):
-            by_slot[(claim.article_id, base_slot_key(claim))].append(claim)
+            by_slot[(claim.article_id, ctx.base_key(claim))].append(claim)
     for (article_id, slot), group in sorted(by_slot.items()):
         daily = [c for c in group if _is_daily(c)]
         totals = [c for c in group if c.period.granularity in ("week", "month", "quarter", "year")]
@@ -816,7 +832,7 @@ def _streak_finding(
         explanation += f" Data cited: {cited}."
     findings.add(
         "streak",
-        (base_slot_key(streak), f"{streak.unit}:{index}"),
+        (ctx.base_key(streak), f"{streak.unit}:{index}"),
         severity(2, likely, _confidences([streak, a, b])),
         [streak, *ours, *theirs],
         explanation,
@@ -869,9 +885,9 @@ def streak_consistency(
         if claim.kind == "streak":
             run = _dated_run(claim)
             if run is not None:
-                by_slot[base_slot_key(claim)].append(run)
+                by_slot[ctx.base_key(claim)].append(run)
             elif not is_dated(claim.period):
-                repeats[(base_slot_key(claim), claim.article_id, claim.value)].append(claim)
+                repeats[(ctx.base_key(claim), claim.article_id, claim.value)].append(claim)
     for slot, runs in sorted(by_slot.items()):
         if len(runs) < 2 or (wanted is not None and not any(wanted(r.claim) for r in runs)):
             continue
@@ -965,7 +981,7 @@ def daily_against_weekly(
     by_slot: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind in ("token_volume", "quantity") and not claim.attributes.get("restates"):
-            by_slot[base_slot_key(claim)].append(claim)
+            by_slot[ctx.base_key(claim)].append(claim)
     for _slot, group in sorted(by_slot.items()):
         weekly = [
             c for c in group if c.period.granularity == "week" and not _is_daily(c)
@@ -1017,7 +1033,7 @@ def _daily_weekly_finding(
     attested = evidence(dominant(sides_of(weekly, ctx), ctx).claims, ctx)[:1]
     findings.add(
         "magnitude_anomaly",
-        (bucket_key(daily), value_key(daily.value)),
+        (ctx.bucket(daily), value_key(daily.value)),
         severity(2, True, _confidences([daily, ref])),
         [daily, ref, *attested],
         explanation,
