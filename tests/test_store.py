@@ -126,8 +126,9 @@ def test_copy_candidates_ignore_boilerplate_held_by_many(db_path: str, fresh_sto
 
 def test_fingerprints_of_an_earlier_layout_are_moved_to_the_keyed_table(db_path: str) -> None:
     """Earlier versions kept fingerprints in a rowid table with a second index on the hash,
-    and indexed claims by slot beside (slot, period_end); opening such a database copies the
-    fingerprints into the WITHOUT ROWID table once, keeping them, and drops the indexes."""
+    and indexed claims by slot beside (slot, period_end), by kind and by subject (which no
+    query used); opening such a database copies the fingerprints into the WITHOUT ROWID table
+    once, keeping them, and drops the indexes."""
     import sqlite3
 
     from claimcheck.store import NewArticle
@@ -143,7 +144,9 @@ def test_fingerprints_of_an_earlier_layout_are_moved_to_the_keyed_table(db_path:
             "NULL REFERENCES articles (id) ON DELETE CASCADE, PRIMARY KEY (hash, article_id));"
             "CREATE INDEX ix_passage_fingerprints_hash ON passage_fingerprints (hash);"
             "INSERT INTO passage_fingerprints SELECT * FROM old; DROP TABLE old;"
-            "CREATE INDEX ix_claims_slot ON claims (slot);")
+            "CREATE INDEX ix_claims_slot ON claims (slot);"
+            "CREATE INDEX ix_claims_kind ON claims (kind);"
+            "CREATE INDEX ix_claims_subject ON claims (subject);")
     store = Store(db_path)
     assert store.copy_candidates("new", {1, 2}, 2) == ["a0000", "a0001", "a0002"]
     store.close()
@@ -155,7 +158,8 @@ def test_fingerprints_of_an_earlier_layout_are_moved_to_the_keyed_table(db_path:
             "WHERE hash IN (1, 2) GROUP BY article_id"))
         assert conn.execute("SELECT count(*) FROM passage_fingerprints").fetchone()[0] == 9
     assert "WITHOUT ROWID" in ddl.fetchone()[0]
-    assert not names & {"ix_passage_fingerprints_hash", "ix_claims_slot"}  # redundant
+    assert not names & {"ix_passage_fingerprints_hash", "ix_claims_slot", "ix_claims_kind",
+                        "ix_claims_subject"}
     assert "SEARCH passage_fingerprints USING PRIMARY KEY" in plan
 
 

@@ -46,8 +46,8 @@ class ClaimRow(SQLModel, table=True):
             String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
         )
     )
-    kind: str = Field(index=True)
-    subject: str = Field(index=True)
+    kind: str
+    subject: str
     subject_text: str
     value: float
     unit: str
