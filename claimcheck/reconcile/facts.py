@@ -36,6 +36,8 @@ class Context:
     by_id: dict[str, Claim] = field(default_factory=dict)
     # base slot keys by claim id: several rules group every claim by slot
     base_keys: dict[str, str] = field(default_factory=dict)
+    # how strongly each claim attests its figure, by id (``values.evidence``)
+    strengths: dict[str, tuple[bool, bool, int, int, float, str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, claims: Iterable[Claim], articles: Mapping[str, Article]) -> Context:

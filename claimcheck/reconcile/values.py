@@ -138,6 +138,23 @@ def likely_slip(kind: str, outlier: float, reference: float) -> str:
     return f"no common slip explains a factor of {ratio:.3g}"
 
 
+def _strength(claim: Claim, ctx: Context) -> tuple[bool, bool, int, int, float, str]:
+    """How strongly a claim attests its figure, strongest least (see ``evidence``); kept,
+    since a claim is ranked again in every discrepancy it is evidence in."""
+    found = ctx.strengths.get(claim.id)
+    if found is None:
+        article = ctx.article(claim)
+        found = ctx.strengths[claim.id] = (
+            claim.qualifier != "exact",
+            ctx.sources.cited_source(claim) is None,
+            -config().resolution_rank(claim.period.resolution),
+            -(len(article.shares_text_with) if article else 0),  # the article others copy
+            -claim.confidence,
+            claim.id,
+        )
+    return found
+
+
 def evidence(
     claims: Sequence[Claim], ctx: Context, against: Claim | None = None
 ) -> list[Claim]:
@@ -152,22 +169,9 @@ def evidence(
     copy changed it."""
     kin = ctx.sources.root(against.article_id) if against is not None else None
     limit = int(config().raw["evidence_claims"])
-
-    def copied_by(claim: Claim) -> int:
-        article = ctx.article(claim)
-        return len(article.shares_text_with) if article else 0
-
     ranked = sorted(
         claims,
-        key=lambda c: (
-            kin is None or ctx.sources.root(c.article_id) != kin,
-            c.qualifier != "exact",
-            ctx.sources.cited_source(c) is None,
-            -config().resolution_rank(c.period.resolution),
-            -copied_by(c),
-            -c.confidence,
-            c.id,
-        ),
+        key=lambda c: (kin is None or ctx.sources.root(c.article_id) != kin, _strength(c, ctx)),
     )
     chosen: list[Claim] = []
     roots: set[str] = set()

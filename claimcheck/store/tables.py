@@ -179,22 +179,28 @@ def claim_values(claim: Claim, slot: str) -> dict[str, Any]:
 
 
 def claim_model(row: ClaimRow) -> Claim:
-    # built without validation: the row was written from a validated Claim, and validating
-    # every claim a reconciliation loads cost a third of building it
-    period: dict[str, Any] = {
-        "start": row.period_start, "end": row.period_end,
-        "granularity": row.period_granularity, "text": row.period_text,
-        "resolution": row.period_resolution,
-    }
-    fields: dict[str, Any] = {
-        "id": row.id, "article_id": row.article_id, "kind": row.kind, "subject": row.subject,
-        "subject_text": row.subject_text,
-        "value": row.value + 0.0,  # as ``Number`` does: PostgreSQL keeps the sign of -0.0
-        "unit": row.unit, "qualifier": row.qualifier, "period": Period.model_construct(**period),
-        "attributes": json.loads(row.attributes or "{}"), "quote": row.quote,
-        "span": (row.span_start, row.span_end), "confidence": row.confidence,
-    }
-    return Claim.model_construct(**fields)
+    attributes: dict[str, Any] = json.loads(row.attributes or "{}")
+    return Claim(
+        id=row.id,
+        article_id=row.article_id,
+        kind=row.kind,
+        subject=row.subject,
+        subject_text=row.subject_text,
+        value=row.value,
+        unit=row.unit,
+        qualifier=row.qualifier,
+        period=Period(
+            start=row.period_start,
+            end=row.period_end,
+            granularity=row.period_granularity,
+            text=row.period_text,
+            resolution=row.period_resolution,
+        ),
+        attributes=attributes,
+        quote=row.quote,
+        span=(row.span_start, row.span_end),
+        confidence=row.confidence,
+    )
 
 
 def discrepancy_model(row: DiscrepancyRow, members: list[DiscrepancyClaimRow]) -> Discrepancy:
