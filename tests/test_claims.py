@@ -629,6 +629,34 @@ def test_spans_index_the_figure() -> None:
     assert claim.quote == text
 
 
+@pytest.mark.parametrize("text", [
+    # an English article quoting a Chinese sentence: one token to the English tokenizer
+    "Chinese media put it this way. 国产模型上周调用量为4.12万亿Token，美国模型为25万亿。",
+    # a Chinese article labelled English
+    "国产模型上周调用量为4.12万亿Token，美国模型为25万亿。",
+])
+def test_figures_in_one_token_each_make_their_claim(text: str) -> None:
+    """Two figures whose spans cover the same tokens are two claims: spaCy keys a span's
+    extension values by its offsets, and the second figure once replaced the first."""
+    claims = extract(text, dt.date(2026, 3, 10), "en")
+    assert sorted((c.subject, c.value) for c in claims) == [
+        ("Chinese models", 4.12e12), ("US models", 2.5e13)]
+    assert len({c.id for c in claims}) == 2
+
+
+def test_a_span_is_never_shared_by_two_figures() -> None:
+    """The first of two figures in one token keeps the span: a second span over the same
+    tokens would share its extension values."""
+    import spacy
+
+    from claimcheck.extract.pipeline import _spans
+
+    text = "国产模型上周调用量为4.12万亿Token，美国模型为25万亿。"
+    doc = spacy.blank("en").make_doc(text)
+    spans = _spans(doc, 0, [(10, 21, "first"), (27, 31, "second")], "FIGURE", "figure")
+    assert [(s.start, s.end, s._.figure) for s in spans] == [(0, 1, "first")]
+
+
 W_0216 = (dt.date(2026, 2, 16), dt.date(2026, 2, 22))
 W_0209 = (dt.date(2026, 2, 9), dt.date(2026, 2, 15))
 W_0223 = (dt.date(2026, 2, 23), dt.date(2026, 3, 1))

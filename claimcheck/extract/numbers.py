@@ -108,12 +108,14 @@ def _word_re(word: str, reverse: bool = False) -> str:
 
     ``reverse`` spells the literal backwards, for patterns run on reversed text."""
     guard_html = word[:1] in ("<", ">")  # not the end of an HTML tag
+    # nor the head of an arrow: "4.12T -> 5.16T" states no "more than"
+    not_after = r"A-Za-z0-9\"'/" + (r"\-=" if word[:1] == ">" else "")
     if reverse:
         word = word[::-1]
     parts = [re.escape(p) for p in word.split(" ")]
     body = r"\s+".join(parts)
     if guard_html:
-        body = body + r"(?![A-Za-z0-9\"'/])" if reverse else r"(?<![A-Za-z0-9\"'/])" + body
+        body = body + f"(?![{not_after}])" if reverse else f"(?<![{not_after}])" + body
     if word[:1].isascii() and word[:1].isalpha():
         body = r"(?<![A-Za-z])" + body
     if word[-1:].isascii() and word[-1:].isalpha():

@@ -3,7 +3,8 @@
 An article is scanned once with cheap regexes (sentences, subjects, periods); only the
 sentences that hold a figure become spaCy Docs, and the components work on those:
 
-    claimcheck_figures   -> doc.spans["figures"]   (Span._.figure: Figure)
+    claimcheck_figures   -> doc._.figures          (list[Figure]), doc.spans["figures"]
+                                                   (Span._.figure: Figure)
     claimcheck_subjects  -> doc.spans["subjects"]  (Span._.subject: SubjectMention)
     claimcheck_periods   -> doc.spans["periods"]   (Span._.period: PeriodMention)
     claimcheck_claims    -> doc._.claims           (list[Claim])
@@ -16,7 +17,8 @@ bounds a Doc's memory whatever the article's size.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,11 +30,11 @@ from spacy.tokens import Doc, Span
 from claimcheck.extract.claims import ArticleState, sentence_claims
 from claimcheck.extract.numbers import find_figures
 from claimcheck.extract.sentences import Sentence, within
-from claimcheck.extract.types import Figure, PeriodMention, SubjectMention
+from claimcheck.extract.types import PeriodMention, SubjectMention
 
 PIPELINE = ("claimcheck_figures", "claimcheck_subjects", "claimcheck_periods", "claimcheck_claims")
 
-for _name in ("article", "sentence", "claims"):
+for _name in ("article", "sentence", "figures", "claims"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 for _name in ("figure", "subject", "period"):
@@ -40,15 +42,23 @@ for _name in ("figure", "subject", "period"):
         Span.set_extension(_name, default=None)
 
 
-def _span(
-    doc: Doc, offset: int, start: int, end: int, label: str, attr: str, value: Any
-) -> Span | None:
-    """A Span over article offsets start..end of a sentence Doc that starts at ``offset``,
-    carrying ``value`` in ``Span._.<attr>``."""
-    span = doc.char_span(start - offset, end - offset, label=label, alignment_mode="expand")
-    if span is not None:
-        span._.set(attr, value)
-    return span
+def _spans(
+    doc: Doc, offset: int, items: Iterable[tuple[int, int, Any]], label: str, attr: str
+) -> list[Span]:
+    """Spans over article offsets (start, end) of a sentence Doc that starts at ``offset``, each
+    carrying its item in ``Span._.<attr>``; over the tokens the offsets touch, and none for an
+    item whose tokens an earlier item's span covers already: spaCy keys a Span's extension
+    values by its character offsets, so the two would share one item (a Chinese sentence is a
+    single token to the English tokenizer, and an English article may quote one)."""
+    spans: list[Span] = []
+    covered: set[tuple[int, int]] = set()
+    for start, end, value in items:
+        span = doc.char_span(start - offset, end - offset, label=label, alignment_mode="expand")
+        if span is not None and (span.start, span.end) not in covered:
+            covered.add((span.start, span.end))
+            span._.set(attr, value)
+            spans.append(span)
+    return spans
 
 
 @Language.factory("claimcheck_figures")
@@ -57,30 +67,20 @@ def make_figures(nlp: Language, name: str) -> FigureRecognizer:
 
 
 class FigureRecognizer:
-    """Numbers with their scale, unit, qualifier and the change/price words glued to them."""
+    """Numbers with their scale, unit, qualifier and the change/price words glued to them:
+    ``doc._.figures``, and their spans where tokens allow (``_spans``)."""
 
     def __call__(self, doc: Doc) -> Doc:
         underscore = doc._  # each ``doc._`` builds a new accessor object: take it once
         state: ArticleState = underscore.article
         sentence: Sentence = underscore.sentence
         offset = sentence.start
-        spans = []
         # the article's text, not doc.text, which spaCy joins from the tokens on every access
-        for fig in find_figures(state.text[sentence.start : sentence.end]):
-            shifted = Figure(
-                fig.start + offset,
-                fig.end + offset,
-                fig.text,
-                fig.value,
-                fig.unit,
-                fig.qualifier,
-                fig.attributes,
-                fig.decimals,
-            )
-            span = _span(doc, offset, shifted.start, shifted.end, "FIGURE", "figure", shifted)
-            if span is not None:
-                spans.append(span)
-        doc.spans["figures"] = spans
+        figures = [replace(fig, start=fig.start + offset, end=fig.end + offset)
+                   for fig in find_figures(state.text[sentence.start : sentence.end])]
+        underscore.figures = figures
+        doc.spans["figures"] = _spans(doc, offset, ((f.start, f.end, f) for f in figures),
+                                      "FIGURE", "figure")
         return doc
 
 
@@ -111,13 +111,11 @@ class MentionAttacher:
         mentions: Sequence[SubjectMention | PeriodMention] = (
             state.subjects if self.group == "subjects" else state.periods
         )
-        spans = []
-        for m in within(mentions, sentence):
-            end = min(m.end, sentence.end)
-            span = _span(doc, sentence.start, m.start, end, self.label, self.attr, m)
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.group] = spans
+        doc.spans[self.group] = _spans(
+            doc, sentence.start,
+            ((m.start, min(m.end, sentence.end), m) for m in within(mentions, sentence)),
+            self.label, self.attr,
+        )
         return doc
 
 
@@ -130,9 +128,9 @@ class ClaimAssembler:
     """Figures + subjects + periods of the sentence -> typed Claims (see claims.py)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        figures = [span._.figure for span in doc.spans["figures"]]
         underscore = doc._
-        underscore.claims = sentence_claims(underscore.sentence, figures, underscore.article)
+        underscore.claims = sentence_claims(underscore.sentence, underscore.figures,
+                                            underscore.article)
         return doc
 
 
