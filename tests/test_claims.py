@@ -460,6 +460,18 @@ CASES = [
         "Usage on OpenRouter reached 20 trillion tokens.",
         {("token_volume", "OpenRouter", 2e13, "tokens")},
     ),
+    # a share is a level: "rose to" names the share reached, "from" the one before
+    (
+        "Chinese models' share rose to 61.6%.",
+        {("share", "Chinese models", 61.6, "%")},
+    ),
+    (
+        "The share of Chinese models climbed from 47.2% to 61.6%.",
+        {("share", "Chinese models", 47.2, "%"), ("share", "Chinese models", 61.6, "%")},
+    ),
+    # must NOT: a level of something else stays a quantity, and a change a change
+    ("DeepSeek's usage rose to 61.6%.", {("quantity", "DeepSeek", 61.6, "%")}),
+    ("Chinese models' share rose 5% on the week.", {("change", "Chinese models", 5, "%")}),
     # must NOT: the whole a share is of is not its owner
     (
         "Chinese models took 61% of global calls on OpenRouter.",

@@ -650,16 +650,18 @@ def _percent_kind(
 ) -> ClaimKind:
     if attrs.get("change") in ("increase", "decrease"):
         return "change"
-    if attrs.get("change") in ("from", "to"):
-        return "quantity"
+    # "rose to 61.6%", "from 47.2%": a level reached, which a share may be ("Chinese models'
+    # share rose to 61.6%"), never a change
+    level = attrs.get("change") in ("from", "to")
     before = ctx.text[max(lo, fig.start - 40) : fig.start]
     after = ctx.text[fig.end : min(hi, fig.end + 30)]
-    if _has_cue(after[:25], "basis", "week_over_week") or _has_cue(
-        after[:25], "basis", "year_over_year"
-    ):
+    if not level and (_has_cue(after[:25], "basis", "week_over_week")
+                      or _has_cue(after[:25], "basis", "year_over_year")):
         return "change"
     if _SHARE_AFTER.match(after) or _has_cue(before, "share"):
         return "share"
+    if level:
+        return "share" if _share_noun_before(fig, ctx, lo) is not None else "quantity"
     if _has_cue(before[-25:], "change") or attrs.get("growth_rate"):
         return "change"
     if attrs.get("half"):
