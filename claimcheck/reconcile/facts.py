@@ -61,8 +61,9 @@ class Context:
         return key
 
     def bucket(self, claim: Claim) -> str:
-        """``bucket_key`` of the claim."""
-        return bucket_of(self.base_key(claim), claim)
+        """The claim's bucket: its base slot and, for kinds where it matters, granularity."""
+        granularity = claim.period.granularity if granularity_matters(claim.kind) else "*"
+        return f"{self.base_key(claim)}|g={granularity or '-'}"
 
     def precise(self, claim: Claim) -> bool:
         """Written precisely enough (3+ significant digits) to identify a period by its value."""
@@ -83,16 +84,6 @@ class Fact:
     period: Period | None
     claims: list[Claim]
     likely: bool  # grouped by publication dates only
-
-
-def bucket_key(claim: Claim) -> str:
-    return bucket_of(base_slot_key(claim), claim)
-
-
-def bucket_of(base_key: str, claim: Claim) -> str:
-    """The claim's bucket, given its base slot key."""
-    granularity = claim.period.granularity if granularity_matters(claim.kind) else "*"
-    return f"{base_key}|g={granularity or '-'}"
 
 
 def well_defined(claim: Claim) -> bool:
