@@ -133,9 +133,9 @@ WHERE d.active
 
 
 # Indexes that earlier versions created and that an index beginning with the same column
-# makes redundant, or that no query can use (claims are looked up by a kind only together
-# with the whole store's worth of one of seven kinds, and by a pattern in a subject): each
-# costs every insert of its table
+# makes redundant, or that no query uses well (a kind alone selects a seventh of the claims;
+# subjects are matched by a pattern inside lower(subject)): each costs every insert of its
+# table
 _DROPPED_INDEXES = ("ix_passage_fingerprints_hash", "ix_claims_slot", "ix_claims_kind",
                     "ix_claims_subject")
 
