@@ -472,6 +472,13 @@ CASES = [
     # must NOT: a level of something else stays a quantity, and a change a change
     ("DeepSeek's usage rose to 61.6%.", {("quantity", "DeepSeek", 61.6, "%")}),
     ("Chinese models' share rose 5% on the week.", {("change", "Chinese models", 5, "%")}),
+    # a percent more / fewer / cheaper is a change (its base: ``compared_to`` or the past)
+    (
+        "MiniMax M2.5 processed 12% more tokens than Gemini 3 Flash.",
+        {("change", "MiniMax M2.5", 12, "%")},
+    ),
+    ("MiniMax M2.5 is 12% cheaper than Gemini 3 Flash.", {("change", "MiniMax M2.5", -12, "%")}),
+    ("Kimi K2.5 handled 40% fewer tokens.", {("change", "Kimi K2.5", -40, "%")}),
     # must NOT: the whole a share is of is not its owner
     (
         "Chinese models took 61% of global calls on OpenRouter.",
@@ -535,6 +542,9 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ),
     # must NOT: a share after a lone figure has no fraction's whole
     ("Chinese models processed 7.1 trillion tokens last week, a 63% share.", ("share", "of", None)),
+    ("MiniMax M2.5 processed 2.58 trillion tokens, 12% more than Gemini 3 Flash.",
+     ("change", "compared_to", ["Gemini 3 Flash"])),
+    ("Kimi K2.5 handled 40% fewer tokens.", ("change", "compared_to", None)),
     # a streak is over the other group, named before it or (Chinese) right after it
     ("Chinese models have led U.S. models for three weeks.", ("streak", "over", "US models")),
     ("至此，中国模型已连续两周超过美国模型。", ("streak", "over", "US models")),
@@ -562,6 +572,16 @@ def test_rate_share_and_streak_attributes(text: str, expected: tuple[str, str, o
     kind, name, value = expected
     [claim] = [c for c in extract(text, dt.date(2026, 3, 2)) if c.kind == kind]
     assert claim.attributes.get(name) == value
+
+
+@pytest.mark.parametrize("text", [
+    "US models lead with 60.4% of all tokens, versus 39.6% for Chinese models.",
+    "Chinese models ran 10.4 trillion tokens (US models: 25 trillion), a 29% share for the "
+    "Chinese models.",
+])
+def test_a_share_owner_named_after_the_figure_is_not_its_whole(text: str) -> None:
+    shares = [c for c in extract(text, dt.date(2026, 3, 2)) if c.kind == "share"]
+    assert shares and all(c.attributes.get("of") != c.subject for c in shares)
 
 
 def test_set_claim_names_its_members() -> None:

@@ -855,6 +855,23 @@ def test_wrong_ratio_fires_with_expected_and_stated() -> None:
     assert "USD 5 per 1M tokens / USD 0.3 per 1M tokens" in d.explanation
 
 
+@pytest.mark.parametrize(("stated", "fires"), [(50, True), (12, False)])
+def test_a_percent_more_than_another_subject_is_checked(stated: int, fires: bool) -> None:
+    """'12% more than Gemini 3 Flash', extracted from text: 2.58 / 2.3 trillion is 12% more."""
+    from claimcheck.extract import extract_claims
+    from claimcheck.ingest.text import article_id
+    from claimcheck.models import Article
+
+    text = (f"Last week MiniMax M2.5 processed 2.58 trillion tokens, {stated}% more than Gemini "
+            "3 Flash, which processed 2.3 trillion tokens.")
+    article = Article(id=article_id(text), text=text, published=dt.date(2026, 3, 10))
+    found = [d for d in reconcile(extract_claims(article), {article.id: article})
+             if d.type == "arithmetic"]
+    assert bool(found) == fires
+    if fires:
+        assert found[0].stated == stated and abs((found[0].expected or 0) - 12.17) < 0.01
+
+
 def test_ratio_base_figures_from_another_article() -> None:
     desk = Desk()
     desk.article("nbd", "National Business Daily", published="2026-02-27")

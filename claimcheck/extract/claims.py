@@ -1467,9 +1467,11 @@ def _subjects_for(
         if possessed is not None:
             return possessed
     after = _subject_after(fig, ctx, hi)
-    if after is None and kind == "change" and fig.unit == "x":
-        after = _compared_after(fig, ctx, hi)
     compared: list[str] = []
+    if after is None and kind == "change" and fig.unit in ("x", "%"):
+        # "3 times as many as X", "12% more tokens than X": a ratio between subjects
+        than = _compared_after(fig, ctx, hi)
+        compared = [than.canonical] if than else []
     if after and (kind == "share" or (kind == "change" and fig.unit == "x")):
         # "61% of global calls on X", "16.7 times that of X": the whole, not the subject
         compared = [after.canonical]
@@ -1812,6 +1814,8 @@ def _attributes(
                 out["direction"] = direction
     elif kind == "share":
         after = _subject_after(fig, ctx, hi) or _share_whole(fig, ctx, hi)
+        if after is not None and after.canonical in own:
+            after = None  # "versus 39.6% for Chinese models": the owner, not the whole
         of = after.canonical if after else (_fraction_whole(fig, ctx, state) or state.platform)
         if of:
             out["of"] = of
