@@ -469,6 +469,11 @@ CASES = [
         "The share of Chinese models climbed from 47.2% to 61.6%.",
         {("share", "Chinese models", 47.2, "%"), ("share", "Chinese models", 61.6, "%")},
     ),
+    # the owner of a measure is the subject, not the measure ("的调用量")
+    (
+        "中国模型的调用量占比从47.2%升至61.6%。",
+        {("share", "Chinese models", 47.2, "%"), ("share", "Chinese models", 61.6, "%")},
+    ),
     # must NOT: a level of something else stays a quantity, and a change a change
     ("DeepSeek's usage rose to 61.6%.", {("quantity", "DeepSeek", 61.6, "%")}),
     ("Chinese models' share rose 5% on the week.", {("change", "Chinese models", 5, "%")}),

@@ -318,7 +318,9 @@ def _label(ctx: _Ctx, end: int, lo: int) -> SubjectMention | None:
         cut = m.end()
     for mark in ("'s ", "’s ", "的"):
         k = window.rfind(mark, cut)
-        if k >= 0:
+        # "中国模型的调用量占比": the owner of a measure, not the measure, is the subject
+        if k >= 0 and not _measure_heads("token_volume").fullmatch(
+                window[k + len(mark) :].strip()):
             cut = k + len(mark)
     phrase_start = start + cut
     # a known name inside the phrase is its head: "the daily volume of the Qwen series models",
