@@ -484,6 +484,10 @@ CASES = [
     ),
     ("MiniMax M2.5 is 12% cheaper than Gemini 3 Flash.", {("change", "MiniMax M2.5", -12, "%")}),
     ("Kimi K2.5 handled 40% fewer tokens.", {("change", "Kimi K2.5", -40, "%")}),
+    # "A比B多12%": a change of A against B; "比上周多12%" against the past
+    ("上周，MiniMax M2.5的调用量比Gemini 3 Flash多12%。", {("change", "MiniMax M2.5", 12, "%")}),
+    ("DeepSeek V3.2的输入价格比GPT-5便宜90%。", {("change", "DeepSeek V3.2", -90, "%")}),
+    ("中国模型调用量比上周多12%。", {("change", "Chinese models", 12, "%")}),
     # must NOT: the whole a share is of is not its owner
     (
         "Chinese models took 61% of global calls on OpenRouter.",
@@ -550,6 +554,7 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("MiniMax M2.5 processed 2.58 trillion tokens, 12% more than Gemini 3 Flash.",
      ("change", "compared_to", ["Gemini 3 Flash"])),
     ("Kimi K2.5 handled 40% fewer tokens.", ("change", "compared_to", None)),
+    ("中国模型的调用量比美国模型高出25%。", ("change", "compared_to", ["US models"])),
     # a streak is over the other group, named before it or (Chinese) right after it
     ("Chinese models have led U.S. models for three weeks.", ("streak", "over", "US models")),
     ("至此，中国模型已连续两周超过美国模型。", ("streak", "over", "US models")),

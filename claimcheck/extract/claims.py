@@ -1215,6 +1215,10 @@ def _figure_claims(
         confidence = 0.8 if state.price_base else 0.6
         attrs.setdefault("per_tokens", int(base))
     elif unit == "%":
+        bi = None if attrs.get("change") else _bi_comparison(fig, ctx)
+        if bi is not None:
+            value = -value if bi[0] == "decrease" and value > 0 else value
+            attrs["change"] = bi[0]
         named_after = None if attrs.get("change") else _change_after(fig, ctx)
         decrease = named_after == "decrease" or (not named_after and _decrease_before(fig, ctx, lo))
         if not attrs.get("change") and value > 0 and decrease:
@@ -1468,6 +1472,10 @@ def _subjects_for(
         possessed = _possessed_comparison(fig, ctx)
         if possessed is not None:
             return possessed
+    if kind == "change" and fig.unit == "%":
+        bi = _bi_comparison(fig, ctx)
+        if bi is not None and bi[1] is not None and bi[2] is not None:
+            return [bi[1]], 0.85, [bi[2].canonical]
     after = _subject_after(fig, ctx, hi)
     compared: list[str] = []
     if after is None and kind == "change" and fig.unit in ("x", "%"):
@@ -1556,6 +1564,34 @@ _CHANGE_FOR = re.compile(
     r"[\s+]*[\w-]+(?:\s+[\w-]+){0,6}?\s+(?:for|of|among|at)\s+(?:the\s+|its\s+|their\s+)?",
     re.IGNORECASE,
 )
+
+@lru_cache(maxsize=1)
+def _bi_before() -> re.Pattern[str]:
+    words = cues()["comparative_bi"]
+    alternation = "|".join(re.escape(w) for w in sorted(
+        words["increase"] + words["decrease"], key=len, reverse=True))
+    # "比B多", "比B的输入价格便宜了约": at the end of the text before a percent
+    return re.compile(r"比(?P<base>[^，,。；;比]{1,30}?)(?P<word>" + alternation
+                      + r")(?:出)?了?\s*(?:约|近|超过|达)?\s*$")
+
+
+def _bi_comparison(
+    fig: Figure, ctx: _Ctx
+) -> tuple[str, SubjectMention | None, SubjectMention | None] | None:
+    """'A比B多12%', 'A的输入价格比B便宜90%', '比上周多12%': 'increase' or 'decrease', and A and
+    B when both are named."""
+    lo = max(ctx.sentence.start, fig.start - 60)
+    match = _bi_before().search(ctx.text, lo, fig.start)
+    if match is None:
+        return None
+    direction = "increase" if match["word"] in cues()["comparative_bi"]["increase"] else "decrease"
+    bi = match.start()
+    bases = [s for s in ctx.subjects if bi < s.start and s.end <= match.start("word")]
+    owners = [s for s in ctx.subjects if lo <= s.start and s.end <= bi]
+    if not bases or not owners:
+        return direction, None, None
+    return direction, owners[-1], bases[0]
+
 
 # "A为25美元，约为B（2.55美元）的9.8倍", "不到B输出价格（25美元）的二十分之一": B's measure
 # and its own figure may stand between B and 的
