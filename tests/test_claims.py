@@ -469,6 +469,12 @@ CASES = [
         "The share of Chinese models climbed from 47.2% to 61.6%.",
         {("share", "Chinese models", 47.2, "%"), ("share", "Chinese models", 61.6, "%")},
     ),
+    # "while 25 trillion went to US models": the measure carries from the figure before
+    (
+        "Chinese models processed 4.12 trillion tokens, while 25 trillion went to US models.",
+        {("token_volume", "Chinese models", 4.12e12, "tokens"),
+         ("token_volume", "US models", 2.5e13, "tokens")},
+    ),
     # the owner of a measure is the subject, not the measure ("的调用量")
     (
         "中国模型的调用量占比从47.2%升至61.6%。",

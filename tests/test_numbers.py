@@ -89,6 +89,8 @@ SCALES: list[tuple[str, list[Row]]] = [
     ("13.95 trillion Tokens", [(1.395e13, "tokens", "exact", {})]),
     ("0.8 trillion", [(8e11, "", "exact", {})]),
     ("over 14.69 trillion", [(1.469e13, "", "at_least", {})]),
+    # a verb after a figure names nothing counted
+    ("while 25 trillion went to US models", [(2.5e13, "", "exact", {})]),
     ("~18 trillion", [(1.8e13, "", "approx", {})]),
     ("3,294 billion", [(3.294e12, "", "exact", {})]),
     ("1.2%", [(1.2, "%", "exact", {})]),
