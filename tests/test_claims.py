@@ -561,6 +561,9 @@ RATE_AND_SHARE_ATTRIBUTES = [
      ("change", "compared_to", ["Gemini 3 Flash"])),
     ("Kimi K2.5 handled 40% fewer tokens.", ("change", "compared_to", None)),
     ("中国模型的调用量比美国模型高出25%。", ("change", "compared_to", ["US models"])),
+    # Chinese names the basis before the change
+    ("上周Kimi K2.5调用量环比下降12.3%。", ("change", "basis", "week_over_week")),
+    ("Kimi K2.5调用量同比增长120%。", ("change", "basis", "year_over_year")),
     # a streak is over the other group, named before it or (Chinese) right after it
     ("Chinese models have led U.S. models for three weeks.", ("streak", "over", "US models")),
     ("至此，中国模型已连续两周超过美国模型。", ("streak", "over", "US models")),
@@ -598,6 +601,12 @@ def test_rate_share_and_streak_attributes(text: str, expected: tuple[str, str, o
 def test_a_share_owner_named_after_the_figure_is_not_its_whole(text: str) -> None:
     shares = [c for c in extract(text, dt.date(2026, 3, 2)) if c.kind == "share"]
     assert shares and all(c.attributes.get("of") != c.subject for c in shares)
+
+
+def test_each_change_takes_the_basis_of_its_own_clause() -> None:
+    claims = extract("Kimi K2.5调用量环比增长5%，同比增长120%。", dt.date(2026, 3, 2))
+    assert [(c.value, c.attributes.get("basis")) for c in claims if c.kind == "change"] == [
+        (5, "week_over_week"), (120, "year_over_year")]
 
 
 def test_set_claim_names_its_members() -> None:

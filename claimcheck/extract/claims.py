@@ -1066,11 +1066,25 @@ def _duration_before(fig: Figure, ctx: _Ctx) -> PeriodMention | None:
     return None
 
 
+_BASES = ("week_over_week", "month_over_month", "year_over_year")
+_CJK_CLAUSE_BREAK = re.compile("[，；]")
+_BASIS_BEFORE = 12  # "环比增长12.3%", "同比下降": Chinese names the basis before the change
+_FIGURE_END = re.compile(r".*[\d%％]", re.DOTALL)
+
+
 def _basis(fig: Figure, ctx: _Ctx) -> str | None:
-    after = ctx.text[fig.end : min(ctx.sentence.end, fig.end + 30)]
-    for basis in ("week_over_week", "month_over_month", "year_over_year"):
+    # up to a Chinese clause break: "环比增长5%，同比增长120%" states two bases
+    after = _CJK_CLAUSE_BREAK.split(
+        ctx.text[fig.end : min(ctx.sentence.end, fig.end + 30)], maxsplit=1)[0]
+    for basis in _BASES:
         if _has_cue(after, "basis", basis) or fig.attributes.get("basis_hint") == basis:
             return basis
+    words = ctx.text[max(ctx.sentence.start, fig.start - _BASIS_BEFORE) : fig.start]
+    earlier = _FIGURE_END.match(words)  # not past the figure before: "环比增长5%，同比增长12%"
+    words = words[earlier.end() :] if earlier else words
+    nearest = max(_BASES, key=lambda basis: _last_cue(words, "basis", basis))
+    if _last_cue(words, "basis", nearest) >= 0:
+        return nearest
     before = _duration_before(fig, ctx)
     if before is not None:
         days = before.attributes.get("days")
