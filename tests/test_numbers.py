@@ -320,6 +320,8 @@ def test_multiples(text: str, expected: list[Row]) -> None:
 RANKS: list[tuple[str, list[Row]]] = [
     ("No. 1", [(1, "rank", "exact", {})]),
     ("No.1", [(1, "rank", "exact", {})]),
+    ("rank 7", [(7, "rank", "exact", {})]),
+    ("Rank: 3", [(3, "rank", "exact", {})]),
     ("ranked No. 2", [(2, "rank", "exact", {})]),
     ("ranks second", [(2, "rank", "exact", {})]),
     ("ranked 2nd", [(2, "rank", "exact", {})]),

@@ -319,7 +319,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             r"(?P<k_date_cn>(?:[0-9]{2,4}\s?年\s?)?(?:[0-9]{1,2}\s?月\s?)?[0-9]{1,2}\s?[日号]"
             r"(?:\s?[-~至到]\s?(?:[0-9]{1,2}\s?月\s?)?[0-9]{1,2}\s?[日号]?)?"
             r"|[0-9]{2,4}\s?年(?:\s?[0-9]{1,2}\s?月份?)?|[0-9]{1,2}\s?月份?)",
-            r"(?P<k_rankno>(?<![A-Za-z0-9])(?:No\.?|no\.|NO\.?|#|(?i:number)\s)\s?"
+            r"(?P<k_rankno>(?<![A-Za-z0-9])(?:No\.?|no\.|NO\.?|#|(?i:number)\s"
+            r"|(?i:rank)(?:\s*:)?\s)\s?"
             r"(?P<rankno>[0-9]{1,3}|(?i:one))(?![0-9A-Za-z]))",
             rf"(?P<k_rankverb>{rank_verbs}\s+(?:(?i:in|at)\s+)?(?:(?i:the)\s+)?"
             rf"(?P<rvord>{ords}|[0-9]{{1,3}}(?:st|nd|rd|th)(?![A-Za-z])))",
@@ -376,7 +377,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     starts: dict[str, set[str]] = {
         "k_date": first(d["month_names"]) | digits,
         "k_date_cn": digits,
-        "k_rankno": set("Nn#"),
+        "k_rankno": set("NnRr#"),
         "k_rankverb": first(d["rank_verbs"]),
         "k_ordonly": first(d["english_ordinals"]) | digits,
         "k_topped": set("tT"),
