@@ -480,6 +480,8 @@ CASES = [
         "中国模型的调用量占比从47.2%升至61.6%。",
         {("share", "Chinese models", 47.2, "%"), ("share", "Chinese models", 61.6, "%")},
     ),
+    ("Chinese models generated nearly half (47%) of all tokens.",
+     {("share", "Chinese models", 47, "%")}),
     # must NOT: a level of something else stays a quantity, and a change a change
     ("DeepSeek's usage rose to 61.6%.", {("quantity", "DeepSeek", 61.6, "%")}),
     ("Chinese models' share rose 5% on the week.", {("change", "Chinese models", 5, "%")}),

@@ -680,8 +680,8 @@ def _percent_kind(
 
 
 _BY_BEFORE = re.compile(r"\bby\s*$")
-# "61% of global calls", "a 72% share", "a 47% market share"
-_SHARE_AFTER = re.compile(r"\s*(?:of\b|(?:market\s+)?share\b|的?份额)", re.IGNORECASE)
+# "61% of global calls", "a 72% share", "a 47% market share", "nearly half (47%) of all tokens"
+_SHARE_AFTER = re.compile(r"\s*[)）]?\s*(?:of\b|(?:market\s+)?share\b|的?份额)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$|从\s*$")
 
 
