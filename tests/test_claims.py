@@ -562,6 +562,9 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("MiniMax M2.5 processed 2.58 trillion tokens, 12% more than Gemini 3 Flash.",
      ("change", "compared_to", ["Gemini 3 Flash"])),
     ("Kimi K2.5 handled 40% fewer tokens.", ("change", "compared_to", None)),
+    # "N times cheaper than X" divides X's figure by the subject's
+    ("DeepSeek V3.2 is 16.7 times cheaper than GPT-5.", ("change", "inverse", True)),
+    ("GPT-5 is 16.7 times pricier than DeepSeek V3.2.", ("change", "inverse", None)),
     ("中国模型的调用量比美国模型高出25%。", ("change", "compared_to", ["US models"])),
     # Chinese names the basis before the change
     ("上周Kimi K2.5调用量环比下降12.3%。", ("change", "basis", "week_over_week")),

@@ -872,6 +872,24 @@ def test_a_percent_more_than_another_subject_is_checked(stated: int, fires: bool
         assert found[0].stated == stated and abs((found[0].expected or 0) - 12.17) < 0.01
 
 
+@pytest.mark.parametrize(("stated", "fires"), [(30, True), (16.7, False)])
+def test_times_cheaper_divides_the_other_figure_by_the_subjects(stated: float,
+                                                                fires: bool) -> None:
+    """'16.7 times cheaper than GPT-5' is $5 / $0.30, not $0.30 / $5."""
+    from claimcheck.extract import extract_claims
+    from claimcheck.ingest.text import article_id
+    from claimcheck.models import Article
+
+    text = ("DeepSeek V3.2 costs $0.30 per million input tokens and GPT-5 costs $5 per million "
+            f"input tokens, so DeepSeek V3.2 is {stated:g} times cheaper than GPT-5.")
+    article = Article(id=article_id(text), text=text, published=dt.date(2026, 3, 10))
+    found = [d for d in reconcile(extract_claims(article), {article.id: article})
+             if d.type == "arithmetic"]
+    assert bool(found) == fires
+    if fires:
+        assert "USD 5 per 1M tokens / USD 0.3 per 1M tokens" in found[0].explanation
+
+
 def test_ratio_base_figures_from_another_article() -> None:
     desk = Desk()
     desk.article("nbd", "National Business Daily", published="2026-02-27")

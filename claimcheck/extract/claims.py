@@ -1256,6 +1256,8 @@ def _figure_claims(
         kind = _percent_kind(fig, attrs, ctx, lo, hi, previous.kind if previous else None)
     elif unit == "x":
         kind = "change"
+        if _change_after(fig, ctx) == "decrease":
+            attrs["inverse"] = True  # "16.7 times cheaper than X": X's figure over the subject's
     elif unit == "rank":
         kind = "ranking"
     elif unit == "top":
@@ -1845,6 +1847,8 @@ def _attributes(
             if k in attrs:
                 out[k] = attrs[k]
     elif kind == "change":
+        if attrs.get("inverse"):
+            out["inverse"] = True
         basis = _basis(fig, ctx)
         if attrs.get("growth_rate") == "compound":
             basis = "cagr"  # a yearly rate compounded over the claim's period

@@ -236,15 +236,18 @@ def ratio_readings(claim: Claim, index: Index) -> list[Reading]:
             for b in theirs:
                 if not _same_footing(a, b):
                     continue
-                ratio = _ratio(index.ctx.b(a), index.ctx.b(b))
+                # "16.7 times cheaper than X": X's figure over the subject's
+                top, bottom = (b, a) if claim.attributes.get("inverse") else (a, b)
+                ratio = _ratio(index.ctx.b(top), index.ctx.b(bottom))
                 if ratio is None:
                     continue
                 formula = (
-                    f"{format_value(a.value, a.unit)} / {format_value(b.value, b.unit)} = "
-                    f"{ratio.value:.4g}x"
+                    f"{format_value(top.value, top.unit)} / "
+                    f"{format_value(bottom.value, bottom.unit)} = {ratio.value:.4g}x"
                 )
                 for n, expected in enumerate(_change_readings(claim, ratio, None)):
-                    readings.append(Reading(expected, (a, b), formula, cross_a or cross_b, n > 0))
+                    readings.append(
+                        Reading(expected, (top, bottom), formula, cross_a or cross_b, n > 0))
     return readings
 
 
