@@ -1082,8 +1082,9 @@ def _basis(fig: Figure, ctx: _Ctx) -> str | None:
     words = ctx.text[max(ctx.sentence.start, fig.start - _BASIS_BEFORE) : fig.start]
     earlier = _FIGURE_END.match(words)  # not past the figure before: "环比增长5%，同比增长12%"
     words = words[earlier.end() :] if earlier else words
-    nearest = max(_BASES, key=lambda basis: _last_cue(words, "basis", basis))
-    if _last_cue(words, "basis", nearest) >= 0:
+    ends = {basis: _last_cue(words, "basis", basis) for basis in _BASES}
+    nearest = max(_BASES, key=ends.__getitem__)
+    if ends[nearest] >= 0:
         return nearest
     before = _duration_before(fig, ctx)
     if before is not None:
@@ -1580,6 +1581,7 @@ _CHANGE_FOR = re.compile(
     r"[\s+]*[\w-]+(?:\s+[\w-]+){0,6}?\s+(?:for|of|among|at)\s+(?:the\s+|its\s+|their\s+)?",
     re.IGNORECASE,
 )
+
 
 @lru_cache(maxsize=1)
 def _bi_before() -> re.Pattern[str]:
