@@ -38,6 +38,7 @@ from claimcheck.reconcile import (
     passage_fingerprints,
     reconcile,
     related_slot_keys,
+    sentence_fingerprints,
     shared_passages,
     slot_key,
     update,
@@ -172,11 +173,24 @@ def _candidates(store: Store, article: Article, fingerprints: Iterable[int]) -> 
                                  limit=MAX_COPY_CANDIDATES)
 
 
-def _confirmed(store: Store, article: Article, candidates: Iterable[str]) -> dict[str, int]:
+def _confirmed(store: Store, article: Article, candidates: Sequence[str]) -> dict[str, int]:
+    if not candidates:
+        return {}
+    # A candidate holding the hash of one of the article's sentences, and that sentence as
+    # written, holds a near-duplicate (an identical sentence): confirmed without analysing
+    # its text, which about half the candidates are, and analysis was most of a worker's
+    # time. The count is those sentences. Without the sentence as written, the hash may be
+    # another passage's (a crc32 collision, once in 10,000 articles), or a copy edited in
+    # case or spacing: compared in full.
+    minimum = int(config().dependence("min_near_duplicates"))
+    sentences = sentence_fingerprints(article.text)
+    held = store.fingerprints_held(sentences, candidates)
     shared: dict[str, int] = {}
     for other, text in store.texts(candidates).items():
-        pairs = shared_passages(article.text, text)
-        if pairs:
+        identical = sum(1 for h in held.get(other, ()) if sentences[h] in text)
+        if identical and identical >= minimum:
+            shared[other] = identical
+        elif pairs := shared_passages(article.text, text):
             shared[other] = len(pairs)
     return shared
 

@@ -340,6 +340,55 @@ def test_copies_found_by_workers_and_writer_are_those_one_process_finds(
     assert one == two
 
 
+def test_a_candidate_holding_a_whole_sentence_is_confirmed_without_comparing_texts(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """An identical sentence is a near-duplicate, which links two articles by itself: when
+    the fingerprint index shows the sentence's hash and the candidate's text holds the
+    sentence as written, the texts are not analysed and compared; the other candidates are,
+    and the links are those the full comparison gives. A candidate holding the hash through
+    another passage (a crc32 collision) is compared in full."""
+    from claimcheck.reconcile import passage_fingerprints, sentence_fingerprints, shared_passages
+    from claimcheck.store import NewArticle
+
+    copied = ("Data from OpenRouter, the largest AI model API aggregation platform, shows "
+              "Chinese models used 4.12 trillion tokens in the week of Feb 9-15.")
+    usage = "US models used 2.94 trillion tokens and Google models 1.25 trillion tokens"
+    prices = "The price fell to $0.28 per million tokens from $0.42 per million tokens"
+    texts = {
+        "new": f"{copied} {usage} that week. {prices} in January.",
+        "copy": f"A reposted story. {copied} More news follows tomorrow from our desk.",
+        # the same figures, reworded, in two sentences: two echoes
+        "echo": "American models consumed 2.94 trillion tokens and Google models 1.25 "
+                "trillion tokens. In January the price fell to $0.28 per million tokens from "
+                "$0.42 per million tokens.",
+        # the same figures in one sentence: one echo, not enough
+        "other": "Numbers of the week: 2.94 trillion, 1.25 trillion, $0.28 and $0.42, none of "
+                 "them about what this piece is about.",
+        "collision": "An unrelated story about the weather in the mountains this weekend.",
+    }
+    articles = {k: Article(id=k, text=t, lang="en", published=dt.date(2026, 2, 20))
+                for k, t in texts.items()}
+    prints = {k: passage_fingerprints(t) for k, t in texts.items()}
+    prints["collision"] |= set(sentence_fingerprints(texts["new"])) | prints["echo"]
+    store = Store(str(tmp_path / "copies.db"))
+    store.add_articles([NewArticle(a, [], [], prints[k])
+                        for k, a in articles.items() if k != "new"])
+    compared: list[str] = []
+
+    def comparing(a: str, b: str) -> list[tuple[str, str, float]]:
+        compared.append(next(k for k, t in texts.items() if t == b))
+        return shared_passages(a, b)
+
+    monkeypatch.setattr(batch, "shared_passages", comparing)
+    candidates = batch._candidates(store, articles["new"], prints["new"])
+    assert candidates == ["collision", "copy", "echo", "other"]
+    found = batch._confirmed(store, articles["new"], candidates)
+    assert sorted(compared) == ["collision", "echo", "other"]
+    assert found.keys() == {k for k in candidates if shared_passages(texts["new"], texts[k])}
+    assert found.keys() == {"copy", "echo"} and found["copy"] == 1
+
+
 def _contents(store: Store) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     return ({a.id for a in store.articles()}, {c.id for c in store.claims()},
             {(d.id, ",".join(sorted(d.claim_ids))) for d in store.discrepancies()})

@@ -124,6 +124,18 @@ def test_copy_candidates_ignore_boilerplate_held_by_many(db_path: str, fresh_sto
     assert store.copy_candidates("new", rare | {7}, 2, max_sharing=4, limit=1) == ["a0009"]
 
 
+def test_fingerprints_held_are_counted_among_the_given_articles(db_path: str) -> None:
+    from claimcheck.store import NewArticle
+
+    store = Store(db_path)
+    store.add_articles([NewArticle(_article(1), [], [], {1, 2, 3}),
+                        NewArticle(_article(2), [], [], {2, 2**32 - 1}),
+                        NewArticle(_article(3), [], [], {1, 2})])
+    assert store.fingerprints_held({1, 2, 2**32 - 1, 9}, ["a0001", "a0002"]) == {
+        "a0001": {1, 2}, "a0002": {2, 2**32 - 1}}
+    assert store.fingerprints_held({9}, ["a0001"]) == {}
+
+
 def test_fingerprints_of_an_earlier_layout_are_moved_to_the_keyed_table(db_path: str) -> None:
     """Earlier versions kept fingerprints in a rowid table with a second index on the hash,
     and indexed claims by slot beside (slot, period_end), by kind and by subject (which no

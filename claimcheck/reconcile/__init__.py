@@ -26,7 +26,12 @@ from dataclasses import dataclass
 from claimcheck.models import Article, Claim, Discrepancy
 
 from .arithmetic import arithmetic_findings
-from .dependence import independent_sources, passage_fingerprints, shared_passages
+from .dependence import (
+    independent_sources,
+    passage_fingerprints,
+    sentence_fingerprints,
+    shared_passages,
+)
 from .explain import Findings
 from .facts import Context, buckets, dated_facts, undated_facts
 from .focus import Focus
@@ -52,6 +57,7 @@ __all__ = [
     "passage_fingerprints",
     "reconcile",
     "related_slot_keys",
+    "sentence_fingerprints",
     "shared_passages",
     "slot_key",
     "update",

@@ -180,14 +180,20 @@ def _crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
+def sentence_fingerprints(text: str) -> dict[int, str]:
+    """The hashes of the text's whole sentences among its ``passage_fingerprints``, with each
+    sentence as written: an article holding one holds that sentence's normalized text, or
+    another passage whose hash is the same (crc32 of 170 passages an article collides)."""
+    return {_crc("s:" + sentence.normalized): sentence.text for sentence in analyzed(text)}
+
+
 def passage_fingerprints(text: str) -> set[int]:
     """Stable hashes of the text's sentences, figure pairs and sampled shingles and n-grams."""
     rules = _rules()
     size, sample = rules.shingle_tokens, rules.sample_mod
     shingle_seed, gram_seed = zlib.crc32(b"w:"), zlib.crc32(b"g:")
-    prints: set[int] = set()
+    prints = set(sentence_fingerprints(text))
     for sentence in analyzed(text):
-        prints.add(_crc("s:" + sentence.normalized))
         # crc32 of "w:" + a shingle, taken over the shingle's bytes in the encoded sentence:
         # the same hash as encoding each joined shingle, without building them
         encoded = sentence.normalized.encode("utf-8")

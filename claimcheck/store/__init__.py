@@ -431,6 +431,24 @@ class Store:
         # that merely reports the same week's figures shares a few
         return sorted(found[:limit] if limit is not None else found)
 
+    def fingerprints_held(
+        self, fingerprints: Iterable[int], among: Iterable[str]
+    ) -> dict[str, set[int]]:
+        """Which of these fingerprints each of the ``among`` articles holds (those that hold
+        any)."""
+        wanted = set(among)
+        stored = {self._hash(h): h for h in fingerprints}
+        table = FingerprintRow.__table__  # type: ignore[attr-defined]
+        held: dict[str, set[int]] = defaultdict(set)
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(stored)):
+                stmt = core_select(table.c.hash, table.c.article_id).where(
+                    table.c.hash.in_(chunk))
+                for h, other in conn.execute(stmt):
+                    if other in wanted:
+                        held[other].add(stored[h])
+        return dict(held)
+
     def link_articles(self, article_id: str, others: dict[str, int]) -> None:
         """Record that ``article_id`` shares copied passages with each of ``others``."""
         if not others:
