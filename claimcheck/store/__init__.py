@@ -436,17 +436,17 @@ class Store:
     ) -> dict[str, set[int]]:
         """Which of these fingerprints each of the ``among`` articles holds (those that hold
         any)."""
-        wanted = set(among)
+        wanted = sorted(set(among))
         stored = {self._hash(h): h for h in fingerprints}
         table = FingerprintRow.__table__  # type: ignore[attr-defined]
         held: dict[str, set[int]] = defaultdict(set)
         with self.engine.connect() as conn:
+            # both halves of the key: a boilerplate sentence has thousands of holders
             for chunk in _chunks(sorted(stored)):
                 stmt = core_select(table.c.hash, table.c.article_id).where(
-                    table.c.hash.in_(chunk))
+                    table.c.hash.in_(chunk), table.c.article_id.in_(wanted))
                 for h, other in conn.execute(stmt):
-                    if other in wanted:
-                        held[other].add(stored[h])
+                    held[other].add(stored[h])
         return dict(held)
 
     def link_articles(self, article_id: str, others: dict[str, int]) -> None:
