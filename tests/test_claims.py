@@ -411,6 +411,17 @@ CASES = [
          ("ranking", "ERNIE X1", 14, "rank")},
     ),
     ("Grok 4 traffic was 17% higher than a week before.", {("change", "Grok 4", 17, "%")}),
+    # rank 1 or 2 without a number (units.json rank_top_verbs, rank_one_before_place,
+    # rank_second)
+    (
+        "Claude Sonnet 4.5 (1.9 trillion tokens) led the chart. Grok 4 took the top spot "
+        "among free models with 0.9 trillion tokens, and MiniMax M2.5 was the runner-up with "
+        "0.7 trillion tokens.",
+        {("token_volume", "Claude Sonnet 4.5", 1.9e12, "tokens"),
+         ("ranking", "Claude Sonnet 4.5", 1, "rank"), ("ranking", "Grok 4", 1, "rank"),
+         ("token_volume", "Grok 4", 9e11, "tokens"), ("ranking", "MiniMax M2.5", 2, "rank"),
+         ("token_volume", "MiniMax M2.5", 7e11, "tokens")},
+    ),
     # a share named for its owner after the figure, even after another group's figure or
     # inside that group's parentheses
     (

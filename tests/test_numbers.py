@@ -334,6 +334,14 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("moved into 2nd position", [(2, "rank", "exact", {})]),
     ("the second-largest", [(2, "rank", "exact", {})]),
     ("quickly topped the weekly call volume list", [(1, "rank", "exact", {"topped": True})]),
+    # units.json rank_top_verbs before a list noun, rank_one_before_place, rank_second
+    ("led the chart", [(1, "rank", "exact", {"topped": True})]),
+    ("headed the weekly token rankings", [(1, "rank", "exact", {"topped": True})]),
+    ("sat atop the leaderboard", [(1, "rank", "exact", {"topped": True})]),
+    ("stayed at the top of the OpenRouter chart", [(1, "rank", "exact", {"topped": True})]),
+    ("took the top spot", [(1, "rank", "exact", {})]),
+    ("the number-one position", [(1, "rank", "exact", {})]),
+    ("was the runner-up", [(2, "rank", "exact", {})]),
     ("the top three", [(3, "top", "exact", {})]),
     ("top five", [(5, "top", "exact", {})]),
     ("Top 5", [(5, "top", "exact", {})]),
@@ -395,6 +403,10 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("led the market", []),
     ("the third weekly report", []),
     ("why they chose it in the first place", []),  # an idiom, not a rank
+    ("Google led the way", []),  # no list noun
+    ("a leading model on the chart", []),
+    ("the top five models on the chart", [(5, "top", "exact", {})]),
+    ("Claude topped 5 trillion tokens", [(5e12, "tokens", "at_least", {})]),
 ]
 
 

@@ -298,6 +298,9 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     superl = _alt(d["rank_superlatives"])
     place_nouns = _alt(d["rank_place_nouns"])
     list_nouns = _alt(d["rank_list_nouns"])
+    top_verbs = _alt(d["rank_top_verbs"])
+    one_before_place = _alt(d["rank_one_before_place"])
+    second = _alt(d["rank_second"])
     rank_pre_zh = _alt(d["rank_prefixes_zh"], ignore_case=False)
     rank_one_verbs = _alt(d["rank_one_before_streak"])
     rank_one_zh = _alt(d["rank_one_zh"], ignore_case=False)
@@ -327,8 +330,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?P<k_ordonly>(?P<oword>{ords})(?:\s+(?i:only)\s+(?i:to)(?![A-Za-z])|[\s-]+{superl})"
             rf"|(?<![Ii]n\sthe\s)(?P<pord>{ords}|{GUARD}[0-9]{{1,3}}(?:st|nd|rd|th))\s+"
             rf"{place_nouns}(?![A-Za-z]))",
-            rf"(?P<k_topped>(?P<tverb>(?<![A-Za-z])(?i:topped|topping|tops)(?![A-Za-z]))\s+"
+            rf"(?P<k_topped>(?P<tverb>(?<![A-Za-z]){top_verbs}(?![A-Za-z]))\s+"
             rf"(?:[A-Za-z'&.-]+\s+){{0,6}}?{list_nouns})",
+            rf"(?P<k_topplace>(?<![A-Za-z])(?P<first>{one_before_place})\s+{place_nouns}"
+            rf"|(?P<second>{second}))(?![A-Za-z])",
             # "led for a fifth straight week": the lookahead leaves the streak to k_streak
             rf"(?P<k_led>(?P<lverb>{rank_one_verbs})(?=\s+(?i:for)\s+(?i:a|the)\s+"
             rf"(?:{ords}|[0-9]{{1,3}}(?:st|nd|rd|th))\s+(?:(?i:consecutive|straight|successive)"
@@ -380,7 +385,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_rankno": set("NnRr#"),
         "k_rankverb": first(d["rank_verbs"]),
         "k_ordonly": first(d["english_ordinals"]) | digits,
-        "k_topped": set("tT"),
+        "k_topped": first(d["rank_top_verbs"]),
+        "k_topplace": first(d["rank_one_before_place"], d["rank_second"]),
         "k_led": first(d["rank_one_before_streak"]),
         "k_rankone": first(d["rank_one_zh"]),
         "k_top": set("tT"),
@@ -407,7 +413,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     # test. A new Latin-script branch adds its first words here.
     lead_words = [
         *d["month_names"], "number", *d["rank_verbs"], *d["english_ordinals"],
-        *d["rank_one_before_streak"], "a", "an", *d["multiplier_words"],
+        *d["rank_one_before_streak"], *d["rank_top_verbs"], *d["rank_one_before_place"],
+        *d["rank_second"], "a", "an", *d["multiplier_words"],
         *d["currency_prefixes"], *d["rank_one_zh"], *d["rank_prefixes_zh"],
     ]
     lead_prefixes = ["No", "top", *eng_units, "hundred", "thousand"]
@@ -420,6 +427,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     has_fig_words = (
         list(d["english_units"]) + list(d["english_tens"]) + list(d["english_ordinals"])
         + list(d["multiplier_words"]) + ["top", "half", "thirds", "quarter"]
+        + list(d["rank_top_verbs"]) + list(d["rank_one_before_place"]) + list(d["rank_second"])
         + list(d["rank_one_zh"]) + ["过半", "半数"]
     )
     # has_figure avoids patterns that start with a lookaround (tried at every position): the
@@ -1123,6 +1131,11 @@ def _h_topped(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     return m.end("tverb")
 
 
+def _h_topplace(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    _emit(st, _simple(text, m.start(), m.end(), 1.0 if m["first"] else 2.0, "rank"))
+    return m.end()
+
+
 def _h_led(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     _emit(st, _simple(text, m.start(), m.end(), 1.0, "rank", topped=True))
     return m.end()
@@ -1477,6 +1490,7 @@ _HANDLERS: dict[str, Callable[[str, str, re.Match[str], _State], int]] = {
     "k_rankverb": _h_rankverb,
     "k_ordonly": _h_ordonly,
     "k_topped": _h_topped,
+    "k_topplace": _h_topplace,
     "k_led": _h_led,
     "k_rankone": _h_rankone,
     "k_top": _h_top,
