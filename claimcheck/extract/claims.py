@@ -189,6 +189,43 @@ def _subject_after(fig: Figure, ctx: _Ctx, clause_end: int) -> SubjectMention | 
     return None
 
 
+# "47% of the 12.5 trillion tokens", "5.9T out of the 12.5T", "Of all 12.5 trillion tokens
+# processed last week, …": the figure after "of" is the whole a part was taken from
+_PART_OF = re.compile(
+    r"(?:[%\d]|(?<![A-Za-z])[TBMK]|(?<![\w-])(?:trillion|billion|million|thousand|tokens?"
+    r"|percent|cent))\s*(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?)?", re.IGNORECASE)
+# "在上周的12.5万亿Token中，…", "占上周12.5万亿Token总调用量的47%"
+_ZH_WHOLE = (
+    (re.compile(r"在[^，,。；;：:]{0,12}$"), re.compile(r"[^，,。；;]{0,8}?(?:之中|当中|中)")),
+    (re.compile(r"占[^，,。；;：:]{0,12}$"), re.compile(r"[^，,。；;0-9]{0,12}?的\s*[0-9]")),
+)
+
+
+def _is_whole(fig: Figure, ctx: _Ctx) -> bool:
+    start, text = ctx.sentence.start, ctx.text
+    near = max(start, fig.start - 30)
+    return bool(
+        _PART_OF.search(text, near, fig.start)
+        or _OPENS_WITH_OF.fullmatch(text, start, fig.start)
+        or any(before.search(text, near, fig.start) and after.match(text, fig.end)
+               for before, after in _ZH_WHOLE)
+    )
+
+
+def _platform_for(fig: Figure, ctx: _Ctx, state: ArticleState, hi: int) -> SubjectMention | None:
+    """Whose a whole is: the platform named after it in its clause ('processed on
+    OpenRouter'), else the article's platform; not the subject of the part."""
+    for s in _subjects_in(ctx, fig.end, hi):
+        if s.kind == "platform":
+            return s
+    if state.platform is None:
+        return None
+    return SubjectMention(fig.start, fig.start, state.platform, state.platform, "platform")
+
+
 # "40 times as much as DeepSeek V3.2", "17 times higher than GPT-5": what a multiple compares with
 _COMPARED_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+){0,2}?(?:as\s+(?:much|high|expensive|cheap|many)\s+as|than)"
@@ -1509,6 +1546,9 @@ def _subjects_for(
         pair = _pair_after(fig, ctx, state, hi)
         if pair is not None:
             return [pair], 0.75, compared
+        if _is_whole(fig, ctx):
+            platform = _platform_for(fig, ctx, state, hi)
+            return ([platform], 0.7, compared) if platform else ([], 0.0, compared)
     before = _subject_before(fig, ctx, lo) or _subject_before(fig, ctx, ctx.sentence.start)
     if before is not None:
         before = _agent(before, ctx)
