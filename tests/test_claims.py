@@ -430,6 +430,21 @@ CASES = [
     ("在上周的12.5万亿Token中，中国模型占47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占上周12.5万亿Token总调用量的47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占了5.9万亿Token。", {("token_volume", "Chinese models", 5.9e12, "tokens")}),
+    # figures joined by slashes belong to the subjects named before them, in order; a
+    # volume of several groups named together is their sum, not each one's
+    (
+        "Chinese vs US models: 4.12T/2.94T tokens in the week of Feb 9-15.",
+        {("token_volume", "Chinese models", 4.12e12, "tokens"),
+         ("token_volume", "US models", 2.94e12, "tokens")},
+    ),
+    (
+        "Chinese and US models processed 11.3 trillion tokens last week.",
+        {("token_volume", "Chinese and US models", 1.13e13, "tokens")},
+    ),
+    (
+        "MiniMax M2.5 and GLM-5 are priced at $0.30 per million tokens.",
+        {("price", "MiniMax M2.5", 0.3, "USD/1M tokens"), ("price", "GLM-5", 0.3, "USD/1M tokens")},
+    ),
     # rank 1 or 2 without a number (units.json rank_top_verbs, rank_one_before_place,
     # rank_second)
     (

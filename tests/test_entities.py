@@ -336,6 +336,13 @@ FOUND = [
     ),
     # must not: no earlier subject of the kind
     ("The company reported revenue.", []),
+    # a group whose head noun is written once, after the last of them
+    ("Chinese and US models", [("Chinese", "Chinese models"), ("US models", "US models")]),
+    ("Chinese/American models", [("Chinese", "Chinese models"), ("American models", "US models")]),
+    ("Chinese vs. US models", [("Chinese", "Chinese models"), ("US models", "US models")]),
+    # must not: no such group ("China models"), or a name of its own before the conjunction
+    ("China and US models", [("US models", "US models")]),
+    ("Google and US models", [("Google", "Google"), ("US models", "US models")]),
 ]
 
 

@@ -117,6 +117,11 @@ SCALES: list[tuple[str, list[Row]]] = [
     ("the top ten models surpassed 28.7 trillion,",
      [(10, "top", "exact", {}), (2.87e13, "", "at_least", {})]),
     ("downloaded more than 700 million times", [(7e8, "count", "at_least", {"noun": "times"})]),
+    # a slash between two volumes pairs them; after a price it names the price's base
+    ("4.12T/2.94T tokens", [(4.12e12, "", "exact", {"scale": "trillion"}),
+                            (2.94e12, "tokens", "exact", {})]),
+    ("4.12 trillion / 2.94 trillion tokens", [(4.12e12, "", "exact", {"scale": "trillion"}),
+                                              (2.94e12, "tokens", "exact", {})]),
 ]
 
 
@@ -171,6 +176,18 @@ PRICES: list[tuple[str, list[Row]]] = [
     ("input tokens now cost 27 cents per million tokens", [(0.27, USD_M, "exact", {})]),
     ("$0.30/M", [(0.3, USD_M, "exact", {})]),  # per million tokens, not per metre
     ("$5/month", [(5, "USD", "exact", {})]),
+    ("$2/1M tokens", [(2.0, USD_M, "exact", {"per_tokens": 10**6})]),
+    # a slash pair of prices takes the slash pair of directions after it, in order
+    (
+        "$0.28/$0.42 per million input/output tokens",
+        [(0.28, "USD", "exact", {"direction": "input"}),
+         (0.42, USD_M, "exact", {"direction": "output"})],
+    ),
+    (
+        "$0.28 / $0.42 per million tokens (output/input)",
+        [(0.28, "USD", "exact", {"direction": "output"}),
+         (0.42, USD_M, "exact", {"direction": "input"})],
+    ),
     # money amounts
     ("US$5 billion", [(5e9, "USD", "exact", {"currency": "USD"})]),
     ("8 trillion CNY", [(8e12, "CNY", "exact", {})]),
@@ -404,6 +421,8 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("the third weekly report", []),
     ("why they chose it in the first place", []),  # an idiom, not a rank
     ("Google led the way", []),  # no list noun
+    ("handing the top spot back to U.S. rivals", []),  # units.json rank_place_lost
+    ("lost the top spot", []),
     ("a leading model on the chart", []),
     ("the top five models on the chart", [(5, "top", "exact", {})]),
     ("Claude topped 5 trillion tokens", [(5e12, "tokens", "at_least", {})]),

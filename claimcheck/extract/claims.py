@@ -277,7 +277,7 @@ def _coordinated(last: SubjectMention, ctx: _Ctx) -> list[SubjectMention]:
             # "OpenAI的GPT-5", "Google's Gemini 3 Flash": the vendor names the model after it
             anchor = s.start
             continue
-        if between.strip(" ,") in ("", *[x.strip(" ,") for x in seps]) and len(between) <= 7:
+        if between.strip(" ,") in ("", *[x.strip(" ,") for x in seps]) and len(between) <= 9:
             anchor = s.start
             group.insert(0, s)
         else:
@@ -421,11 +421,16 @@ def _paren_label(fig: Figure, ctx: _Ctx) -> SubjectMention | None:
 
 
 def _respective(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int) -> SubjectMention | None:
-    """'豆包与DeepSeek分别为21.3%和18.4%', 'A and B, at 5% and 3% respectively': in order."""
-    cue = _last_cue_in(ctx, "respectively", lo, ctx.sentence.end)
-    if cue is None:
-        return None
-    limit = min(cue[0], fig.start)
+    """'豆包与DeepSeek分别为21.3%和18.4%', 'A and B, at 5% and 3% respectively', 'Chinese vs US
+    models: 4.12T/2.94T': in order."""
+    chain = _slash_chain_start(fig, ctx, state)
+    if chain is not None:
+        limit = chain
+    else:
+        cue = _last_cue_in(ctx, "respectively", lo, ctx.sentence.end)
+        if cue is None:
+            return None
+        limit = min(cue[0], fig.start)
     named = [s for s in _subjects_in(ctx, lo, limit) if s.end <= limit]
     if not named:
         return None
@@ -436,6 +441,25 @@ def _respective(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int) -> Subject
         c.span for c in state.claims[-_RECENT_CLAIMS:] if group[-1].end <= c.span[0] < fig.start
     }
     return group[len(spans)] if len(spans) < len(group) else None
+
+
+_SLASH = re.compile(r"\s*/\s*")
+_SLASH_THEN_FIGURE = re.compile(r"\s*/\s*[$¥€£]?[0-9]")
+
+
+def _slash_chain_start(fig: Figure, ctx: _Ctx, state: ArticleState) -> int | None:
+    """Where the figures joined by slashes that ``fig`` belongs to start ('4.12T/2.94T'),
+    or None when it stands alone."""
+    start = fig.start
+    for claim in reversed(state.claims[-_RECENT_CLAIMS:]):
+        if claim.span[1] > start:
+            continue  # one figure's several claims ('A and B are priced at …')
+        if not _SLASH.fullmatch(ctx.text, claim.span[1], start):
+            break
+        start = claim.span[0]
+    if start == fig.start and not _SLASH_THEN_FIGURE.match(ctx.text, fig.end):
+        return None
+    return start
 
 
 def _share_set_group(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
@@ -1554,6 +1578,9 @@ def _subjects_for(
         before = _agent(before, ctx)
         before = _contrasted(fig, before, kind, ctx, state) or before
         group = _coordinated(before, ctx) if kind in ("price", "token_volume") else [before]
+        if kind == "token_volume" and len(group) > 1 and all(s.kind == "group" for s in group):
+            # "Chinese and US models processed 11.3 trillion tokens": a sum, not each one's
+            return [_joint(group)], 0.8, compared
         return group, 0.9, compared
     following = next((s for s in ctx.subjects if fig.end <= s.start < hi), None)
     if kind == "share" and _OF_WHOLE.match(ctx.text, fig.end):
@@ -1608,12 +1635,17 @@ def _pair_after(fig: Figure, ctx: _Ctx, state: ArticleState, hi: int) -> Subject
             earliest[s.canonical] = s
     if len(latest) < 2:
         return None
-    first, second = sorted((earliest[n] for n in latest), key=lambda m: m.start)
+    return _joint(sorted((earliest[n] for n in latest), key=lambda m: m.start))
+
+
+def _joint(members: list[SubjectMention]) -> SubjectMention:
+    """Several subjects as one ('Chinese and US models'), for a figure they hold together."""
+    first, second = members[0], members[-1]
     a, b = first.canonical.split(), second.canonical.split()
-    if len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:  # "Chinese and US models"
+    if len(members) == 2 and len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
         name = f"{' '.join(a[:-1])} and {' '.join(b)}"
     else:
-        name = f"{first.canonical} and {second.canonical}"
+        name = f"{', '.join(m.canonical for m in members[:-1])} and {second.canonical}"
     return SubjectMention(first.start, second.end, name, name, "group", confidence=0.8)
 
 

@@ -878,12 +878,35 @@ def _after_known(
         yield replace(mention, start=start, text=text[start : mention.end], canonical=name)
 
 
+# "Chinese and US models", "Chinese/American models", "Chinese vs. US models": the group
+# before the conjunction shares the head noun of the one after it
+_ELIDED_BEFORE = re.compile(
+    r"(?<![\w.-])([A-Z][\w.]*?)\.?\s*(?:,|/|&|\band\b|\bor\b|\bvs\b\.?|\bversus\b)\s*$"
+)
+
+
+def _elided_groups(text: str, known: list[SubjectMention]) -> Iterator[SubjectMention]:
+    for mention in known:
+        words = mention.text.split()
+        if mention.kind != "group" or len(words) < 2:
+            continue
+        end = mention.start
+        while (m := _ELIDED_BEFORE.search(text, max(0, end - 30), end)) is not None:
+            name = f"{m[1]} {words[-1]}"
+            resolved = _resolved_by_alias(name, name)
+            if resolved is None or resolved.kind != "group":
+                break
+            yield replace(resolved, start=m.start(1), end=m.end(1), text=m[1])
+            end = m.start(1)
+
+
 def find_subjects(text: str) -> list[SubjectMention]:
     """Every subject mention in ``text``, in order, non-overlapping, offsets into ``text``."""
     shaped, folded = _shaped_and_folded(text)
     atoms = [_extend_with_tail(text, folded, a) if not a.short else a for a in _atoms(text, folded)]
     atoms = _accepted_shorts(text, folded, _combined(folded, atoms))
     known = _with_platform([_mention(text, a) for a in atoms])
+    known = _interleaved(known, _elided_groups(text, known))
     known = _interleaved(known, _definite_anaphora(text, known))
     unknown = _after_known(known, _unknown_products(text, shaped, folded), text, shaped)
     known = _interleaved(known, unknown)

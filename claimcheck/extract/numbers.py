@@ -252,6 +252,8 @@ class _Patterns:
     fraction: re.Pattern[str]
     fraction_left: re.Pattern[str]
     base_prefix: re.Pattern[str]
+    paired_directions: re.Pattern[str]
+    place_lost: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -537,6 +539,9 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         fraction=re.compile(r"/(?P<den>[0-9]{1,4})(?![0-9/.,%])"),
         fraction_left=re.compile(r"(?i:is|was|are|were|only|just|to|by|at|of|than|about)\s+$"),
         base_prefix=re.compile(r"(?:/|(?i:per)\s|每)\s?$"),
+        paired_directions=re.compile(rf"(?P<first>{dirs})\s?/\s?(?P<second>{dirs})"),
+        place_lost=re.compile(
+            rf"{_alt(d['rank_place_lost'])}\s+(?:(?i:the|its|their|a|his|her)\s+)?$"),
     )
 
 
@@ -1132,7 +1137,8 @@ def _h_topped(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 
 
 def _h_topplace(text: str, norm: str, m: re.Match[str], st: _State) -> int:
-    _emit(st, _simple(text, m.start(), m.end(), 1.0 if m["first"] else 2.0, "rank"))
+    if not _patterns().place_lost.search(norm, max(0, m.start() - 30), m.start()):
+        _emit(st, _simple(text, m.start(), m.end(), 1.0 if m["first"] else 2.0, "rank"))
     return m.end()
 
 
@@ -1265,6 +1271,16 @@ def _sign_is_valid(norm: str, sign_pos: int) -> bool:
     return j < 0 or not (norm[j].isalnum() or norm[j] in "_.")
 
 
+def _paired_volume(norm: str, start: int, st: _State) -> bool:
+    """'4.12T/2.94T tokens': a volume after a slash that follows another scaled volume is the
+    second of a pair, not the base of a price ('$2/1M tokens')."""
+    if not st.figures:
+        return False
+    before = st.figures[-1]
+    volume = before.unit == "tokens" or (before.unit == "" and "scale" in before.attributes)
+    return volume and not norm[before.end : start].replace("/", "").strip()
+
+
 def _glued_to_name(norm: str, start: int) -> bool:
     """A number hyphenated onto a word ("Zeta-9B"): part of a name, not a figure."""
     return start >= 2 and norm[start - 1] == "-" and norm[start - 2].isalpha()
@@ -1341,7 +1357,11 @@ def _h_num(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     r.attrs.pop("scaled", None)
     if not scaled and not low_high and _is_bare_noise(norm, r, num, sign):
         return r.end
-    if r.unit == "tokens" and p.base_prefix.search(norm, max(0, start - 6), start):
+    if (
+        r.unit == "tokens"
+        and p.base_prefix.search(norm, max(0, start - 6), start)
+        and not _paired_volume(norm, start, st)
+    ):
         return r.end  # the base of a price written elsewhere ("per 1M tokens")
     if r.unit == "" and scale_name:
         r.attrs["scale"] = scale_name
@@ -1551,4 +1571,24 @@ def find_figures(text: str) -> list[Figure]:
         kind = m.lastgroup or ""
         nxt = _HANDLERS[kind](text, norm, m, st)
         pos = max(nxt, m.start() + 1)
-    return _halves(text, norm, st.figures)
+    return _halves(text, norm, _paired_directions(norm, st.figures))
+
+
+def _paired_directions(norm: str, figures: list[Figure]) -> list[Figure]:
+    """'$0.28/$0.42 per million input/output tokens': each price of a slash pair takes its own
+    direction of the pair named after them (the second read only the first)."""
+    p = _patterns()
+    out = list(figures)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if "currency" not in a.attributes or not b.unit.endswith("/1M tokens"):
+            continue
+        if norm[a.end : b.start].strip() != "/":
+            continue
+        named = p.paired_directions.search(norm, b.start, b.end + 30)
+        if named is None or norm[b.end : named.start()].strip(" (（"):
+            continue
+        first, second = (_group_of("directions", named[k]) for k in ("first", "second"))
+        out[i - 1] = replace(a, attributes={**a.attributes, "direction": first})
+        out[i] = replace(b, attributes={**b.attributes, "direction": second})
+    return out
