@@ -611,6 +611,13 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("DeepSeek V3.2 is 16.7 times cheaper than GPT-5.", ("change", "inverse", True)),
     ("GPT-5 is 16.7 times pricier than DeepSeek V3.2.", ("change", "inverse", None)),
     ("中国模型的调用量比美国模型高出25%。", ("change", "compared_to", ["US models"])),
+    # a rank within a subset is another ordering than the chart's
+    ("Kimi K2.5 took the top spot among free models with 0.6 trillion tokens.",
+     ("ranking", "scope", "free models")),
+    ("Kimi K2.5 ranked first among Chinese models on OpenRouter last week.",
+     ("ranking", "scope", "OpenRouter chinese models week")),
+    ("Kimi K2.5在免费模型中排名第一。", ("ranking", "scope", "免费模型")),
+    ("Kimi K2.5 ranked first on OpenRouter last week.", ("ranking", "scope", "OpenRouter week")),
     # Chinese names the basis before the change
     ("上周Kimi K2.5调用量环比下降12.3%。", ("change", "basis", "week_over_week")),
     ("Kimi K2.5调用量同比增长120%。", ("change", "basis", "year_over_year")),

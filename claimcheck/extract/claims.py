@@ -1950,8 +1950,10 @@ def _attributes(
         if of:
             out["of"] = of
     elif kind == "ranking":
-        if state.platform:
-            out["scope"] = f"{state.platform} {period.granularity or ''}".strip()
+        subset = _ranked_among(fig, ctx, lo, hi)
+        if state.platform or subset:
+            parts = (state.platform, subset, period.granularity)
+            out["scope"] = " ".join(p for p in parts if p)
     elif kind == "streak":
         # "Chinese models have led U.S. models for three weeks": over the other group, named
         # before the streak or, in Chinese, right after it ("连续两周超过美国模型")
@@ -1971,6 +1973,26 @@ def _attributes(
     if "low" in attrs and "high" in attrs:
         out["low"], out["high"] = attrs["low"], attrs["high"]
     return out
+
+
+# "took the top spot among free models", "No. 1 among open-weight models on the chart",
+# "在免费模型中排名第一": a rank within a subset, which is another ordering than the chart's
+_AMONG_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?among\s+(?:the\s+|all\s+)?(?P<set>[\w.'-]+(?:\s+[\w.'-]+){0,3}?)"
+    r"(?=\s+(?:with|on|in|at|by|for|last|this|after|since|during|,)\b|\s*[,.;:()]|\s*$)",
+    re.IGNORECASE,
+)
+_AMONG_BEFORE_ZH = re.compile(
+    r"在(?P<set>[\u4e00-\u9fffA-Za-z-]{2,12}?)(?:中|当中|之中)[^，,。；;]{0,6}$"
+)
+
+
+def _ranked_among(fig: Figure, ctx: _Ctx, lo: int, hi: int) -> str | None:
+    after = _AMONG_AFTER.match(ctx.text, fig.end, min(hi, fig.end + 60))
+    if after is not None:
+        return " ".join(after["set"].lower().split())
+    before = _AMONG_BEFORE_ZH.search(ctx.text, max(lo, fig.start - 24), fig.start)
+    return before["set"] if before is not None else None
 
 
 _OVER_AFTER = 12  # "连续两周超越美国": how far after a streak the group it beat may be named
