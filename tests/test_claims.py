@@ -430,6 +430,13 @@ CASES = [
     ("在上周的12.5万亿Token中，中国模型占47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占上周12.5万亿Token总调用量的47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占了5.9万亿Token。", {("token_volume", "Chinese models", 5.9e12, "tokens")}),
+    # a change in token volume with nothing but the platform named is the platform's own; a
+    # pronoun names another owner
+    ("Token consumption on OpenRouter rose 8% from the prior week.",
+     {("change", "OpenRouter", 8, "%")}),
+    ("MiniMax M2.5 led the chart. Its usage on OpenRouter rose 8%.",
+     {("ranking", "MiniMax M2.5", 1, "rank"), ("change", "MiniMax M2.5", 8, "%")}),
+    ("My OpenRouter bill fell 20%.", set()),
     # figures joined by slashes belong to the subjects named before them, in order; a
     # volume of several groups named together is their sum, not each one's
     (
@@ -618,6 +625,10 @@ RATE_AND_SHARE_ATTRIBUTES = [
      ("ranking", "scope", "OpenRouter chinese models week")),
     ("Kimi K2.5在免费模型中排名第一。", ("ranking", "scope", "免费模型")),
     ("Kimi K2.5 ranked first on OpenRouter last week.", ("ranking", "scope", "OpenRouter week")),
+    # cues.json basis_frames: a comparison word and the period before
+    ("Chinese models rose 8% from the prior week.", ("change", "basis", "week_over_week")),
+    ("Chinese models rose 8% compared with a year ago.", ("change", "basis", "year_over_year")),
+    ("Chinese models rose 8% versus the prior month.", ("change", "basis", "month_over_month")),
     # Chinese names the basis before the change
     ("上周Kimi K2.5调用量环比下降12.3%。", ("change", "basis", "week_over_week")),
     ("Kimi K2.5调用量同比增长120%。", ("change", "basis", "year_over_year")),

@@ -1537,7 +1537,18 @@ def _subjects_for(
             return part[0], part[1], [whole.canonical] if whole else []
     if kind in ("price", "change", "ranking", "streak"):
         # prices, changes, ranks and streaks belong to models and groups, not to the platform
-        # reporting them
+        # reporting them; a change in token volume the sentence names nothing else for is the
+        # platform's own ("Token consumption on OpenRouter rose 8% from the prior week"), unless
+        # a pronoun names its owner ("its usage on OpenRouter", "my OpenRouter bill")
+        platform = _subject_before(fig, ctx, lo) if kind == "change" else None
+        if (
+            platform is not None
+            and platform.kind == "platform"
+            and all(s.kind == "platform" for s in ctx.subjects)
+            and not _POSSESSIVE_PRONOUN.search(ctx.text, lo, fig.start)
+            and _measure(ctx, fig, state) == "token_volume"
+        ):
+            return [platform], 0.7, []
         ctx = _Ctx(
             ctx.sentence,
             [s for s in ctx.subjects if s.kind != "platform"],
@@ -1649,6 +1660,9 @@ def _joint(members: list[SubjectMention]) -> SubjectMention:
     return SubjectMention(first.start, second.end, name, name, "group", confidence=0.8)
 
 
+_POSSESSIVE_PRONOUN = re.compile(
+    r"\b(?:its|their|my|our|your|his|her)\b|它的|他们的|我的|我们的", re.IGNORECASE
+)
 _CHANGE_FOR = re.compile(
     r"[\s+]*[\w-]+(?:\s+[\w-]+){0,6}?\s+(?:for|of|among|at)\s+(?:the\s+|its\s+|their\s+)?",
     re.IGNORECASE,

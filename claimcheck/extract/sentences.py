@@ -33,9 +33,13 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    """The cue words of corpora/cues.json."""
+    """The cue words of corpora/cues.json, with the basis frames spelt out into basis."""
     with open(CORPORA / "cues.json", encoding="utf-8") as f:
-        return json.load(f)
+        data = json.load(f)
+    frames = data.get("basis_frames", {})
+    for basis, references in frames.get("references", {}).items():
+        data["basis"][basis] += [f"{c} {r}" for c in frames["comparisons"] for r in references]
+    return data
 
 
 @lru_cache(maxsize=1)
