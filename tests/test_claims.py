@@ -430,6 +430,12 @@ CASES = [
     ("在上周的12.5万亿Token中，中国模型占47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占上周12.5万亿Token总调用量的47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占了5.9万亿Token。", {("token_volume", "Chinese models", 5.9e12, "tokens")}),
+    # the level a share or a rate of growth came from is a share or a change like it
+    ("Chinese models now make up nearly 40 percent of weekly volume, up from about 1 percent "
+     "a year ago.",
+     {("share", "Chinese models", 40, "%"), ("share", "Chinese models", 1, "%")}),
+    ("Chinese models grew 40% last week, up from 12% the week before.",
+     {("change", "Chinese models", 40, "%"), ("change", "Chinese models", 12, "%")}),
     # a change in token volume with nothing but the platform named is the platform's own; a
     # pronoun names another owner
     ("Token consumption on OpenRouter rose 8% from the prior week.",

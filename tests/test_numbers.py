@@ -238,6 +238,10 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("cut by 33%", [(-33, "%", "exact", {"change": "decrease"})]),
     ("declined about 9.33%", [(-9.33, "%", "approx", {"change": "decrease"})]),
     ("grew by 421%", [(421, "%", "exact", {"change": "increase"})]),
+    ("up 40%", [(40, "%", "exact", {"change": "increase"})]),
+    # units.json up_not_a_change_after: "up" ends a verb of its own
+    ("they make up 40% of volume", [(40, "%", "exact", {"change": None})]),
+    ("took up nearly 40 percent", [(40, "%", "approx", {"change": None})]),
     ("增长127%", [(127, "%", "exact", {"change": "increase"})]),
     ("环比增长45%",
      [(45, "%", "exact", {"change": "increase", "basis_hint": "period_over_period"})]),

@@ -724,7 +724,12 @@ def _percent_kind(
     if _SHARE_AFTER.match(after) or _has_cue(before, "share"):
         return "share"
     if level:
-        return "share" if _share_noun_before(fig, ctx, lo) is not None else "quantity"
+        # "make up 40% of volume, up from 1% a year ago": the level a share came from; "grew
+        # 40% last week, up from 12% the week before": the rate of growth before
+        if previous_kind == "change" and attrs.get("change") == "from":
+            return "change"
+        shared = previous_kind == "share" or _share_noun_before(fig, ctx, lo) is not None
+        return "share" if shared else "quantity"
     if _has_cue(before[-25:], "change") or attrs.get("growth_rate"):
         return "change"
     if attrs.get("half"):

@@ -756,6 +756,12 @@ def _group_of(name: str, phrase: str) -> str | None:
     return _group_index(name).get(_phrase_key(phrase))
 
 
+def _phrasal_up(norm: str, up_start: int) -> bool:
+    """Whether the "up" at ``up_start`` ends a verb of its own ("make up", "took up")."""
+    words = norm[max(0, up_start - 12) : up_start].split()
+    return bool(words) and words[-1].lower() in _data()["up_not_a_change_after"]
+
+
 def _read_left(norm: str, start: int) -> _Context:
     p = _patterns()
     lo = max(0, start - _LEFT_WINDOW)
@@ -783,6 +789,8 @@ def _read_left(norm: str, start: int) -> _Context:
     if m["basis"]:
         ctx.basis = _group_of("basis_hints", word("basis"))
     chg, ft, qual = word("chg"), word("ft").lower(), word("qual")
+    if chg.lower() == "up" and _phrasal_up(norm, orig_start("chg")):
+        chg = ""  # "Chinese models make up 40% of volume": a part, not a rise
     if chg.lower() == "up" and ft == "to":
         qual, chg, ft = "up to", "", ""
         ctx.qualifier = "at_most"
