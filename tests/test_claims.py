@@ -430,6 +430,11 @@ CASES = [
     ("在上周的12.5万亿Token中，中国模型占47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占上周12.5万亿Token总调用量的47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占了5.9万亿Token。", {("token_volume", "Chinese models", 5.9e12, "tokens")}),
+    # a bare scaled number counts what its clause names before it (cues.json count_heads)
+    ("The number of developers using Kimi K2.5 doubled to 1.2 million in February.",
+     {("change", "Kimi K2.5", 2, "x"), ("quantity", "Kimi K2.5", 1.2e6, "count")}),
+    ("Kimi developers rose 20% to 1.2 million.",
+     {("change", "Kimi", 20, "%"), ("quantity", "Kimi", 1.2e6, "count")}),
     # the level a share or a rate of growth came from is a share or a change like it
     ("Chinese models now make up nearly 40 percent of weekly volume, up from about 1 percent "
      "a year ago.",

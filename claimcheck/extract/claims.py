@@ -1279,7 +1279,10 @@ def _figure_claims(
     elif unit == "" and previous_unit == "count" and _paren_label(fig, ctx) is not None:
         # "AutoResearcher Pro (52 k downloads), SmartCoder (48 k, ...)": the list's unit
         unit, confidence = "count", 0.7
-    elif unit == "" and _counted_like_neighbour(fig, following, previous_unit, ctx):
+    elif unit == "" and (
+        _counted_like_neighbour(fig, following, previous_unit, ctx)
+        or (attrs.get("scale") and _count_head_before(fig, ctx, lo))
+    ):
         unit, confidence = "count", 0.7
     if unit == "tokens":
         kind = "token_volume"
@@ -1421,6 +1424,23 @@ def _counted_like_neighbour(
         return False
     label = _paren_label(fig, ctx)
     return label is not None and label.kind == "unknown"
+
+
+# a change's figure may stand between a count's noun and the count ("rose 20% to 1.2 million"),
+# and so may a name with digits in it ("Kimi K2.5"); no other number
+_CHANGE_FIGURE = re.compile(
+    r"(?<![\w.])[0-9][0-9.,]*\s*(?:%|percent\b|per\s+cent\b|times\b|x\b|倍)", re.IGNORECASE
+)
+_NUMBER_START = re.compile(r"(?<![\w.])[0-9]")
+
+
+def _count_head_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
+    """'The number of developers doubled to 1.2 million': the clause names what a bare scaled
+    number counts before it (cues.json count_heads)."""
+    window = ctx.text[max(lo, fig.start - 2 * _HEAD_REACH) : fig.start]
+    heads = list(_cue_regex("count_heads").finditer(window))
+    between = _CHANGE_FIGURE.sub("", window[heads[-1].end() :]) if heads else ""
+    return bool(heads) and _NUMBER_START.search(between) is None
 
 
 _HEAD_REACH = 40  # how far before its figure a measure noun may end ("token usage ... reached")
