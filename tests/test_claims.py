@@ -430,6 +430,12 @@ CASES = [
     ("在上周的12.5万亿Token中，中国模型占47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占上周12.5万亿Token总调用量的47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占了5.9万亿Token。", {("token_volume", "Chinese models", 5.9e12, "tokens")}),
+    # a fraction of a total is a share; of a subject's figure, a ratio
+    ("DeepSeek accounts for roughly a fifth of the tokens processed on the platform.",
+     {("share", "DeepSeek", 20, "%")}),
+    ("DeepSeek handles one in every five tokens.", {("share", "DeepSeek", 20, "%")}),
+    ("DeepSeek的调用量占平台的五分之一。", {("share", "DeepSeek", 20, "%")}),
+    ("DeepSeek V3.2 costs a fifth of what GPT-5 costs.", {("change", "DeepSeek V3.2", 0.2, "x")}),
     # a bare scaled number counts what its clause names before it (cues.json count_heads)
     ("The number of developers using Kimi K2.5 doubled to 1.2 million in February.",
      {("change", "Kimi K2.5", 2, "x"), ("quantity", "Kimi K2.5", 1.2e6, "count")}),

@@ -745,6 +745,21 @@ def _percent_kind(
     return "quantity"
 
 
+# what a fraction is a part of when it is a share: a total of a measure, not a subject's figure
+# ("a fifth of GPT-5's price" is a ratio)
+_FRACTION_WHOLE = re.compile(
+    r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+|global\s+|total\s+|weekly\s+)*"
+    r"(?:[\w-]+\s+){0,2}?)?(?:tokens?|volume|usage|traffic|calls|requests|market|consumption"
+    r"|developers|users)\b|\s*的?(?:调用量|用量|市场|份额|流量|Token)",
+    re.IGNORECASE,
+)
+
+
+def _fraction_of_whole(fig: Figure, ctx: _Ctx, lo: int) -> bool:
+    before = ctx.text[max(lo, fig.start - 40) : fig.start]
+    return bool(_FRACTION_WHOLE.match(ctx.text, fig.end) or _has_cue(before, "share"))
+
+
 _BY_BEFORE = re.compile(r"\bby\s*$")
 # "61% of global calls", "a 72% share", "a 47% market share", "nearly half (47%) of all tokens"
 _SHARE_AFTER = re.compile(r"\s*[)）]?\s*(?:of\b|(?:market\s+)?share\b|的?份额)", re.IGNORECASE)
@@ -1324,6 +1339,9 @@ def _figure_claims(
             if rate is not None:
                 attrs["growth_rate"], attrs["rate_cue"] = rate
         kind = _percent_kind(fig, attrs, ctx, lo, hi, previous.kind if previous else None)
+    elif unit == "x" and attrs.get("fraction") and _fraction_of_whole(fig, ctx, lo):
+        # "accounts for a fifth of the tokens", "one in every five tokens", "五分之一的调用量"
+        kind, value, unit = "share", round(value * 100, 4), "%"
     elif unit == "x":
         kind = "change"
         if _change_after(fig, ctx) == "decrease":

@@ -356,6 +356,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?P<k_rankcn>(?P<rkpre>{rank_pre_zh})?\s?第\s?(?P<rkn>{CN_SMALL}|[0-9]{{1,3}})"
             rf"(?P<rksuf>名|位)?)",
             rf"(?P<k_topcn>前\s?(?P<tcn>{CN_SMALL}|[0-9]{{1,3}})\s?(?P<tcnsuf>名|位|强|大)?)",
+            # "one in every five tokens", "two out of three developers", "1 in 5"
+            r"(?P<k_onein>(?<![A-Za-z0-9.,])(?P<inum>(?i:one|two|three|four)|[0-9]{1,2})\s+"
+            r"(?i:in|out\s+of)\s+(?i:every\s+)?(?P<iden>(?i:two|three|four|five|six|seven|eight|"
+            r"nine|ten)|[0-9]{1,3})(?![0-9A-Za-z]|[.,][0-9]))",
             rf"(?P<k_frac>(?<![A-Za-z])(?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|"
             rf"nine|ten))(?P<fsep>[\s-]+)(?P<fden>{frac_dens}))",
             rf"(?P<k_mult>{mult_words})",
@@ -395,6 +399,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连"},
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
         "k_topcn": {"前"},
+        "k_onein": first(["one", "two", "three", "four"]) | digits,
         "k_frac": first(["a", "one", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten"]),
         "k_mult": first(d["multiplier_words"]),
@@ -1232,6 +1237,19 @@ def _h_frac(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         return m.end()
     ctx = _read_left(norm, m.start())
     r = _Read(start=m.start(), end=m.end(), value=num / den, unit="x")
+    r.attrs["fraction"] = True
+    _read_right(norm, r, ctx)
+    _emit(st, _finish(text, r, ctx))
+    return r.end
+
+
+def _h_onein(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    num, den = (_small_number(m[k]) for k in ("inum", "iden"))
+    if num is None or den is None or not 0 < num < den:
+        return m.end()
+    r = _Read(start=m.start(), end=m.end(), value=num / den, unit="x")
+    r.attrs["fraction"] = True
+    ctx = _read_left(norm, m.start())
     _read_right(norm, r, ctx)
     _emit(st, _finish(text, r, ctx))
     return r.end
@@ -1263,6 +1281,7 @@ def _h_fraccn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         r = _Read(start=m.start(), end=m.end(), value=num * 100 / den, unit="%")
     else:
         r = _Read(start=m.start(), end=m.end(), value=num / den, unit="x")
+        r.attrs["fraction"] = True
     r.decimals = _decimals(m["cfnum"])
     _read_right(norm, r, ctx)
     _emit(st, _finish(text, r, ctx))
@@ -1396,6 +1415,7 @@ def _read_fraction(
     if ctx.qualifier == "exact" and not led and not (followed and followed.group().strip()):
         return frac.end()
     r = _Read(start=start, end=frac.end(), value=numerator / den, unit="x")
+    r.attrs["fraction"] = True
     _read_right(norm, r, ctx)
     _emit(st, _finish(text, r, ctx))
     return r.end
@@ -1525,6 +1545,7 @@ _HANDLERS: dict[str, Callable[[str, str, re.Match[str], _State], int]] = {
     "k_streak": _h_streak,
     "k_rankcn": _h_rankcn,
     "k_topcn": _h_topcn,
+    "k_onein": _h_onein,
     "k_frac": _h_frac,
     "k_mult": _h_mult,
     "k_fraccn": _h_fraccn,
