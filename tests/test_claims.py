@@ -430,6 +430,13 @@ CASES = [
     ("在上周的12.5万亿Token中，中国模型占47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占上周12.5万亿Token总调用量的47%。", {("share", "Chinese models", 47, "%")}),
     ("中国模型占了5.9万亿Token。", {("token_volume", "Chinese models", 5.9e12, "tokens")}),
+    # an aside (", led by X,", ", whose X ...,") names someone else than the sentence's subject
+    ("Anthropic, led by Claude Sonnet 4.6, took a combined 31% share.",
+     {("share", "Anthropic", 31, "%")}),
+    ("Google, whose Gemini 3 Flash processed 1.1 trillion tokens, ranked third.",
+     {("token_volume", "Gemini 3 Flash", 1.1e12, "tokens"), ("ranking", "Google", 3, "rank")}),
+    ("US models, including GPT-5, processed 5 trillion tokens.",
+     {("token_volume", "US models", 5e12, "tokens")}),
     # a fraction of a total is a share; of a subject's figure, a ratio
     ("DeepSeek accounts for roughly a fifth of the tokens processed on the platform.",
      {("share", "DeepSeek", 20, "%")}),
@@ -641,6 +648,7 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("Kimi K2.5 ranked first among Chinese models on OpenRouter last week.",
      ("ranking", "scope", "OpenRouter chinese models week")),
     ("Kimi K2.5在免费模型中排名第一。", ("ranking", "scope", "免费模型")),
+    ("Google ranked third among vendors.", ("ranking", "scope", "vendors")),
     ("Kimi K2.5 ranked first on OpenRouter last week.", ("ranking", "scope", "OpenRouter week")),
     # cues.json basis_frames: a comparison word and the period before
     ("Chinese models rose 8% from the prior week.", ("change", "basis", "week_over_week")),

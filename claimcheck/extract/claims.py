@@ -248,14 +248,36 @@ def _subject_before(fig: Figure, ctx: _Ctx, clause_start: int) -> SubjectMention
     consumption will reach 330%"); so is a platform named as a place ("国产大模型在OpenRouter上
     消耗了…", "Chinese models on OpenRouter processed …")."""
     best = place = None
+    asides = _asides(ctx)
     for s in ctx.subjects:
         if clause_start <= s.start and s.end <= fig.start:
-            if s.kind == "country" or (s.kind == "platform" and _LOCATIVE_BEFORE.search(
+            if any(a <= s.start and s.end <= b <= fig.start for a, b in asides):
+                place = place or s  # "Anthropic models, led by Claude Sonnet 4.6, took 31%"
+            elif s.kind == "country" or (s.kind == "platform" and _LOCATIVE_BEFORE.search(
                     ctx.text, max(clause_start, s.start - 12), s.start)):
                 place = s
             else:
                 best = s
     return best or place
+
+
+# ", led by Claude Sonnet 4.6,", ", whose Gemini 3 Flash processed 1.1 trillion tokens,": an
+# aside about another subject than the sentence's
+_ASIDE = re.compile(
+    r",\s*(?:led\s+by|including|such\s+as|notably|whose|headed\s+by|driven\s+by)\b[^,;:]*,",
+    re.IGNORECASE,
+)
+
+
+def _asides(ctx: _Ctx) -> list[tuple[int, int]]:
+    if "asides" not in ctx.memo:
+        start = ctx.sentence.start
+        ctx.memo["asides"] = [
+            (start + m.start(), start + m.end())
+            for m in _ASIDE.finditer(ctx.text, start, ctx.sentence.end)
+        ] if "," in ctx.text[start : ctx.sentence.end] else []
+    asides: list[tuple[int, int]] = ctx.memo["asides"]
+    return asides
 
 
 _LOCATIVE_BEFORE = re.compile(
@@ -349,6 +371,9 @@ def _label(ctx: _Ctx, end: int, lo: int) -> SubjectMention | None:
     relative = _RELATIVE_END.search(ctx.text, start, end)
     if relative is not None:
         end = relative.start()  # "ByteDance's Gauthmath, which captured": the antecedent
+    for a, b in _asides(ctx):
+        if start < a and not ctx.text[b:end].strip():
+            end = a  # "Anthropic, led by Claude Sonnet 4.6, took": the phrase before the aside
     window = ctx.text[start:end]
     cut = 0
     for m in _label_delimiters().finditer(window):
@@ -509,7 +534,9 @@ def _share_part(
     label = _label(ctx, verb_start, lo)
     if label is not None and not anaphoric:
         return [label], 0.85
-    known = [s for s in _subjects_in(ctx, lo, verb_start) if s.end <= verb_start]
+    asides = _asides(ctx)
+    known = [s for s in _subjects_in(ctx, lo, verb_start) if s.end <= verb_start
+             and not any(a <= s.start and s.end <= b for a, b in asides)]
     return ([_agent(known[-1], ctx)], 0.9) if known else None
 
 
@@ -2047,7 +2074,7 @@ _AMONG_BEFORE_ZH = re.compile(
 def _ranked_among(fig: Figure, ctx: _Ctx, lo: int, hi: int) -> str | None:
     after = _AMONG_AFTER.match(ctx.text, fig.end, min(hi, fig.end + 60))
     if after is not None:
-        return " ".join(after["set"].lower().split())
+        return " ".join(after["set"].lower().rstrip(".").split())
     before = _AMONG_BEFORE_ZH.search(ctx.text, max(lo, fig.start - 24), fig.start)
     return before["set"] if before is not None else None
 
