@@ -443,6 +443,16 @@ CASES = [
     ("DeepSeek handles one in every five tokens.", {("share", "DeepSeek", 20, "%")}),
     ("DeepSeek的调用量占平台的五分之一。", {("share", "DeepSeek", 20, "%")}),
     ("DeepSeek V3.2 costs a fifth of what GPT-5 costs.", {("change", "DeepSeek V3.2", 0.2, "x")}),
+    # the platform's total, named as the source only; nobody's when no platform is known
+    ("据OpenRouter统计，上周平台总调用量为12.5万亿Token。",
+     {("token_volume", "OpenRouter", 1.25e13, "tokens")}),
+    ("MiniMax M2.5 led the chart. Total volume on the platform reached 12.5 trillion tokens.",
+     {("ranking", "MiniMax M2.5", 1, "rank")}),
+    ("Kimi K2.5 grew fast. Its total token volume reached 3 trillion last week.",
+     {("token_volume", "Kimi K2.5", 3e12, "tokens")}),
+    # "分列" assigns in order, as "respectively" does
+    ("Kimi K2.5和GLM-5分列第二、第三位。",
+     {("ranking", "Kimi K2.5", 2, "rank"), ("ranking", "GLM-5", 3, "rank")}),
     # a bare scaled number counts what its clause names before it (cues.json count_heads)
     ("The number of developers using Kimi K2.5 doubled to 1.2 million in February.",
      {("change", "Kimi K2.5", 2, "x"), ("quantity", "Kimi K2.5", 1.2e6, "count")}),
@@ -749,6 +759,18 @@ def test_multiples_name_subject_comparison_and_direction(
     [multiple] = [c for c in extract(text) if c.kind == "change"]
     attrs = multiple.attributes
     assert (multiple.subject, attrs.get("compared_to"), attrs.get("direction")) == expected
+
+
+@pytest.mark.parametrize(("text", "granularity"), [
+    # a volume "as of" a day is the total up to it, not that day's
+    ("As of March 1, Chinese models had processed a cumulative 50 trillion tokens.", "total"),
+    ("截至3月1日，中国模型累计调用量为50万亿Token。", "total"),
+    ("On March 1, Chinese models processed 1 trillion tokens.", "day"),
+])
+def test_a_volume_by_a_day_is_a_total(text: str, granularity: str) -> None:
+    [claim] = extract(text, dt.date(2026, 3, 2))
+    assert claim.period.granularity == granularity
+    assert bool(claim.attributes.get("daily_average")) == (granularity == "day")
 
 
 def test_periods_follow_the_text() -> None:

@@ -204,6 +204,13 @@ _ZH_WHOLE = (
 )
 
 
+_PLATFORM_TOTAL = re.compile(
+    r"平台|全站|总调用量|总用量|\b(?:the\s+platform|platform-wide|sitewide|site-wide)\b"
+    r"|\btotal\s+(?:token\s+)?(?:volume|usage|consumption|traffic)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_whole(fig: Figure, ctx: _Ctx) -> bool:
     start, text = ctx.sentence.start, ctx.text
     near = max(start, fig.start - 30)
@@ -1394,6 +1401,17 @@ def _figure_claims(
         return []
     mention, carried = _period_for(fig, ctx, state, kind)
     period = _period(mention, fig, ctx)
+    if (
+        kind == "token_volume"
+        and period.granularity == "day"
+        and period.start == period.end
+        and mention is not None
+        and mention.attributes.get("by")
+        and not _has_cue(ctx.text[max(lo, fig.start - 40) : fig.start], "daily")
+    ):
+        # "as of March 22 … a cumulative 50 trillion", "截至3月22日": a total up to that day,
+        # not the day's volume ("截至3月初…日均调用量" stays a daily average)
+        period = period.model_copy(update={"granularity": "total"})
     if carried and period.start is not None:
         period = period.model_copy(update={"resolution": "inferred"})
     if attrs.get("change") == "from" and kind in _BASE_KINDS and (
@@ -1615,7 +1633,7 @@ def _subjects_for(
             platform is not None
             and platform.kind == "platform"
             and all(s.kind == "platform" for s in ctx.subjects)
-            and not _POSSESSIVE_PRONOUN.search(ctx.text, lo, fig.start)
+            and not _OWNER_PRONOUN.search(ctx.text, lo, fig.start)
             and _measure(ctx, fig, state) == "token_volume"
         ):
             return [platform], 0.7, []
@@ -1676,6 +1694,16 @@ def _subjects_for(
         # "That is a 25% slide in a single week for Chinese models": the change named, then
         # whose it is (only when no subject stands before it)
         return [following], 0.8, compared
+    near = max(lo, fig.start - 30)
+    if (
+        kind == "token_volume"
+        and _PLATFORM_TOTAL.search(ctx.text, near, fig.start)
+        and not _OWNER_PRONOUN.search(ctx.text, lo, fig.start)
+    ):
+        # "据OpenRouter统计，上周平台总调用量为12.5万亿Token": the platform's, named as the
+        # source only; with no platform known, nobody's (not the last sentence's subject)
+        platform = _platform_for(fig, ctx, state, hi)
+        return ([platform], 0.7, compared) if platform else ([], 0.0, compared)
     carried = _carried_subject(ctx, state)
     if carried is not None:
         return [carried], 0.6, compared
@@ -1730,7 +1758,7 @@ def _joint(members: list[SubjectMention]) -> SubjectMention:
     return SubjectMention(first.start, second.end, name, name, "group", confidence=0.8)
 
 
-_POSSESSIVE_PRONOUN = re.compile(
+_OWNER_PRONOUN = re.compile(
     r"\b(?:its|their|my|our|your|his|her)\b|它的|他们的|我的|我们的", re.IGNORECASE
 )
 _CHANGE_FOR = re.compile(

@@ -1020,6 +1020,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "day_range_carried": _day_range,
     "zh_day_range": _day_range,
     "week_of_day_en": _week_of_day,
+    "zh_week_of_day": _week_of_day,
     "month_range_en": _month_range,
     "zh_month_range": _month_range,
     "year_range": _year_range,
