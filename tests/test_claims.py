@@ -464,6 +464,15 @@ CASES = [
      {("share", "Chinese models", 40, "%"), ("share", "Chinese models", 1, "%")}),
     ("Chinese models grew 40% last week, up from 12% the week before.",
      {("change", "Chinese models", 40, "%"), ("change", "Chinese models", 12, "%")}),
+    # a part of a whole just named, and its owner named after it with "by" or "from"
+    ("OpenRouter processed 13.2T tokens last week, 61% of them by Chinese models.",
+     {("token_volume", "OpenRouter", 1.32e13, "tokens"), ("share", "Chinese models", 61, "%")}),
+    ("Of those, 61% came from Chinese models.", {("share", "Chinese models", 61, "%")}),
+    ("Chinese models accounted for 5.2 trillion of the 9.4 trillion tokens (55%).",
+     {("token_volume", "Chinese models", 5.2e12, "tokens"), ("share", "Chinese models", 55, "%")}),
+    # a change named before "for X" is X's when nothing is named before it
+    ("Usage grew 20% week over week for Alibaba's Qwen 3 Max, the company said.",
+     {("change", "Qwen 3 Max", 20, "%")}),
     # a change in token volume with nothing but the platform named is the platform's own; a
     # pronoun names another owner
     ("Token consumption on OpenRouter rose 8% from the prior week.",
@@ -660,6 +669,10 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("Kimi K2.5在免费模型中排名第一。", ("ranking", "scope", "免费模型")),
     ("Google ranked third among vendors.", ("ranking", "scope", "vendors")),
     ("Kimi K2.5 ranked first on OpenRouter last week.", ("ranking", "scope", "OpenRouter week")),
+    # the measure named right before a change wins over one elsewhere in its sentence
+    ("Gemini 3 Flash, Google's cheapest model, saw usage fall 12% week on week.",
+     ("change", "measure", "token_volume")),
+    ("DeepSeek cut its API prices by 50% as token usage soared.", ("change", "measure", "price")),
     # cues.json basis_frames: a comparison word and the period before
     ("Chinese models rose 8% from the prior week.", ("change", "basis", "week_over_week")),
     ("Chinese models rose 8% compared with a year ago.", ("change", "basis", "year_over_year")),
@@ -771,6 +784,18 @@ def test_a_volume_by_a_day_is_a_total(text: str, granularity: str) -> None:
     [claim] = extract(text, dt.date(2026, 3, 2))
     assert claim.period.granularity == granularity
     assert bool(claim.attributes.get("daily_average")) == (granularity == "day")
+
+
+@pytest.mark.parametrize(("text", "restates"), [
+    ("Chinese models ran 10.4 trillion tokens (about 10 trillion) last week.", True),
+    ("Chinese models ran 10.4 trillion tokens (US models: 25 trillion) last week.", False),
+])
+def test_a_volume_in_parentheses_restates_the_one_before_unless_another_subjects(
+    text: str, restates: bool
+) -> None:
+    first, second = extract(text, dt.date(2026, 3, 2))
+    assert "restates" not in first.attributes
+    assert bool(second.attributes.get("restates")) == restates
 
 
 def test_periods_follow_the_text() -> None:

@@ -239,6 +239,10 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("declined about 9.33%", [(-9.33, "%", "approx", {"change": "decrease"})]),
     ("grew by 421%", [(421, "%", "exact", {"change": "increase"})]),
     ("up 40%", [(40, "%", "exact", {"change": "increase"})]),
+    # a change, then the level it reached; close endpoints are a range
+    ("share rose 3% to 61%", [(3, "%", "exact", {"change": "increase"}),
+                              (61, "%", "exact", {"low": None})]),
+    ("prices may fall 20% to 30%", [(-25, "%", "approx", {"low": 20.0, "high": 30.0})]),
     # units.json up_not_a_change_after: "up" ends a verb of its own
     ("they make up 40% of volume", [(40, "%", "exact", {"change": None})]),
     ("took up nearly 40 percent", [(40, "%", "approx", {"change": None})]),

@@ -890,6 +890,24 @@ def test_times_cheaper_divides_the_other_figure_by_the_subjects(stated: float,
         assert "USD 5 per 1M tokens / USD 0.3 per 1M tokens" in found[0].explanation
 
 
+@pytest.mark.parametrize(("stated", "fires"), [
+    ("3 percentage points", False), ("5.2 percentage points", True),  # 58% -> 61% is +3 pp
+    ("5.2%", False), ("3%", False),  # a bare percent may be relative or in points
+])
+def test_a_change_in_percentage_points_of_a_share_is_a_difference(stated: str,
+                                                                 fires: bool) -> None:
+    from claimcheck.extract import extract_claims
+    from claimcheck.ingest.text import article_id
+    from claimcheck.models import Article
+
+    text = ("Chinese models held 58% of tokens in the week of Feb 23. Chinese models' share "
+            f"rose {stated} week over week to 61% in the week of March 2.")
+    article = Article(id=article_id(text), text=text, published=dt.date(2026, 3, 10))
+    found = [d for d in reconcile(extract_claims(article), {article.id: article})
+             if d.type == "arithmetic"]
+    assert bool(found) == fires
+
+
 def test_ratio_base_figures_from_another_article() -> None:
     desk = Desk()
     desk.article("nbd", "National Business Daily", published="2026-02-27")

@@ -204,13 +204,6 @@ _ZH_WHOLE = (
 )
 
 
-_PLATFORM_TOTAL = re.compile(
-    r"平台|全站|总调用量|总用量|\b(?:the\s+platform|platform-wide|sitewide|site-wide)\b"
-    r"|\btotal\s+(?:token\s+)?(?:volume|usage|consumption|traffic)\b",
-    re.IGNORECASE,
-)
-
-
 def _is_whole(fig: Figure, ctx: _Ctx) -> bool:
     start, text = ctx.sentence.start, ctx.text
     near = max(start, fig.start - 30)
@@ -709,7 +702,8 @@ def _part_by_means(fig: Figure, ctx: _Ctx) -> tuple[list[SubjectMention], float]
 # "a 29% share for the Chinese models", "29% of the combined volume for Chinese models",
 # "with 29% going to Chinese models": the share is theirs, whatever came before
 _PART_FOR = re.compile(
-    r"[^\d,;()]{0,50}?\b(?:for|(?:went|going|goes|go)\s+to)\s+(?:the\s+)?", re.IGNORECASE
+    r"[^\d,;()]{0,50}?\b(?:for|by|from|(?:went|going|goes|go)\s+to)\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
 
 
@@ -755,7 +749,7 @@ def _percent_kind(
     if not level and (_has_cue(after[:25], "basis", "week_over_week")
                       or _has_cue(after[:25], "basis", "year_over_year")):
         return "change"
-    if _SHARE_AFTER.match(after) or _has_cue(before, "share"):
+    if _SHARE_AFTER.match(after) or _has_cue(before, "share") or _PART_OF_BEFORE.search(before):
         return "share"
     if level:
         # "make up 40% of volume, up from 1% a year ago": the level a share came from; "grew
@@ -782,7 +776,7 @@ def _percent_kind(
 # what a fraction is a part of when it is a share: a total of a measure, not a subject's figure
 # ("a fifth of GPT-5's price" is a ratio)
 _FRACTION_WHOLE = re.compile(
-    r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+|global\s+|total\s+|weekly\s+)*"
+    r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+|global\s+|total\s+|weekly\s+){0,4}"
     r"(?:[\w-]+\s+){0,2}?)?(?:tokens?|volume|usage|traffic|calls|requests|market|consumption"
     r"|developers|users)\b|\s*的?(?:调用量|用量|市场|份额|流量|Token)",
     re.IGNORECASE,
@@ -794,6 +788,14 @@ def _fraction_of_whole(fig: Figure, ctx: _Ctx, lo: int) -> bool:
     return bool(_FRACTION_WHOLE.match(ctx.text, fig.end) or _has_cue(before, "share"))
 
 
+# "Of those, 61% came from Chinese models", "5.2 trillion of the 9.4 trillion tokens (55%)":
+# a part of a whole just named
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:those|them|these|which|the\s+total|that\s+total)\b[^%]{0,12}$"
+    r"|\bof\s+(?:the\s+)?[$¥€£]?[0-9][\w.,]*(?:\s*(?:trillion|billion|million))?"
+    r"(?:\s+tokens?)?\s*[(,]\s*(?:or\s+|about\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
 _BY_BEFORE = re.compile(r"\bby\s*$")
 # "61% of global calls", "a 72% share", "a 47% market share", "nearly half (47%) of all tokens"
 _SHARE_AFTER = re.compile(r"\s*[)）]?\s*(?:of\b|(?:market\s+)?share\b|的?份额)", re.IGNORECASE)
@@ -881,9 +883,18 @@ def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
 
 
 def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
+    # the measure named right before the change wins over one named elsewhere in its sentence
+    # ("Gemini 3 Flash, Google's cheapest model, saw usage fall 12%")
+    near = ctx.text[max(ctx.sentence.start, fig.start - _MEASURE_REACH) : fig.start]
+    if _has_cue(near, "price") or _CURRENCY_MARK.search(near):
+        return "price"  # before tokens: "每百万Token 5美元，约为前者的26.7倍" is about prices
+    if _TOKEN_WORD.search(near) or _USAGE.search(near):
+        return "token_volume"
+    if _has_cue(near, "share_nouns"):
+        return "share"  # "Chinese models' share rose 3 percentage points", "占比提升3个百分点"
     if ctx.once("price", lambda t: _has_cue(t, "price") or "$" in t or "美元" in t):
         return "price"
-    if ctx.once("tokens", lambda t: bool(_TOKEN_WORD.search(t) or "usage" in t.lower())):
+    if ctx.once("tokens", lambda t: bool(_TOKEN_WORD.search(t) or _USAGE.search(t))):
         return "token_volume"
     if state.claims and state.claims[-1].kind in ("price", "token_volume"):
         return state.claims[-1].kind
@@ -1539,6 +1550,9 @@ def _measure_heads(measure: str) -> re.Pattern[str]:
 
 
 _TOKEN_WORD = re.compile(r"tokens?|调用量|call volume", re.IGNORECASE)
+_USAGE = re.compile(r"usage|用量", re.IGNORECASE)
+_CURRENCY_MARK = re.compile(r"[$¥€£]|美元|元|\b(?:USD|CNY|yuan|dollars?)\b", re.IGNORECASE)
+_MEASURE_REACH = 20  # "usage fall 12%", "prices cut by 50%": the measure's noun and verb
 # how far back a table header or a lead sentence says that bare figures count tokens
 _TOKEN_CONTEXT = 1500
 
@@ -1689,10 +1703,11 @@ def _subjects_for(
     if (
         following is not None
         and _CHANGE_FOR.fullmatch(ctx.text, fig.end, following.start)
-        and _change_after(fig, ctx) is not None
+        and (_change_after(fig, ctx) is not None
+             or fig.attributes.get("change") in ("increase", "decrease"))
     ):
-        # "That is a 25% slide in a single week for Chinese models": the change named, then
-        # whose it is (only when no subject stands before it)
+        # "That is a 25% slide in a single week for Chinese models", "Usage grew 20% week over
+        # week for Qwen 3": the change, then whose it is (only when no subject stands before)
         return [following], 0.8, compared
     near = max(lo, fig.start - 30)
     if (
@@ -1758,8 +1773,15 @@ def _joint(members: list[SubjectMention]) -> SubjectMention:
     return SubjectMention(first.start, second.end, name, name, "group", confidence=0.8)
 
 
+# "its usage", "my OpenRouter bill", "它的": a pronoun names whose a figure is
 _OWNER_PRONOUN = re.compile(
     r"\b(?:its|their|my|our|your|his|her)\b|它的|他们的|我的|我们的", re.IGNORECASE
+)
+# "平台总调用量", "total token volume", "the platform": the platform's own total
+_PLATFORM_TOTAL = re.compile(
+    r"平台|全站|总调用量|总用量|\b(?:the\s+platform|platform-wide|sitewide|site-wide)\b"
+    r"|\btotal\s+(?:token\s+)?(?:volume|usage|consumption|traffic)\b",
+    re.IGNORECASE,
 )
 _CHANGE_FOR = re.compile(
     r"[\s+]*[\w-]+(?:\s+[\w-]+){0,6}?\s+(?:for|of|among|at)\s+(?:the\s+|its\s+|their\s+)?",
@@ -2033,8 +2055,9 @@ def _attributes(
             if k in attrs:
                 out[k] = attrs[k]
     elif kind == "change":
-        if attrs.get("inverse"):
-            out["inverse"] = True
+        for flag in ("inverse", "percentage_points"):  # "3个百分点": a difference of percents
+            if attrs.get(flag):
+                out[flag] = True
         basis = _basis(fig, ctx)
         if attrs.get("growth_rate") == "compound":
             basis = "cagr"  # a yearly rate compounded over the claim's period
@@ -2080,7 +2103,7 @@ def _attributes(
             ctx.text[max(lo, fig.start - 40) : fig.start], "daily"
         ):
             out["daily_average"] = True
-        if "(" in ctx.text[max(lo, fig.start - 12) : fig.start] and _restates(fig, state):
+        if "(" in ctx.text[max(lo, fig.start - 12) : fig.start] and _restates(fig, state, own):
             out["restates"] = True
     if "low" in attrs and "high" in attrs:
         out["low"], out["high"] = attrs["low"], attrs["high"]
@@ -2160,9 +2183,14 @@ def _direction_after(fig: Figure, ctx: _Ctx, hi: int) -> str | None:
     return min(named)[1] if named else None
 
 
-def _restates(fig: Figure, state: ArticleState) -> bool:
+def _restates(fig: Figure, state: ArticleState, own: frozenset[str]) -> bool:
+    """'4.12 trillion tokens (about 4.1T)': the figure before, said again; not another
+    subject's figure ('(US models: 25 trillion)')."""
     last = state.claims[-1] if state.claims else None
-    return bool(last and last.kind == "token_volume" and last.span[1] <= fig.start)
+    return bool(
+        last and last.kind == "token_volume" and last.span[1] <= fig.start
+        and (not own or last.subject in own)
+    )
 
 
 def _recent_other_subjects(state: ArticleState, kind: str) -> list[str]:

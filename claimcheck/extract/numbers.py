@@ -1235,12 +1235,8 @@ def _h_frac(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         den = _lookup("english_ordinals", den_word.removesuffix("s"))
     if not num or not den:
         return m.end()
-    ctx = _read_left(norm, m.start())
     r = _Read(start=m.start(), end=m.end(), value=num / den, unit="x")
-    r.attrs["fraction"] = True
-    _read_right(norm, r, ctx)
-    _emit(st, _finish(text, r, ctx))
-    return r.end
+    return _fraction(text, norm, st, r, _read_left(norm, m.start()))
 
 
 def _h_onein(text: str, norm: str, m: re.Match[str], st: _State) -> int:
@@ -1248,8 +1244,12 @@ def _h_onein(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     if num is None or den is None or not 0 < num < den:
         return m.end()
     r = _Read(start=m.start(), end=m.end(), value=num / den, unit="x")
+    return _fraction(text, norm, st, r, _read_left(norm, m.start()))
+
+
+def _fraction(text: str, norm: str, st: _State, r: _Read, ctx: _Context) -> int:
+    """Emit a fraction read as a multiple, marked so: claim assembly may make it a share."""
     r.attrs["fraction"] = True
-    ctx = _read_left(norm, m.start())
     _read_right(norm, r, ctx)
     _emit(st, _finish(text, r, ctx))
     return r.end
@@ -1415,10 +1415,7 @@ def _read_fraction(
     if ctx.qualifier == "exact" and not led and not (followed and followed.group().strip()):
         return frac.end()
     r = _Read(start=start, end=frac.end(), value=numerator / den, unit="x")
-    r.attrs["fraction"] = True
-    _read_right(norm, r, ctx)
-    _emit(st, _finish(text, r, ctx))
-    return r.end
+    return _fraction(text, norm, st, r, ctx)
 
 
 def _range_ok(norm: str, start: int, num: str, rng: re.Match[str]) -> bool:
@@ -1432,6 +1429,14 @@ def _range_ok(norm: str, start: int, num: str, rng: re.Match[str]) -> bool:
     first = float(num.replace(",", ""))
     second = float(rng["num2"].replace(",", ""))
     if second <= first:
+        return False
+    words = norm[max(0, start - 16) : start].split()
+    if (
+        rng["pct"] and rng["sep"].lower() != "-" and second >= 3 * first and words
+        and _group_of("changes_before", words[-1]) in ("increase", "decrease")
+    ):
+        # "share rose 3% to 61%": the change, then the level it reached; endpoints that close
+        # ("prices may fall 20% to 30%") are a range
         return False
     both_years = num.isdigit() and rng["num2"].isdigit() and 1900 <= first <= 2100
     return not both_years

@@ -214,9 +214,12 @@ def _difference(a: Bounds, b: Bounds) -> Bounds:
 
 
 def _change_readings(claim: Claim, ratio: Bounds, points: Bounds | None) -> list[Bounds]:
-    """What the stated change could mean given to/from as a ratio (and a difference in points)."""
+    """What the stated change could mean given to/from as a ratio (and a difference in points;
+    only that when the text says "percentage points")."""
     if claim.unit == "x":
         return [ratio, _shift(ratio, -1.0)]
+    if points is not None and claim.attributes.get("percentage_points"):
+        return [points]
     readings = [_shift(ratio, -1.0, 100.0)]
     if points is not None:
         readings.append(points)

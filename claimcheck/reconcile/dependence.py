@@ -182,8 +182,8 @@ def _crc(text: str) -> int:
 
 def sentence_fingerprints(text: str) -> dict[int, str]:
     """The hashes of the text's whole sentences among its ``passage_fingerprints``, with each
-    sentence as written: an article holding one holds that sentence's normalized text, or
-    another passage whose hash is the same (crc32 of 170 passages an article collides)."""
+    sentence as written: an article holding one holds that sentence's normalized text, or a
+    passage of another kind with the same crc32."""
     return {_crc("s:" + sentence.normalized): sentence.text for sentence in analyzed(text)}
 
 

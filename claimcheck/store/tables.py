@@ -76,8 +76,8 @@ class ArticleLinkRow(SQLModel, table=True):
     other_id: str = Field(
         sa_column=Column(String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     )
-    # the sentence pairs that showed the copy; when whole sentences of one were found in the
-    # other's fingerprints, the number of those identical sentences (its text is not compared)
+    # the sentence pairs that showed the copy; when one holds whole sentences of the other
+    # (fingerprint and text), the number of those identical sentences (nothing is analysed)
     shared_passages: int = 0
 
 
