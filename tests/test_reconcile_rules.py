@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from claimcheck.models import Discrepancy
+from claimcheck.extract import extract_claims
+from claimcheck.ingest.text import article_id
+from claimcheck.models import Article, Discrepancy
 from claimcheck.reconcile import reconcile
 from claimcheck.reconcile.arithmetic import span_years
 from claimcheck.reconcile.facts import publication_window
@@ -855,18 +857,19 @@ def test_wrong_ratio_fires_with_expected_and_stated() -> None:
     assert "USD 5 per 1M tokens / USD 0.3 per 1M tokens" in d.explanation
 
 
+def _arithmetic_in(text: str) -> list[Discrepancy]:
+    """The arithmetic findings of one article's text, extracted and reconciled."""
+    article = Article(id=article_id(text), text=text, published=dt.date(2026, 3, 10))
+    return [d for d in reconcile(extract_claims(article), {article.id: article})
+            if d.type == "arithmetic"]
+
+
 @pytest.mark.parametrize(("stated", "fires"), [(50, True), (12, False)])
 def test_a_percent_more_than_another_subject_is_checked(stated: int, fires: bool) -> None:
     """'12% more than Gemini 3 Flash', extracted from text: 2.58 / 2.3 trillion is 12% more."""
-    from claimcheck.extract import extract_claims
-    from claimcheck.ingest.text import article_id
-    from claimcheck.models import Article
-
     text = (f"Last week MiniMax M2.5 processed 2.58 trillion tokens, {stated}% more than Gemini "
             "3 Flash, which processed 2.3 trillion tokens.")
-    article = Article(id=article_id(text), text=text, published=dt.date(2026, 3, 10))
-    found = [d for d in reconcile(extract_claims(article), {article.id: article})
-             if d.type == "arithmetic"]
+    found = _arithmetic_in(text)
     assert bool(found) == fires
     if fires:
         assert found[0].stated == stated and abs((found[0].expected or 0) - 12.17) < 0.01
@@ -876,15 +879,9 @@ def test_a_percent_more_than_another_subject_is_checked(stated: int, fires: bool
 def test_times_cheaper_divides_the_other_figure_by_the_subjects(stated: float,
                                                                 fires: bool) -> None:
     """'16.7 times cheaper than GPT-5' is $5 / $0.30, not $0.30 / $5."""
-    from claimcheck.extract import extract_claims
-    from claimcheck.ingest.text import article_id
-    from claimcheck.models import Article
-
     text = ("DeepSeek V3.2 costs $0.30 per million input tokens and GPT-5 costs $5 per million "
             f"input tokens, so DeepSeek V3.2 is {stated:g} times cheaper than GPT-5.")
-    article = Article(id=article_id(text), text=text, published=dt.date(2026, 3, 10))
-    found = [d for d in reconcile(extract_claims(article), {article.id: article})
-             if d.type == "arithmetic"]
+    found = _arithmetic_in(text)
     assert bool(found) == fires
     if fires:
         assert "USD 5 per 1M tokens / USD 0.3 per 1M tokens" in found[0].explanation
@@ -896,15 +893,9 @@ def test_times_cheaper_divides_the_other_figure_by_the_subjects(stated: float,
 ])
 def test_a_change_in_percentage_points_of_a_share_is_a_difference(stated: str,
                                                                  fires: bool) -> None:
-    from claimcheck.extract import extract_claims
-    from claimcheck.ingest.text import article_id
-    from claimcheck.models import Article
-
     text = ("Chinese models held 58% of tokens in the week of Feb 23. Chinese models' share "
             f"rose {stated} week over week to 61% in the week of March 2.")
-    article = Article(id=article_id(text), text=text, published=dt.date(2026, 3, 10))
-    found = [d for d in reconcile(extract_claims(article), {article.id: article})
-             if d.type == "arithmetic"]
+    found = _arithmetic_in(text)
     assert bool(found) == fires
 
 
