@@ -798,6 +798,14 @@ def test_a_volume_in_parentheses_restates_the_one_before_unless_another_subjects
     assert bool(second.attributes.get("restates")) == restates
 
 
+def test_a_ranking_dated_by_the_lead_week_names_its_granularity_in_its_scope() -> None:
+    text = ("Gemini 3 Flash topped the OpenRouter chart.\n\nIn the week of Feb 16-22, Chinese "
+            "models processed 5.16 trillion tokens.")
+    [rank] = [c for c in extract(text, dt.date(2026, 3, 1)) if c.kind == "ranking"]
+    assert rank.period.start == dt.date(2026, 2, 16)
+    assert rank.attributes["scope"] == "OpenRouter week"
+
+
 def test_periods_follow_the_text() -> None:
     text = (
         "In February, there was a surge. During the week from the 9th to the 15th, Chinese "
@@ -938,6 +946,11 @@ PERIOD_ASSEMBLY = [
       "连续两周": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
     ("DeepSeek cut input prices by 50%.\n\nIn the week of Feb 16-22, Chinese models processed "
      "5.16 trillion tokens.", dt.date(2026, 3, 1), {"50%": (None, None)}),
+    # must NOT: in an undated article the reporting week ("the week to March 1") is unresolved,
+    # and the next week named is an earlier one, not the lead's
+    ("Chinese models processed 4.38 trillion tokens in the week to March 1.\n\nClaude Opus 4.6 "
+     "ranked No. 2 with 1.30 trillion tokens.\n\nMiniMax M2.5 processed about 2.45 trillion "
+     "in the week of Feb. 16-22, 2026.", None, {"No. 2": (None, None)}),
     # a streak's period is the week it is reported for (its length is its value)
     ("In the week of Feb 16-22, Chinese models led US models for the fifth consecutive week.",
      dt.date(2026, 3, 1), {"fifth consecutive week": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
@@ -983,7 +996,8 @@ PERIOD_ASSEMBLY = [
 
 @pytest.mark.parametrize(("text", "published", "expected"), PERIOD_ASSEMBLY)
 def test_period_assembly(
-    text: str, published: dt.date, expected: dict[str, tuple[dt.date | None, dt.date | None]]
+    text: str, published: dt.date | None,
+    expected: dict[str, tuple[dt.date | None, dt.date | None]],
 ) -> None:
     claims = extract(text, published)
     for figure, period in expected.items():

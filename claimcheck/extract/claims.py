@@ -2756,16 +2756,17 @@ def with_lead_periods(claims: list[Claim], state: ArticleState) -> list[Claim]:
             for p in state.periods
             if p.role == "date"
             and p.period.granularity == "week"
-            and p.period.start is not None
             and _usable_period(p, state.text)
         ),
         None,
     )
-    if first is None:
+    if first is None or first.period.start is None:
+        # an undated article's "the week to March 1" is the reporting week, unresolved: the
+        # next week it names ("the week of Feb. 16-22") is an earlier one, not the lead's
         return claims
     lead_period = first.period.model_copy(update={"resolution": "inferred"})
     return [
-        c.model_copy(update={"period": lead_period})
+        _dated(c, lead_period)
         if c.span[1] <= first.start
         and c.kind in _LEAD_KINDS
         and c.period.start is None
@@ -2773,3 +2774,14 @@ def with_lead_periods(claims: list[Claim], state: ArticleState) -> list[Claim]:
         else c
         for c in claims
     ]
+
+
+def _dated(claim: Claim, period: Period) -> Claim:
+    """The claim with a period found after it was made; a ranking's scope names the period's
+    granularity as the scopes of rankings dated when made do ("OpenRouter week")."""
+    update: dict[str, Any] = {"period": period}
+    scope = claim.attributes.get("scope")
+    if claim.kind == "ranking" and scope and period.granularity and not str(scope).endswith(
+            period.granularity):
+        update["attributes"] = {**claim.attributes, "scope": f"{scope} {period.granularity}"}
+    return claim.model_copy(update=update)
