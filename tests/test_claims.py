@@ -453,6 +453,8 @@ CASES = [
     # "分列" assigns in order, as "respectively" does
     ("Kimi K2.5和GLM-5分列第二、第三位。",
      {("ranking", "Kimi K2.5", 2, "rank"), ("ranking", "GLM-5", 3, "rank")}),
+    ("Kimi K2.5和GLM-5分列二、三位。",
+     {("ranking", "Kimi K2.5", 2, "rank"), ("ranking", "GLM-5", 3, "rank")}),
     # a bare scaled number counts what its clause names before it (cues.json count_heads)
     ("The number of developers using Kimi K2.5 doubled to 1.2 million in February.",
      {("change", "Kimi K2.5", 2, "x"), ("quantity", "Kimi K2.5", 1.2e6, "count")}),

@@ -380,6 +380,10 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("Top10", [(10, "top", "exact", {})]),
     ("第一", [(1, "rank", "exact", {})]),
     ("排名第二", [(2, "rank", "exact", {})]),
+    # ranks listed after a "respectively" verb, each its own figure
+    ("分列二、三位", [(2, "rank", "exact", {}), (3, "rank", "exact", {})]),
+    ("分别位列第二、第三和第四", [(2, "rank", "exact", {}), (3, "rank", "exact", {}),
+                          (4, "rank", "exact", {})]),
     ("位列第一", [(1, "rank", "exact", {})]),
     ("前五名", [(5, "top", "exact", {})]),
     ("前十", [(10, "top", "exact", {})]),

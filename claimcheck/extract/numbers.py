@@ -353,6 +353,11 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?:(?i:consecutive|straight|successive)\s+(?P<su3>{time_units})"
             rf"|(?P<su4>{time_units})\s+(?i:in\s+a\s+row|running))"
             rf"|连续\s?(?:第\s?)?(?P<scn>{CN_SMALL}|[0-9]{{1,3}})\s?个?\s?(?P<scnu>{cn_time}))",
+            # "分列二、三位", "分别位列第二、第三": ranks listed after a "respectively" verb
+            rf"(?P<k_ranklistcn>(?:分列|分居|分别位列|分别位居|分别排名)\s?"
+            rf"(?P<rl1>第?\s?(?:{CN_SMALL}|[0-9]{{1,3}}))\s?[、和与及]\s?"
+            rf"(?P<rl2>第?\s?(?:{CN_SMALL}|[0-9]{{1,3}}))(?:\s?[、和与及]\s?"
+            rf"(?P<rl3>第?\s?(?:{CN_SMALL}|[0-9]{{1,3}})))?\s?(?:位|名)?)",
             rf"(?P<k_rankcn>(?P<rkpre>{rank_pre_zh})?\s?第\s?(?P<rkn>{CN_SMALL}|[0-9]{{1,3}})"
             rf"(?P<rksuf>名|位)?)",
             rf"(?P<k_topcn>前\s?(?P<tcn>{CN_SMALL}|[0-9]{{1,3}})\s?(?P<tcnsuf>名|位|强|大)?)",
@@ -397,6 +402,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_rankone": first(d["rank_one_zh"]),
         "k_top": set("tT"),
         "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连"},
+        "k_ranklistcn": {"分"},
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
         "k_topcn": {"前"},
         "k_onein": first(["one", "two", "three", "four"]) | digits,
@@ -1201,6 +1207,15 @@ def _h_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     return m.end()
 
 
+def _h_ranklistcn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    for group in ("rl1", "rl2", "rl3"):
+        if m[group]:
+            value = _small_number(m[group].lstrip("第").strip())
+            if value:
+                _emit(st, _simple(text, m.start(group), m.end(group), value, "rank"))
+    return m.end()
+
+
 def _h_rankcn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     after = norm[m.end() : m.end() + 3]
     stops = _data()["ordinal_not_rank_zh"]
@@ -1548,6 +1563,7 @@ _HANDLERS: dict[str, Callable[[str, str, re.Match[str], _State], int]] = {
     "k_rankone": _h_rankone,
     "k_top": _h_top,
     "k_streak": _h_streak,
+    "k_ranklistcn": _h_ranklistcn,
     "k_rankcn": _h_rankcn,
     "k_topcn": _h_topcn,
     "k_onein": _h_onein,
