@@ -306,6 +306,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     rank_pre_zh = _alt(d["rank_prefixes_zh"], ignore_case=False)
     rank_one_verbs = _alt(d["rank_one_before_streak"])
     rank_one_zh = _alt(d["rank_one_zh"], ignore_case=False)
+    rank_list_zh = _alt(d["rank_list_verbs_zh"], ignore_case=False)
+    rank_item = rf"第?\s?(?:{CN_SMALL}|[0-9]{{1,3}})"
     day = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])"
     cn_time = "周|星期|天|个月|月|年|季度"
 
@@ -354,10 +356,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"|(?P<su4>{time_units})\s+(?i:in\s+a\s+row|running))"
             rf"|连续\s?(?:第\s?)?(?P<scn>{CN_SMALL}|[0-9]{{1,3}})\s?个?\s?(?P<scnu>{cn_time}))",
             # "分列二、三位", "分别位列第二、第三": ranks listed after a "respectively" verb
-            rf"(?P<k_ranklistcn>(?:分列|分居|分别位列|分别位居|分别排名)\s?"
-            rf"(?P<rl1>第?\s?(?:{CN_SMALL}|[0-9]{{1,3}}))\s?[、和与及]\s?"
-            rf"(?P<rl2>第?\s?(?:{CN_SMALL}|[0-9]{{1,3}}))(?:\s?[、和与及]\s?"
-            rf"(?P<rl3>第?\s?(?:{CN_SMALL}|[0-9]{{1,3}})))?\s?(?:位|名)?)",
+            rf"(?P<k_ranklistcn>{rank_list_zh}\s?(?P<rl1>{rank_item})\s?[、和与及]\s?"
+            rf"(?P<rl2>{rank_item})(?:\s?[、和与及]\s?(?P<rl3>{rank_item}))?\s?(?:位|名)?)",
             rf"(?P<k_rankcn>(?P<rkpre>{rank_pre_zh})?\s?第\s?(?P<rkn>{CN_SMALL}|[0-9]{{1,3}})"
             rf"(?P<rksuf>名|位)?)",
             rf"(?P<k_topcn>前\s?(?P<tcn>{CN_SMALL}|[0-9]{{1,3}})\s?(?P<tcnsuf>名|位|强|大)?)",
@@ -402,7 +402,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_rankone": first(d["rank_one_zh"]),
         "k_top": set("tT"),
         "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连"},
-        "k_ranklistcn": {"分"},
+        "k_ranklistcn": first(d["rank_list_verbs_zh"]),
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
         "k_topcn": {"前"},
         "k_onein": first(["one", "two", "three", "four"]) | digits,
