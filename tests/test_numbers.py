@@ -358,6 +358,11 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("ranked 2nd", [(2, "rank", "exact", {})]),
     ("ranking first", [(1, "rank", "exact", {})]),
     ("dropped to fifth", [(5, "rank", "exact", {})]),
+    # a rank reached by a move, with how far or not (units.json rank_move_verbs, _steps)
+    ("slipped two places to fifth", [(5, "rank", "exact", {})]),
+    ("climbed to 4th", [(4, "rank", "exact", {})]),
+    ("was up three spots to second", [(2, "rank", "exact", {})]),
+    ("edged down a notch to the sixth", [(6, "rank", "exact", {})]),
     ("second only to DeepSeek", [(2, "rank", "exact", {})]),
     # an ordinal before a place noun (units.json rank_place_nouns)
     ("which was 23rd place", [(23, "rank", "exact", {})]),
@@ -441,6 +446,7 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("Google led the way", []),  # no list noun
     ("handing the top spot back to U.S. rivals", []),  # units.json rank_place_lost
     ("lost the top spot", []),
+    ("up to the fifth generation", []),  # "up"/"down" is a move only with how far
     ("a leading model on the chart", []),
     ("the top five models on the chart", [(5, "top", "exact", {})]),
     ("Claude topped 5 trillion tokens", [(5e12, "tokens", "at_least", {})]),

@@ -108,6 +108,8 @@ WEEKS = [
     ("in the week ended Sunday, February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
     ("the week through February 22, 2026", D(2026, 2, 16), D(2026, 2, 22), "explicit"),
     ("in the seven days to February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
+    ("over the seven-day period ended February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
+    ("in the 7-day window to February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
     ("from March 3rd to 9th, 2025", D(2025, 3, 3), D(2025, 3, 9), "explicit"),
     ("February 23–March 1, 2026", D(2026, 2, 23), D(2026, 3, 1), "explicit"),
     ("December 29 - January 4, 2026", D(2025, 12, 29), D(2026, 1, 4), "explicit"),

@@ -169,7 +169,7 @@ def _clause_bounds(ctx: _Ctx, pos: int) -> tuple[int, int]:
 
 
 _OF_AFTER = re.compile(
-    r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:of|for|by|from|to)\s+(?:the\s+|its\s+|their\s+)?$"
+    r"\s*(?:[A-Za-z-]+\s+){0,3}?(?:of|for|by|from|to)\s+(?:the\s+|its\s+|their\s+|what\s+)?$"
 )
 # "$5 and $25 for Claude Opus 4.6": a figure coordinated with the next one shares its subject
 _COORDINATED_FIGURE = re.compile(r"\s*,?\s*(?:and|or|&|/)\s+[^\s,;]*\d[^\s,;]*")
@@ -226,9 +226,10 @@ def _platform_for(fig: Figure, ctx: _Ctx, state: ArticleState, hi: int) -> Subje
     return SubjectMention(fig.start, fig.start, state.platform, state.platform, "platform")
 
 
-# "40 times as much as DeepSeek V3.2", "17 times higher than GPT-5": what a multiple compares with
+# "40 times as much as DeepSeek V3.2", "17 times higher than GPT-5", "three times what X handled":
+# what a multiple compares with
 _COMPARED_AFTER = re.compile(
-    r"\s*(?:[a-z]+\s+){0,2}?(?:as\s+(?:much|high|expensive|cheap|many)\s+as|than)"
+    r"\s*(?:[a-z]+\s+){0,2}?(?:as\s+(?:much|high|expensive|cheap|many)\s+as|than|what)"
     r"\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -461,11 +462,22 @@ def _respective(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int) -> Subject
         return None
     group = _coordinated(named[-1], ctx)
     if len(group) < 2:
+        group = _compared_pair(named[-1], ctx)
+    if len(group) < 2:
         return None
     spans = {
         c.span for c in state.claims[-_RECENT_CLAIMS:] if group[-1].end <= c.span[0] < fig.start
     }
     return group[len(spans)] if len(spans) < len(group) else None
+
+
+def _compared_pair(last: SubjectMention, ctx: _Ctx) -> list[SubjectMention]:
+    """'中国模型调用量首次超过美国模型，分别为…': the two sides of a comparison, in order."""
+    lead_in = ctx.text[max(ctx.sentence.start, last.start - 25) : last.start]
+    earlier = [s for s in ctx.subjects if ctx.sentence.start <= s.start and s.end <= last.start]
+    if earlier and _comparison_object().search(lead_in):
+        return [earlier[-1], last]
+    return [last]
 
 
 _SLASH = re.compile(r"\s*/\s*")
@@ -707,9 +719,26 @@ _PART_FOR = re.compile(
 )
 
 
+# "Chinese models accounted for 61% of the tokens processed by the top 10 models": after a
+# share verb, who made the whole, not the part (but "61% of the tokens were processed by
+# Chinese models" names the part)
+_WHOLE_MADE_BY = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbeen )"
+    r"\b[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _part_for(fig: Figure, ctx: _Ctx) -> tuple[list[SubjectMention], float] | None:
     for s in _subjects_in(ctx, fig.end, min(ctx.sentence.end, fig.end + 60)):
-        if s.kind != "platform" and _PART_FOR.fullmatch(ctx.text, fig.end, s.start):
+        if (
+            s.kind != "platform"
+            and _PART_FOR.fullmatch(ctx.text, fig.end, s.start)
+            and not (
+                _WHOLE_MADE_BY.search(ctx.text, fig.end, s.start)
+                and _last_cue_in(ctx, "share_verbs", ctx.sentence.start, fig.start)
+            )
+        ):
             return [s], 0.85
         break
     return None
@@ -882,7 +911,16 @@ def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
     return _last_cue(ctx.text[max(lo, fig.start - 45) : fig.start], "decrease") >= 0
 
 
+# "a tenth of what Claude Opus 4.6 charges": the verb after the compared name is the measure
+_OF_WHAT = re.compile(
+    r"\s*(?:(?:of|as much as)\s+)?what\s+(?:[^,;.!?，。；]|\.(?=\d)){1,60}", re.IGNORECASE
+)
+
+
 def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
+    of_what = _OF_WHAT.match(ctx.text, fig.end, ctx.sentence.end)
+    if of_what and _has_cue(of_what.group(), "price"):
+        return "price"
     # the measure named right before the change wins over one named elsewhere in its sentence
     # ("Gemini 3 Flash, Google's cheapest model, saw usage fall 12%")
     near = ctx.text[max(ctx.sentence.start, fig.start - _MEASURE_REACH) : fig.start]
@@ -1957,7 +1995,10 @@ def _comparison_object() -> re.Pattern[str]:
         re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}"
         for w in sorted(words, key=len, reverse=True)
     ]
-    return re.compile(rf"(?:{'|'.join(parts)})\s*(?:the\s+)?$", re.IGNORECASE)
+    # "surpassed that of US models": the object is still the name after "that of"
+    return re.compile(
+        rf"(?:{'|'.join(parts)})\s*(?:th(?:at|ose)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE
+    )
 
 
 # "ahead of GLM-5, which dropped to fifth": the figure is in the clause about the name itself

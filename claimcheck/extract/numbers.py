@@ -297,6 +297,11 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     basis = _alt([w for ws in d["basis_hints"].values() for w in ws])
     mult_words = _alt(d["multiplier_words"])
     rank_verbs = _alt(d["rank_verbs"])
+    small_count = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})"
+    move_steps = rf"\s+{small_count}\s+{_alt(d['rank_move_steps'])}"
+    rank_moves = (
+        rf"(?:{_alt(d['rank_move_verbs'])}(?:{move_steps})?|(?i:up|down){move_steps})\s+(?i:to)"
+    )
     superl = _alt(d["rank_superlatives"])
     place_nouns = _alt(d["rank_place_nouns"])
     list_nouns = _alt(d["rank_list_nouns"])
@@ -329,7 +334,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             r"(?P<k_rankno>(?<![A-Za-z0-9])(?:No\.?|no\.|NO\.?|#|(?i:number)\s"
             r"|(?i:rank)(?:\s*:)?\s)\s?"
             r"(?P<rankno>[0-9]{1,3}|(?i:one))(?![0-9A-Za-z]))",
-            rf"(?P<k_rankverb>{rank_verbs}\s+(?:(?i:in|at)\s+)?(?:(?i:the)\s+)?"
+            rf"(?P<k_rankverb>(?:{rank_verbs}|{rank_moves})\s+(?:(?i:in|at)\s+)?(?:(?i:the)\s+)?"
             rf"(?P<rvord>{ords}|[0-9]{{1,3}}(?:st|nd|rd|th)(?![A-Za-z])))",
             rf"(?P<k_ordonly>(?P<oword>{ords})(?:\s+(?i:only)\s+(?i:to)(?![A-Za-z])|[\s-]+{superl})"
             rf"|(?<![Ii]n\sthe\s)(?P<pord>{ords}|{GUARD}[0-9]{{1,3}}(?:st|nd|rd|th))\s+"
@@ -394,7 +399,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_date": first(d["month_names"]) | digits,
         "k_date_cn": digits,
         "k_rankno": set("NnRr#"),
-        "k_rankverb": first(d["rank_verbs"]),
+        "k_rankverb": first(d["rank_verbs"], d["rank_move_verbs"], ["up", "down"]),
         "k_ordonly": first(d["english_ordinals"]) | digits,
         "k_topped": first(d["rank_top_verbs"]),
         "k_topplace": first(d["rank_one_before_place"], d["rank_second"]),
@@ -425,7 +430,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     # ``starts``. One trie test at a word start is much cheaper than every branch's start
     # test. A new Latin-script branch adds its first words here.
     lead_words = [
-        *d["month_names"], "number", *d["rank_verbs"], *d["english_ordinals"],
+        *d["month_names"], "number", *d["rank_verbs"], *d["rank_move_verbs"], "up", "down",
+        *d["english_ordinals"],
         *d["rank_one_before_streak"], *d["rank_top_verbs"], *d["rank_one_before_place"],
         *d["rank_second"], "a", "an", *d["multiplier_words"],
         *d["currency_prefixes"], *d["rank_one_zh"], *d["rank_prefixes_zh"],
