@@ -1013,6 +1013,14 @@ PERIOD_ASSEMBLY = [
     # must NOT: a date after the figure in its own clause is still its own
     ("中国模型周调用量达4.12万亿Token，为2月9日至15日当周数据。", dt.date(2026, 3, 5),
      {"4.12万亿": W_0209}),
+    # "a year ago" right after a shorter period moves that period back a year; the level a
+    # change reaches from "a year ago" is not the past's
+    ("Chinese models' share rose to 13% last week, up from 1% a year ago.", dt.date(2026, 3, 10),
+     {"13%": W_0302, "1%": (dt.date(2025, 3, 2), dt.date(2025, 3, 8))}),
+    ("上周中国模型的份额从一年前的约1%升至13%。", dt.date(2026, 3, 10),
+     {"13%": W_0302, "1%": (dt.date(2025, 3, 2), dt.date(2025, 3, 8))}),
+    ("中国模型的市场份额从一年前的约1%升至13%。", dt.date(2026, 3, 10),
+     {"13%": NONE, "1%": (dt.date(2025, 1, 1), dt.date(2025, 12, 31))}),
     # must NOT: "two years ago" does not reach into the next stretch of the sentence
     ("两年前每天才1.4亿Token，如今国产模型日均调用量已超过一百四十亿。", dt.date(2026, 3, 5),
      {"1.4亿": (dt.date(2024, 1, 1), dt.date(2024, 12, 31)), "一百四十亿": NONE}),

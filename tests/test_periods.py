@@ -466,6 +466,23 @@ def test_not_ago(text: str) -> None:
     assert not [m for m in find_periods(text, PUB) if m.attributes.get("ago")]
 
 
+@pytest.mark.parametrize(("text", "phrase", "start", "end", "granularity"), [
+    # right after a shorter period, "N units ago" moves that period back, as "earlier" does
+    ("13% last week, up from 1% a year ago", "a year ago", D(2025, 2, 23), D(2025, 3, 1), "week"),
+    ("上周份额为13%，一年前仅为1%", "一年前", D(2025, 2, 23), D(2025, 3, 1), "week"),
+    # must NOT: alone, or glued to the date it restates, it is the calendar unit
+    ("1% a year ago", "a year ago", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("In March 3rd to 9th, 2025, a year ago, it was small", "a year ago", D(2025, 1, 1),
+     D(2025, 12, 31), "year"),
+])
+def test_ago_after_a_shorter_period(
+    text: str, phrase: str, start: dt.date, end: dt.date, granularity: str
+) -> None:
+    m = only(text, phrase=phrase)
+    assert (m.period.start, m.period.end, m.period.granularity) == (start, end, granularity)
+    assert m.attributes.get("ago")
+
+
 def test_a_lone_ordinal_with_no_month_anywhere_is_never_a_date() -> None:
     for m in find_periods("from the 9th to the 15th", PUB):
         assert m.period.resolution == "unresolved"

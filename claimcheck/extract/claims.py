@@ -1001,6 +1001,8 @@ def _usable_period(p: PeriodMention, text: str) -> bool:
 
 # what ends a stretch of a sentence that one time phrase governs ("两年前每天才1.4亿，两年涨了…")
 _SEGMENT_BREAK = re.compile(r"[,，;；。:：!?！？\n]")
+# "从一年前的约1%升至13%", "from 1% a year ago to 13%": the level reached is not the past's
+_TO_AFTER_FIGURE = re.compile(r"[\d%％][^\d,，;；。]{0,4}?(?:至|到|(?<![A-Za-z])to\b)")
 
 
 def _in_ago_scope(p: PeriodMention, start: int, end: int, text: str) -> bool:
@@ -1011,6 +1013,8 @@ def _in_ago_scope(p: PeriodMention, start: int, end: int, text: str) -> bool:
     if not p.attributes.get("ago"):
         return True
     if p.end <= start:
+        if _TO_AFTER_FIGURE.search(text, p.end, start):
+            return False
         first = _SEGMENT_BREAK.search(text, p.end, start)
         if first is None:
             return True

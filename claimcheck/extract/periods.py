@@ -924,15 +924,32 @@ def _ago_span(hit: _Hit) -> tuple[str, int] | None:
     return unit, int(count)
 
 
+_AGO_SHIFT_REACH = 80  # "13% last week, up from 1% a year ago": one comparison's reach
+
+
 def _ago(hit: _Hit, ctx: _Context) -> _Out | None:
-    """"two years ago", "两年前": the calendar unit that many units before publication.
+    """"two years ago", "两年前": the calendar unit that many units before publication; right
+    after a shorter period ("13% last week, up from 1% a year ago") that period moved back,
+    as "a year earlier" would.
 
     Marked ``ago``: the time a comparison starts from ("两年前每天才1.4亿"), which dates the
     figures of its own clause only (claims.py)."""
     span = _ago_span(hit)
     if span is None:
         return None
-    out = _calendar_offset(span[0], -span[1], ctx)
+    unit, count = span
+    last = ctx.last_period
+    if (
+        last is not None
+        # "In March 3rd to 9th, 2025, a year ago": a date glued to it is restated, not moved
+        and len(last[1].text or "") + 3 < hit.start - last[0] <= _AGO_SHIFT_REACH
+        and last[1].granularity in _UNITS
+        and _UNITS.index(last[1].granularity) < _UNITS.index(unit)
+        and last[1].resolution != "unresolved"
+    ):
+        out = _anchored(ctx, "shift", unit, -count)
+    else:
+        out = _calendar_offset(unit, -count, ctx)
     return replace(out, attributes={**out.attributes, "ago": True})
 
 
