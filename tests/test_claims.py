@@ -698,6 +698,20 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("至此，中国模型已连续两周超过美国模型。", ("streak", "over", "US models")),
     # must NOT: over the subject itself, or a group named in the next clause
     ("中国模型连续两周位居第一，美国模型紧随其后。", ("streak", "over", None)),
+    # a streak in a place other than the lead says which place it held
+    ("Kimi K2.5 has spent six straight weeks in the top three.", ("streak", "held", "top 3")),
+    ("Kimi K2.5 has been No. 2 for three weeks in a row.", ("streak", "held", "No. 2")),
+    ("Kimi K2.5连续六周位居前三。", ("streak", "held", "top 3")),
+    # must NOT: a lead is the default
+    ("Kimi K2.5 has led the chart for six straight weeks.", ("streak", "held", None)),
+    ("Kimi K2.5连续三周位居榜首。", ("streak", "held", None)),
+    # a change since a date has that date as its basis (CONTRACT.md: "since:<date>")
+    ("Qwen3.5 Plus usage has grown tenfold since January.",
+     ("change", "basis", "since:2026-01-01")),
+    ("自1月以来，Qwen3.5 Plus调用量增长了10倍。", ("change", "basis", "since:2026-01-01")),
+    # must NOT: a named basis stays
+    ("Since January, Qwen3.5 Plus usage rose 8% week over week.",
+     ("change", "basis", "week_over_week")),
     # a span of time right before a change's verb is its basis ("两年涨了1000倍")
     ("国产模型日均调用量两年涨了1000倍。", ("change", "basis", "730 days")),
     ("中国模型调用量两年间增长约1000倍。", ("change", "basis", "730 days")),
@@ -1013,6 +1027,12 @@ PERIOD_ASSEMBLY = [
     # must NOT: a date after the figure in its own clause is still its own
     ("中国模型周调用量达4.12万亿Token，为2月9日至15日当周数据。", dt.date(2026, 3, 5),
      {"4.12万亿": W_0209}),
+    # a volume since a date is the total from then to publication; a change since then has
+    # no period of its own (its basis says where it starts)
+    ("Since January, Qwen3.5 Plus has processed 20 trillion tokens.", dt.date(2026, 3, 10),
+     {"20 trillion": (dt.date(2026, 1, 1), dt.date(2026, 3, 10))}),
+    ("Qwen3.5 Plus usage has grown tenfold since January.", dt.date(2026, 3, 10),
+     {"tenfold": NONE}),
     # "a year ago" right after a shorter period moves that period back a year; the level a
     # change reaches from "a year ago" is not the past's
     ("Chinese models' share rose to 13% last week, up from 1% a year ago.", dt.date(2026, 3, 10),

@@ -176,6 +176,17 @@ def test_streaks_that_imply_different_first_weeks(
         assert "when the run began" in found[0].explanation
 
 
+def test_a_run_in_another_place_is_not_a_miscounted_lead() -> None:
+    desk = Desk()
+    desk.article("a", "Outlet a")
+    desk.claim("a", "streak", M25, 3, "weeks", "No. 1 for 3 straight weeks",
+               when=week(MAR_02, resolution="inferred"))
+    desk.article("b", "Outlet b")
+    desk.claim("b", "streak", M25, 6, "weeks", "in the top three for six straight weeks",
+               when=week(MAR_09, resolution="inferred"), held="top 3")
+    assert [d for d in desk.run() if d.type == "streak"] == []
+
+
 def test_undated_repeat_of_a_miscount_is_flagged_with_it() -> None:
     desk = Desk()
     desk.article("repost", "Repost")

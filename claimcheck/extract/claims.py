@@ -1336,6 +1336,7 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
             previous_unit = fig.unit
         claims.extend(made)
         state.claims.extend(made)
+    _mark_held_positions(claims, text)
     _remember_periods(sent, periods, claims, state)
     named = subjects or [
         SubjectMention(c.span[0], c.span[1], c.subject_text, c.subject, "carried")
@@ -1345,6 +1346,28 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
         state.last_subject, state.last_subject_sentence = named[-1], sent.end + 1
         state.last_sentence_subjects = named
     return _dedupe(claims)
+
+
+def _mark_held_positions(claims: list[Claim], text: str) -> None:
+    """'in the top three for six straight weeks', '连续三周位居第二': a streak of a place
+    other than the lead is another run than a lead's, so it says which (``held``): the place
+    its subject ranks in the same stretch of the sentence."""
+    for streak in claims:
+        if streak.kind != "streak":
+            continue
+        for rank in claims:
+            a, b = sorted((streak.span, rank.span))
+            if (
+                rank.kind == "ranking"
+                and rank.subject == streak.subject
+                and "count" not in rank.attributes  # "four of the top five": a set's
+                and _SEGMENT_BREAK.search(text, a[1], b[0]) is None
+            ):
+                if rank.qualifier == "at_most":
+                    streak.attributes["held"] = f"top {rank.value:g}"
+                elif rank.value != 1:
+                    streak.attributes["held"] = f"No. {rank.value:g}"
+                break
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
@@ -1454,6 +1477,16 @@ def _figure_claims(
         return []
     mention, carried = _period_for(fig, ctx, state, kind)
     period = _period(mention, fig, ctx)
+    since = period.start if mention is not None and mention.attributes.get("since") else None
+    if since is not None and kind in ("change", "token_volume"):
+        # "grown tenfold since January": the change's basis, and the time it covers runs to
+        # now; "20 trillion tokens since January" is the total of that span, not January's
+        period = (
+            Period(start=since, end=state.published, granularity="total", text=period.text,
+                   resolution=period.resolution)
+            if kind == "token_volume" and state.published and since <= state.published
+            else Period(resolution="unresolved")
+        )
     if (
         kind == "token_volume"
         and period.granularity == "day"
@@ -1473,6 +1506,8 @@ def _figure_claims(
         period = _change_base_period(fig, ctx, state, period)
     own = frozenset(s.canonical for s in subject)
     attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi, own)
+    if kind == "change" and since is not None:
+        attrs.setdefault("basis", f"since:{since.isoformat()}")
     if kind == "streak":
         period = Period(granularity="week", resolution="unresolved") if not mention else period
     qualifier = (
@@ -2383,7 +2418,10 @@ def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention |
     subject = before[-1]
     # "X ranked 10th with 0.10 trillion tokens, the most of any model in the top ten": a top N
     # after another figure of the subject qualifies that figure, it does not place the subject
-    if any(subject.start <= c.span[0] < fig.start for c in state.claims[-3:]):
+    # (a streak is no such figure: "spent six straight weeks in the top three")
+    if any(
+        subject.start <= c.span[0] < fig.start and c.kind != "streak" for c in state.claims[-3:]
+    ):
         return None
     return _vendor_model(subject, state)
 
