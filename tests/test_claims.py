@@ -702,6 +702,10 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("Kimi K2.5 has spent six straight weeks in the top three.", ("streak", "held", "top 3")),
     ("Kimi K2.5 has been No. 2 for three weeks in a row.", ("streak", "held", "No. 2")),
     ("Kimi K2.5连续六周位居前三。", ("streak", "held", "top 3")),
+    ("Chinese models have been behind U.S. models for three straight weeks.",
+     ("streak", "held", "behind US models")),
+    ("中国模型已连续三周落后于美国模型。", ("streak", "held", "behind US models")),
+    ("中国模型已连续三周落后于美国模型。", ("streak", "over", None)),
     # must NOT: a lead is the default
     ("Kimi K2.5 has led the chart for six straight weeks.", ("streak", "held", None)),
     ("Kimi K2.5连续三周位居榜首。", ("streak", "held", None)),
@@ -1267,6 +1271,19 @@ TABLES_AND_COMPARISONS = [
             ("token_volume", "US models", 2.7e12, "tokens"),
         },
         {("token_volume", "US models", 5.16e12, "tokens")},
+    ),
+    # "eclipsing", "outstripped", "trailed", "behind" name the compared side too
+    (
+        "Chinese-developed models processed 5.16 trillion tokens, eclipsing U.S. models for a "
+        "third consecutive week.",
+        {("token_volume", "Chinese models", 5.16e12, "tokens"),
+         ("streak", "Chinese models", 3, "weeks")},
+        {("streak", "US models", 3, "weeks")},
+    ),
+    (
+        "Claude Sonnet 4.5 came in behind Kimi K2.5 with 980 billion tokens.",
+        {("token_volume", "Claude Sonnet 4.5", 9.8e11, "tokens")},
+        {("token_volume", "Kimi K2.5", 9.8e11, "tokens")},
     ),
     # the two sides of a comparison given "respectively"
     (

@@ -1348,6 +1348,9 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
     return _dedupe(claims)
 
 
+_TRAILING = re.compile(r"(?<![\w-])(?:trail(?:s|ed|ing)?|behind|lag(?:s|ged|ging)?)\b|落后", re.I)
+
+
 def _mark_held_positions(claims: list[Claim], text: str) -> None:
     """'in the top three for six straight weeks', '连续三周位居第二': a streak of a place
     other than the lead is another run than a lead's, so it says which (``held``): the place
@@ -2172,11 +2175,15 @@ def _attributes(
     elif kind == "streak":
         # "Chinese models have led U.S. models for three weeks": over the other group, named
         # before the streak or, in Chinese, right after it ("连续两周超过美国模型")
-        over = _nationality_group(ctx.text[max(lo, fig.start - 40) : fig.start], own)
+        named_in = ctx.text[max(lo, fig.start - 40) : fig.start]
+        over = _nationality_group(named_in, own)
         if over is None:
-            beaten = _CLAUSE_END.split(ctx.text[fig.end : min(hi, fig.end + _OVER_AFTER)], 1)[0]
-            over = _nationality_group(beaten, own)
-        if over:
+            named_in = _CLAUSE_END.split(ctx.text[fig.end : min(hi, fig.end + _OVER_AFTER)], 1)[0]
+            over = _nationality_group(named_in, own)
+        if over and _TRAILING.search(named_in):
+            # "have trailed U.S. models for three weeks", "连续三周落后于美国模型": not a lead
+            out["held"] = f"behind {over}"
+        elif over:
             out["over"] = over
     elif kind == "token_volume":
         if period.granularity == "day" or _has_cue(
