@@ -522,6 +522,11 @@ CASES = [
         {("token_volume", "Chinese models", 1.04e13, "tokens"),
          ("token_volume", "US models", 2.5e13, "tokens"), ("share", "Chinese models", 29, "%")},
     ),
+    # "the share of X in ...": X owns the share, a platform after it is the whole
+    (
+        "The share of Chinese models in total OpenRouter traffic hit 61.2%, a record.",
+        {("share", "Chinese models", 61.2, "%")},
+    ),
     # after a share verb, "processed by" names who made the whole, not the part; without one
     # it names the part
     (

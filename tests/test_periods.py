@@ -530,7 +530,11 @@ CUES = [
     ("monthly token call share", "month"),
     ("月度调用量", "month"),
     ("in the past year", "total"),
-    ("the total call volume", "total"),
+    ("processed 50 trillion tokens in total", "total"),
+    # must NOT: "total" of all the parts, not of all time ("the total call volume of the Top
+    # 5", "in total OpenRouter traffic")
+    ("the total call volume", None),
+    ("in total OpenRouter traffic", None),
     ("cumulative revenue", "total"),
     ("累计收入", "total"),
     ("annual compound growth rate", "year"),

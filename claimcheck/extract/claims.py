@@ -638,6 +638,11 @@ def _share_owned(
         owner = _share_owner(ctx, state, ctx.subjects, noun[0], ctx.sentence.start)
         if owner is not None:
             return [owner], 0.8
+        # "the share of Chinese models in total OpenRouter traffic": named right after "of"
+        for s in _subjects_in(ctx, noun[1], fig.start):
+            if s.kind != "platform" and _OF_THE.fullmatch(ctx.text, noun[1], s.start):
+                return [s], 0.8
+            break
     listed = _share_list(fig, ctx)
     if listed is None:
         return None
