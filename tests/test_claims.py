@@ -685,6 +685,9 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("Kimi K2.5 ranked first among Chinese models on OpenRouter last week.",
      ("ranking", "scope", "OpenRouter chinese models week")),
     ("Kimi K2.5在免费模型中排名第一。", ("ranking", "scope", "免费模型")),
+    ("Kimi K2.5 became the most popular Chinese model on OpenRouter.",
+     ("ranking", "scope", "OpenRouter chinese models")),
+    ("Kimi K2.5是最受欢迎的国产模型。", ("ranking", "scope", "国产模型")),
     ("Google ranked third among vendors.", ("ranking", "scope", "vendors")),
     ("Kimi K2.5 ranked first on OpenRouter last week.", ("ranking", "scope", "OpenRouter week")),
     # the measure named right before a change wins over one elsewhere in its sentence

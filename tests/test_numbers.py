@@ -378,6 +378,11 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("took the top spot", [(1, "rank", "exact", {})]),
     ("the number-one position", [(1, "rank", "exact", {})]),
     ("was the runner-up", [(2, "rank", "exact", {})]),
+    # a usage superlative before a singular model (units.json rank_one_superlatives)
+    ("the single most-used model", [(1, "rank", "exact", {})]),
+    ("the most popular Chinese model", [(1, "rank", "exact", {"among": "chinese models"})]),
+    ("上周调用量最高的模型", [(1, "rank", "exact", {})]),
+    ("最受欢迎的国产模型", [(1, "rank", "exact", {"among": "国产模型"})]),
     ("the top three", [(3, "top", "exact", {})]),
     ("top five", [(5, "top", "exact", {})]),
     ("Top 5", [(5, "top", "exact", {})]),
@@ -446,6 +451,11 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("Google led the way", []),  # no list noun
     ("handing the top spot back to U.S. rivals", []),  # units.json rank_place_lost
     ("lost the top spot", []),
+    ("one of the most-used models", []),  # one of several
+    ("among the most popular model families", []),
+    ("the most popular models", []),  # plural: a set
+    ("the world's largest model aggregation platform", []),  # size, not usage
+    ("调用量最高的模型之一", []),
     ("up to the fifth generation", []),  # "up"/"down" is a move only with how far
     ("a leading model on the chart", []),
     ("the top five models on the chart", [(5, "top", "exact", {})]),

@@ -2173,7 +2173,7 @@ def _attributes(
         if of:
             out["of"] = of
     elif kind == "ranking":
-        subset = _ranked_among(fig, ctx, lo, hi)
+        subset = fig.attributes.get("among") or _ranked_among(fig, ctx, lo, hi)
         if state.platform or subset:
             parts = (state.platform, subset, period.granularity)
             out["scope"] = " ".join(p for p in parts if p)

@@ -308,6 +308,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     top_verbs = _alt(d["rank_top_verbs"])
     one_before_place = _alt(d["rank_one_before_place"])
     second = _alt(d["rank_second"])
+    most_used = _alt(d["rank_one_superlatives"])
+    most_used_zh = _alt(d["rank_one_superlatives_zh"], ignore_case=False)
     rank_pre_zh = _alt(d["rank_prefixes_zh"], ignore_case=False)
     rank_one_verbs = _alt(d["rank_one_before_streak"])
     rank_one_zh = _alt(d["rank_one_zh"], ignore_case=False)
@@ -342,7 +344,11 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?P<k_topped>(?P<tverb>(?<![A-Za-z]){top_verbs}(?![A-Za-z]))\s+"
             rf"(?:[A-Za-z'&.-]+\s+){{0,6}}?{list_nouns})",
             rf"(?P<k_topplace>(?<![A-Za-z])(?P<first>{one_before_place})\s+{place_nouns}"
-            rf"|(?P<second>{second}))(?![A-Za-z])",
+            rf"|(?P<second>{second})"
+            rf"|(?P<mostused>{most_used})\s+(?P<among>(?:[A-Za-z-]+\s+){{0,2}}?)(?i:model|LLM)"
+            rf"|(?P<mostusedzh>{most_used_zh})的"
+            rf"(?P<amongzh>[^\s，。、0-9一二三四五六七八九十几两]{{0,6}}?)模型)"
+            rf"(?![A-Za-z])",
             # "led for a fifth straight week": the lookahead leaves the streak to k_streak
             rf"(?P<k_led>(?P<lverb>{rank_one_verbs})(?=\s+(?i:for)\s+(?i:a|the)\s+"
             rf"(?:{ords}|[0-9]{{1,3}}(?:st|nd|rd|th))\s+(?:(?i:consecutive|straight|successive)"
@@ -402,7 +408,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_rankverb": first(d["rank_verbs"], d["rank_move_verbs"], ["up", "down"]),
         "k_ordonly": first(d["english_ordinals"]) | digits,
         "k_topped": first(d["rank_top_verbs"]),
-        "k_topplace": first(d["rank_one_before_place"], d["rank_second"]),
+        "k_topplace": first(d["rank_one_before_place"], d["rank_second"],
+                            d["rank_one_superlatives"], d["rank_one_superlatives_zh"]),
         "k_led": first(d["rank_one_before_streak"]),
         "k_rankone": first(d["rank_one_zh"]),
         "k_top": set("tT"),
@@ -433,7 +440,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         *d["month_names"], "number", *d["rank_verbs"], *d["rank_move_verbs"], "up", "down",
         *d["english_ordinals"],
         *d["rank_one_before_streak"], *d["rank_top_verbs"], *d["rank_one_before_place"],
-        *d["rank_second"], "a", "an", *d["multiplier_words"],
+        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", *d["multiplier_words"],
         *d["currency_prefixes"], *d["rank_one_zh"], *d["rank_prefixes_zh"],
     ]
     lead_prefixes = ["No", "top", *eng_units, "hundred", "thousand"]
@@ -1161,9 +1168,23 @@ def _h_topped(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     return m.end("tverb")
 
 
+# "one of the most-used models", "among the most popular", "调用量最高的模型之一": not the one
+_ONE_OF_BEFORE = re.compile(r"(?:\bone|\bsome|\bamong)\s+(?:of\s+)?(?:the\s+)?(?:single\s+)?$")
+_ONE_OF_AFTER = re.compile(r"\s*之一")
+
+
 def _h_topplace(text: str, norm: str, m: re.Match[str], st: _State) -> int:
-    if not _patterns().place_lost.search(norm, max(0, m.start() - 30), m.start()):
-        _emit(st, _simple(text, m.start(), m.end(), 1.0 if m["first"] else 2.0, "rank"))
+    if _patterns().place_lost.search(norm, max(0, m.start() - 30), m.start()):
+        return m.end()
+    if (m["mostused"] or m["mostusedzh"]) and (
+        _ONE_OF_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+        or _ONE_OF_AFTER.match(norm, m.end())
+    ):
+        return m.end()
+    # "the most popular Chinese model": first among Chinese models, not on the whole chart
+    among = (m["among"] or "").strip().lower() or (m["amongzh"] or "").strip()
+    attrs = {"among": f"{among} models" if m["among"] else f"{among}模型"} if among else {}
+    _emit(st, _simple(text, m.start(), m.end(), 2.0 if m["second"] else 1.0, "rank", **attrs))
     return m.end()
 
 
