@@ -522,6 +522,16 @@ CASES = [
         {("token_volume", "Chinese models", 1.04e13, "tokens"),
          ("token_volume", "US models", 2.5e13, "tokens"), ("share", "Chinese models", 29, "%")},
     ),
+    # a Chinese clause after a share with its own basis is another figure's
+    (
+        "中国模型调用量占比达到65.6%，较上周提升4个百分点。",
+        {("share", "Chinese models", 65.6, "%"), ("change", "Chinese models", 4, "%")},
+    ),
+    # a verb of entering places the subject in a top N even after another of its figures
+    (
+        "Kimi K2.5周调用量环比暴增超300%，跻身全球前三。",
+        {("change", "Kimi K2.5", 300, "%"), ("ranking", "Kimi K2.5", 3, "rank")},
+    ),
     # "the share of X in ...": X owns the share, a platform after it is the whole
     (
         "The share of Chinese models in total OpenRouter traffic hit 61.2%, a record.",
@@ -724,6 +734,15 @@ RATE_AND_SHARE_ATTRIBUTES = [
     # must NOT: a named basis stays
     ("Since January, Qwen3.5 Plus usage rose 8% week over week.",
      ("change", "basis", "week_over_week")),
+    # "较上周", "相比去年同期": a Chinese comparison word and the period before (cues.json
+    # basis_frames)
+    ("2月16日至22日当周，中国大模型周调用量达5.16万亿Token，较前一周增长25.2%。",
+     ("change", "basis", "week_over_week")),
+    ("Kimi K2.5调用量相比去年同期增长120%。", ("change", "basis", "year_over_year")),
+    # points of a share named anywhere in the sentence, even after the usage it is a share of
+    ("中国模型调用量占比达到65.6%，较上周提升4个百分点。", ("change", "measure", "share")),
+    # must NOT: "自…起" is when a change takes effect, not a "since" basis
+    ("自3月1日起，GLM-5 API价格上调30%。", ("change", "basis", None)),
     # a span of time right before a change's verb is its basis ("两年涨了1000倍")
     ("国产模型日均调用量两年涨了1000倍。", ("change", "basis", "730 days")),
     ("中国模型调用量两年间增长约1000倍。", ("change", "basis", "730 days")),
@@ -1045,6 +1064,9 @@ PERIOD_ASSEMBLY = [
      {"20 trillion": (dt.date(2026, 1, 1), dt.date(2026, 3, 10))}),
     ("Qwen3.5 Plus usage has grown tenfold since January.", dt.date(2026, 3, 10),
      {"tenfold": NONE}),
+    # "较前一周增长25.2%": the change after a base period is the new period's
+    ("2月16日至22日当周，中国大模型周调用量达5.16万亿Token，较前一周增长25.2%。",
+     dt.date(2026, 3, 10), {"25.2%": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
     # "a year ago" right after a shorter period moves that period back a year; the level a
     # change reaches from "a year ago" is not the past's
     ("Chinese models' share rose to 13% last week, up from 1% a year ago.", dt.date(2026, 3, 10),

@@ -779,7 +779,8 @@ def _percent_kind(
     # share rose to 61.6%"), never a change
     level = attrs.get("change") in ("from", "to")
     before = ctx.text[max(lo, fig.start - 40) : fig.start]
-    after = ctx.text[fig.end : min(hi, fig.end + 30)]
+    # "占比达到65.6%，较上周提升4个百分点": a Chinese clause after the figure is another's
+    after = _CJK_CLAUSE_BREAK.split(ctx.text[fig.end : min(hi, fig.end + 30)], maxsplit=1)[0]
     if not level and (_has_cue(after[:25], "basis", "week_over_week")
                       or _has_cue(after[:25], "basis", "year_over_year")):
         return "change"
@@ -926,6 +927,10 @@ def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
     of_what = _OF_WHAT.match(ctx.text, fig.end, ctx.sentence.end)
     if of_what and _has_cue(of_what.group(), "price"):
         return "price"
+    if fig.attributes.get("percentage_points") and ctx.once(
+        "share_noun", lambda t: _has_cue(t, "share_nouns")
+    ):
+        return "share"  # "占比达到65.6%，较上周提升4个百分点": points of a share, not of usage
     # the measure named right before the change wins over one named elsewhere in its sentence
     # ("Gemini 3 Flash, Google's cheapest model, saw usage fall 12%")
     near = ctx.text[max(ctx.sentence.start, fig.start - _MEASURE_REACH) : fig.start]
@@ -951,6 +956,9 @@ _COMPARISON_BASE = re.compile(
     r"较|比|相比|环比)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "since January", "自1月以来", "从1月至今": the time up to now (but "from March 1", "自3月1日起"
+# is when something starts or takes effect)
+_SINCE = re.compile(r"^since\b|以来|至今", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s*(?:发布|上线|推出|开源|released|launched|announced)")
 # "effective 11 March", "took effect on Wednesday": the day a price changed, not a period
 _EVENT_BEFORE = re.compile(
@@ -1038,7 +1046,8 @@ def _base_span(p: PeriodMention, text: str) -> tuple[int, int] | None:
     """
     lead_in = text[max(0, p.start - _BASE_REACH) : p.start]
     if _COMPARISON_BASE.search(lead_in[-24:]):
-        return p.end, p.end + 4
+        # "较前一周增长25.2%": the change after it is the new period's, not the base
+        return None if _has_cue(text[p.end : p.end + 4], "change") else (p.end, p.end + 4)
     found = _assembly_words()[0].search(lead_in)
     if found:
         return p.start - len(lead_in) + found.start(), p.start
@@ -1485,7 +1494,15 @@ def _figure_claims(
         return []
     mention, carried = _period_for(fig, ctx, state, kind)
     period = _period(mention, fig, ctx)
-    since = period.start if mention is not None and mention.attributes.get("since") else None
+    since = (
+        period.start
+        if mention is not None
+        and mention.attributes.get("since")
+        and _SINCE.search(mention.text)
+        and lo <= mention.start
+        and mention.end <= hi
+        else None
+    )
     if since is not None and kind in ("change", "token_volume"):
         # "grown tenfold since January": the change's basis, and the time it covers runs to
         # now; "20 trillion tokens since January" is the total of that span, not January's
@@ -2413,14 +2430,20 @@ def _top_member_regex() -> re.Pattern[str]:
     alternation = "|".join(
         re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}" for w in words
     )
-    # "into the top five", "in OpenRouter's top ten", "跻身前五": the word right before "top N"
-    return re.compile(rf"(?:{alternation})\s*(?:the\s+)?(?:[\w.-]+'s\s+)?(?:global\s+)?$", re.I)
+    # "into the top five", "in OpenRouter's top ten", "跻身全球前五": the word right before "top N"
+    return re.compile(
+        rf"(?:{alternation})\s*(?:the\s+)?(?:[\w.-]+'s\s+)?(?:global\s+|全球|全网|榜单)?$", re.I
+    )
+
+
+_PREPOSITION = re.compile(r"(?:in|within|inside|among|to)\b", re.IGNORECASE)
 
 
 def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
     """'Claude Opus 4.6 held its place in the top three': the one model placed in a top N."""
     lo, _hi = _clause_bounds(ctx, fig.start)
-    if not _top_member_regex().search(ctx.text, max(lo, fig.start - 30), fig.start):
+    cue = _top_member_regex().search(ctx.text, max(lo, fig.start - 30), fig.start)
+    if cue is None:
         return None
     before = [
         s for s in ctx.subjects if lo <= s.start and s.end <= fig.start and s.kind != "platform"
@@ -2430,8 +2453,10 @@ def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention |
     subject = before[-1]
     # "X ranked 10th with 0.10 trillion tokens, the most of any model in the top ten": a top N
     # after another figure of the subject qualifies that figure, it does not place the subject
-    # (a streak is no such figure: "spent six straight weeks in the top three")
-    if any(
+    # (a streak is no such figure: "spent six straight weeks in the top three"; nor is one
+    # before a verb of entering: "环比暴增超300%，跻身全球前三")
+    entered = not _PREPOSITION.match(cue.group())
+    if not entered and any(
         subject.start <= c.span[0] < fig.start and c.kind != "streak" for c in state.claims[-3:]
     ):
         return None

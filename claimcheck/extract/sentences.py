@@ -39,6 +39,8 @@ def cues() -> dict:
     frames = data.get("basis_frames", {})
     for basis, references in frames.get("references", {}).items():
         data["basis"][basis] += [f"{c} {r}" for c in frames["comparisons"] for r in references]
+    for basis, references in frames.get("references_zh", {}).items():
+        data["basis"][basis] += [f"{c}{r}" for c in frames["comparisons_zh"] for r in references]
     return data
 
 
