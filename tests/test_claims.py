@@ -743,6 +743,11 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("中国模型调用量占比达到65.6%，较上周提升4个百分点。", ("change", "measure", "share")),
     # must NOT: "自…起" is when a change takes effect, not a "since" basis
     ("自3月1日起，GLM-5 API价格上调30%。", ("change", "basis", None)),
+    ("Usage of Chinese models grew 127% in the three weeks to Feb. 22.",
+     ("change", "basis", "21 days")),
+    # a rate for each period ("doubled every month") is over the one before
+    ("Token volumes for Chinese models have roughly doubled every month since December.",
+     ("change", "basis", "month_over_month")),
     # a span of time right before a change's verb is its basis ("两年涨了1000倍")
     ("国产模型日均调用量两年涨了1000倍。", ("change", "basis", "730 days")),
     ("中国模型调用量两年间增长约1000倍。", ("change", "basis", "730 days")),
@@ -840,8 +845,13 @@ def test_multiples_name_subject_comparison_and_direction(
     ("Qwen3.6 Plus costs a fifth of what GPT-5 costs.", ("Qwen 3.6 Plus", ["GPT-5"], "price")),
     ("Kimi K2.5 handled 1.2 trillion tokens, three times what DeepSeek V3.2 handled.",
      ("Kimi K2.5", ["DeepSeek V3.2"], "token_volume")),
+    # "40% higher than that of X": a percent compared with another subject's figure
+    ("At 4.12 trillion tokens, Chinese models' weekly volume was 40% higher than that of U.S. "
+     "models.", ("Chinese models", ["US models"], "token_volume")),
 ])
-def test_a_multiple_of_what_another_costs(text: str, expected: tuple[str, list[str], str]) -> None:
+def test_a_ratio_names_what_it_compares_with(
+    text: str, expected: tuple[str, list[str], str]
+) -> None:
     [multiple] = [c for c in extract(text) if c.kind == "change"]
     attrs = multiple.attributes
     assert (multiple.subject, attrs.get("compared_to"), attrs.get("measure")) == expected
@@ -1064,6 +1074,11 @@ PERIOD_ASSEMBLY = [
      {"20 trillion": (dt.date(2026, 1, 1), dt.date(2026, 3, 10))}),
     ("Qwen3.5 Plus usage has grown tenfold since January.", dt.date(2026, 3, 10),
      {"tenfold": NONE}),
+    # a change over the weeks to a day is the last week's; a volume over them is their total
+    ("Usage of Chinese models grew 127% in the three weeks to Feb. 22.", dt.date(2026, 3, 10),
+     {"127%": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
+    ("Chinese models processed 12 trillion tokens in the three weeks to Feb. 22.",
+     dt.date(2026, 3, 10), {"12 trillion": (dt.date(2026, 2, 2), dt.date(2026, 2, 22))}),
     # "较前一周增长25.2%": the change after a base period is the new period's
     ("2月16日至22日当周，中国大模型周调用量达5.16万亿Token，较前一周增长25.2%。",
      dt.date(2026, 3, 10), {"25.2%": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
@@ -1301,6 +1316,14 @@ TABLES_AND_COMPARISONS = [
             ("token_volume", "US models", 2.7e12, "tokens"),
         },
         {("token_volume", "US models", 5.16e12, "tokens")},
+    ),
+    # "40% higher than that of X": a ratio with X
+    (
+        "At 4.12 trillion tokens, Chinese models' weekly volume was 40% higher than that of "
+        "U.S. models.",
+        {("token_volume", "Chinese models", 4.12e12, "tokens"),
+         ("change", "Chinese models", 40, "%")},
+        {("change", "US models", 40, "%")},
     ),
     # "eclipsing", "outstripped", "trailed", "behind" name the compared side too
     (

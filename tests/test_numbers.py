@@ -387,6 +387,8 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("上周调用量最高的模型", [(1, "rank", "exact", {})]),
     ("最受欢迎的国产模型", [(1, "rank", "exact", {"among": "国产模型"})]),
     ("the top three", [(3, "top", "exact", {})]),
+    ("six of the 10 most popular models", [(10, "top", "exact", {})]),
+    ("the five most-used AI models", [(5, "top", "exact", {})]),
     ("top five", [(5, "top", "exact", {})]),
     ("Top 5", [(5, "top", "exact", {})]),
     ("top ten", [(10, "top", "exact", {})]),

@@ -483,6 +483,17 @@ def test_ago_after_a_shorter_period(
     assert m.attributes.get("ago")
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # the weeks that end with the week of a day: a total, marked with how many weeks
+    ("in the three weeks to February 22", D(2026, 2, 2), D(2026, 2, 22)),
+    ("over the past 4 weeks ending March 1", D(2026, 2, 2), D(2026, 3, 1)),
+])
+def test_weeks_to_a_day(text: str, start: dt.date, end: dt.date) -> None:
+    m = only(text)
+    assert (m.period.start, m.period.end, m.period.granularity) == (start, end, "total")
+    assert m.attributes["weeks"] == int((end - start).days + 1) // 7
+
+
 def test_a_lone_ordinal_with_no_month_anywhere_is_never_a_date() -> None:
     for m in find_periods("from the 9th to the 15th", PUB):
         assert m.period.resolution == "unresolved"

@@ -899,6 +899,28 @@ def test_a_change_in_percentage_points_of_a_share_is_a_difference(stated: str,
     assert bool(found) == fires
 
 
+@pytest.mark.parametrize(("stated", "fires"), [(150, True), (127, False)])
+def test_a_change_over_the_weeks_to_a_day_starts_that_many_weeks_back(stated: int,
+                                                                    fires: bool) -> None:
+    """'in the three weeks to Feb. 22': 2.27 trillion (Feb 2-8) -> 5.16 trillion (Feb 16-22)."""
+    text = ("Chinese models processed 2.27 trillion tokens in the week of Feb. 2-8, 2026 and "
+            "5.16 trillion tokens in the week of Feb. 16-22, 2026. Usage of Chinese models grew "
+            f"{stated}% in the three weeks to Feb. 22.")
+    found = _arithmetic_in(text)
+    assert bool(found) == fires
+    if fires:
+        assert found[0].stated == stated and abs((found[0].expected or 0) - 127.3) < 0.1
+
+
+@pytest.mark.parametrize(("stated", "fires"), [("fivefold", True), ("tenfold", False)])
+def test_a_change_since_a_month_starts_from_its_first_day(stated: str, fires: bool) -> None:
+    """'since January' (basis since:2026-01-01): the figure of the week holding January 1."""
+    text = ("Qwen3.5 Plus processed 121 billion tokens in the week of Dec. 29, 2025 to Jan. 4, "
+            "2026. In the week of March 2-8, 2026, Qwen3.5 Plus processed 1.21 trillion tokens; "
+            f"its usage has grown {stated} since January.")
+    assert bool(_arithmetic_in(text)) == fires
+
+
 def test_ratio_base_figures_from_another_article() -> None:
     desk = Desk()
     desk.article("nbd", "National Business Daily", published="2026-02-27")

@@ -1503,6 +1503,12 @@ def _figure_claims(
         and mention.end <= hi
         else None
     )
+    weeks = mention.attributes.get("weeks") if mention is not None else None
+    if kind == "change" and weeks and period.end is not None:
+        # "grew 127% in the three weeks to Feb. 22": the new figure is the last week's, the
+        # base the week three weeks before
+        period = period.model_copy(update={
+            "start": period.end - dt.timedelta(days=6), "granularity": "week"})
     if since is not None and kind in ("change", "token_volume"):
         # "grown tenfold since January": the change's basis, and the time it covers runs to
         # now; "20 trillion tokens since January" is the total of that span, not January's
@@ -1533,6 +1539,8 @@ def _figure_claims(
     attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi, own)
     if kind == "change" and since is not None:
         attrs.setdefault("basis", f"since:{since.isoformat()}")
+    if kind == "change" and weeks:
+        attrs.setdefault("basis", f"{7 * weeks} days")
     if kind == "streak":
         period = Period(granularity="week", resolution="unresolved") if not mention else period
     qualifier = (
@@ -1771,10 +1779,12 @@ def _subjects_for(
             return [bi[1]], 0.85, [bi[2].canonical]
     after = _subject_after(fig, ctx, hi)
     compared: list[str] = []
-    if after is None and kind == "change" and fig.unit in ("x", "%"):
-        # "3 times as many as X", "12% more tokens than X": a ratio between subjects
+    if kind == "change" and fig.unit in ("x", "%"):
+        # "3 times as many as X", "12% more tokens than X", "40% higher than that of X": a
+        # ratio between subjects
         than = _compared_after(fig, ctx, hi)
-        compared = [than.canonical] if than else []
+        if than is not None:
+            compared, after = [than.canonical], None
     if after and (kind == "share" or (kind == "change" and fig.unit == "x")):
         # "61% of global calls on X", "16.7 times that of X": the whole, not the subject
         compared = [after.canonical]

@@ -355,7 +355,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"\s+)?{time_units}))",
             rf"(?P<k_rankone>{rank_one_zh})",
             rf"(?P<k_top>(?<![A-Za-z])(?i:top)[\s-]?(?P<topn>[0-9]{{1,3}}|{eng_words})"
-            rf"(?![0-9A-Za-z])(?!\s?%))",
+            rf"(?![0-9A-Za-z])(?!\s?%)"
+            # "six of the 10 most popular models": the 10 at the top of a usage ranking
+            rf"|{GUARD}(?P<topm>[0-9]{{1,2}}|{eng_words})\s+(?:{most_used})"
+            rf"(?=\s+(?:[A-Za-z-]+\s+)?(?i:models|LLMs)(?![A-Za-z])))",
             rf"(?P<k_streak>(?P<sord>{ords}|{GUARD}[0-9]{{1,3}}(?:st|nd|rd|th))\s+"
             rf"(?:(?i:consecutive|straight|successive)\s+(?P<su1>{time_units})"
             rf"|(?P<su2>{time_units})\s+(?i:in\s+a\s+row|running))"
@@ -412,7 +415,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
                             d["rank_one_superlatives"], d["rank_one_superlatives_zh"]),
         "k_led": first(d["rank_one_before_streak"]),
         "k_rankone": first(d["rank_one_zh"]),
-        "k_top": set("tT"),
+        "k_top": set("tT") | digits | first(eng_units),
         "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连"},
         "k_ranklistcn": first(d["rank_list_verbs_zh"]),
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
@@ -1208,7 +1211,7 @@ def _small_number(raw: str) -> float | None:
 
 
 def _h_top(text: str, norm: str, m: re.Match[str], st: _State) -> int:
-    value = _small_number(m["topn"])
+    value = _small_number(m["topn"] or m["topm"])
     if value:
         _emit(st, _simple(text, m.start(), m.end(), value, "top"))
     return m.end()

@@ -742,6 +742,20 @@ def _week_of_day(hit: _Hit, ctx: _Context) -> _Out | None:
     return _Out(start, end, "week", resolution, month=(month, year))
 
 
+def _weeks_to_day(hit: _Hit, ctx: _Context) -> _Out | None:
+    """"the three weeks to February 22": the weeks that end with the week of that day, a
+    total marked with how many weeks (a change over them is measured in the last one)."""
+    week = _week_of_day(hit, ctx)
+    count = _number(hit.g["n"])
+    if week is None or count is None or count != int(count) or not 1 < count <= 52:
+        return None
+    attributes = {"weeks": int(count)}
+    if week.end is None:
+        return replace(week, granularity="total", attributes=attributes)
+    start = week.end - dt.timedelta(days=7 * int(count) - 1)
+    return replace(week, start=start, granularity="total", attributes=attributes)
+
+
 def _month_range(hit: _Hit, ctx: _Context) -> _Out | None:
     m1, m2 = _months_of(hit.g)
     if m1 is None or m2 is None:
@@ -1037,6 +1051,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "day_range_carried": _day_range,
     "zh_day_range": _day_range,
     "week_of_day_en": _week_of_day,
+    "weeks_to_day_en": _weeks_to_day,
     "zh_week_of_day": _week_of_day,
     "month_range_en": _month_range,
     "zh_month_range": _month_range,
