@@ -145,6 +145,11 @@ PRICES: list[tuple[str, list[Row]]] = [
     ("US$0.135 per million tokens", [(0.135, USD_M, "exact", {})]),
     ("¥2 per million tokens", [(2.0, CNY_M, "exact", {"currency": "CNY"})]),
     ("2 yuan per million tokens", [(2.0, CNY_M, "exact", {})]),
+    # a conversion in parentheses is part of the figure, and the base after it is the price's
+    ("4 yuan ($0.55) per million input tokens", [(4.0, CNY_M, "exact", {"direction": "input"})]),
+    ("$0.55 (about 4 yuan) per million tokens", [(0.55, USD_M, "exact", {"currency": "USD"})]),
+    ("每百万Token 4元（约0.55美元）", [(4.0, CNY_M, "exact", {"currency": "CNY"})]),
+    ("$1 billion (7.2 billion yuan)", [(1e9, "USD", "exact", {})]),
     (
         "$5 (input) and $25 (output)",
         [

@@ -254,6 +254,7 @@ class _Patterns:
     base_prefix: re.Pattern[str]
     paired_directions: re.Pattern[str]
     place_lost: re.Pattern[str]
+    conversion: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -567,6 +568,13 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         fraction_left=re.compile(r"(?i:is|was|are|were|only|just|to|by|at|of|than|about)\s+$"),
         base_prefix=re.compile(r"(?:/|(?i:per)\s|每)\s?$"),
         paired_directions=re.compile(rf"(?P<first>{dirs})\s?/\s?(?P<second>{dirs})"),
+        # "4 yuan ($0.55) per million tokens", "$0.55 (about 4 yuan)": the amount in another
+        # currency, in parentheses
+        conversion=re.compile(
+            r"[ ]?[(（][ ]?(?:(?i:about|around|roughly|approximately|approx\.|some)[ ]|~|≈|约|合)?"
+            rf"[ ]?(?:(?:{cur_prefix})[ ]?[0-9][0-9,]*(?:\.[0-9]+)?(?:[ ]?{scale_words})?"
+            rf"|[0-9][0-9,]*(?:\.[0-9]+)?(?:[ ]?{scale_words})?[ ]?(?:{cur_suffix}))[ ]?[)）]"
+        ),
         place_lost=re.compile(
             rf"{_alt(d['rank_place_lost'])}\s+(?:(?i:the|its|their|a|his|her)\s+)?$"),
     )
@@ -923,6 +931,11 @@ def _price_from_base(norm: str, r: _Read, currency: str, pos: int) -> bool:
 def _read_money(norm: str, r: _Read, currency: str, ctx: _Context) -> None:
     r.unit = currency
     r.attrs["currency"] = currency
+    conversion = _patterns().conversion.match(norm, r.end)
+    if conversion:
+        # "4 yuan ($0.55) per million tokens": the conversion is the outlet's arithmetic, not
+        # another figure to check; the figure spans it, and its base may follow it
+        r.end = conversion.end()
     if _price_from_base(norm, r, currency, r.end):
         return
     if ctx.price_base:
