@@ -845,6 +845,10 @@ def test_multiples_name_subject_comparison_and_direction(
     ("Qwen3.6 Plus costs a fifth of what GPT-5 costs.", ("Qwen 3.6 Plus", ["GPT-5"], "price")),
     ("Kimi K2.5 handled 1.2 trillion tokens, three times what DeepSeek V3.2 handled.",
      ("Kimi K2.5", ["DeepSeek V3.2"], "token_volume")),
+    # "as expensive as" after the multiple names prices, over the tokens named before it
+    ("Claude Opus 4.6 is priced at $5 per million input tokens and $25 per million output "
+     "tokens, making it roughly 17 times as expensive as MiniMax M2.5 on input.",
+     ("Claude Opus 4.6", ["MiniMax M2.5"], "price")),
     # "40% higher than that of X": a percent compared with another subject's figure
     ("At 4.12 trillion tokens, Chinese models' weekly volume was 40% higher than that of U.S. "
      "models.", ("Chinese models", ["US models"], "token_volume")),

@@ -917,6 +917,10 @@ def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
     return _last_cue(ctx.text[max(lo, fig.start - 45) : fig.start], "decrease") >= 0
 
 
+# "17 times as expensive as X", "5 times pricier than X": a comparison of prices
+_PRICE_COMPARATIVE = re.compile(
+    r"\s*(?:as\s+|more\s+|less\s+)?(?:expensive|pricier|costlier|cheaper|dearer)\b", re.IGNORECASE
+)
 # "a tenth of what Claude Opus 4.6 charges": the verb after the compared name is the measure
 _OF_WHAT = re.compile(
     r"\s*(?:(?:of|as much as)\s+)?what\s+(?:[^,;.!?，。；]|\.(?=\d)){1,60}", re.IGNORECASE
@@ -925,7 +929,9 @@ _OF_WHAT = re.compile(
 
 def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
     of_what = _OF_WHAT.match(ctx.text, fig.end, ctx.sentence.end)
-    if of_what and _has_cue(of_what.group(), "price"):
+    if (of_what and _has_cue(of_what.group(), "price")) or _PRICE_COMPARATIVE.match(
+        ctx.text, fig.end, ctx.sentence.end
+    ):
         return "price"
     if fig.attributes.get("percentage_points") and ctx.once(
         "share_noun", lambda t: _has_cue(t, "share_nouns")
