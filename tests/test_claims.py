@@ -723,6 +723,7 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("Chinese models have been behind U.S. models for three straight weeks.",
      ("streak", "held", "behind US models")),
     ("中国模型已连续三周落后于美国模型。", ("streak", "held", "behind US models")),
+    ("GPT-5 has trailed Claude Sonnet 4.6 for three straight weeks.", ("streak", "held", "behind")),
     ("中国模型已连续三周落后于美国模型。", ("streak", "over", None)),
     # must NOT: a lead is the default
     ("Kimi K2.5 has led the chart for six straight weeks.", ("streak", "held", None)),

@@ -2213,14 +2213,12 @@ def _attributes(
     elif kind == "streak":
         # "Chinese models have led U.S. models for three weeks": over the other group, named
         # before the streak or, in Chinese, right after it ("连续两周超过美国模型")
-        named_in = ctx.text[max(lo, fig.start - 40) : fig.start]
-        over = _nationality_group(named_in, own)
-        if over is None:
-            named_in = _CLAUSE_END.split(ctx.text[fig.end : min(hi, fig.end + _OVER_AFTER)], 1)[0]
-            over = _nationality_group(named_in, own)
-        if over and _TRAILING.search(named_in):
+        before = ctx.text[max(lo, fig.start - 40) : fig.start]
+        beaten = _CLAUSE_END.split(ctx.text[fig.end : min(hi, fig.end + _OVER_AFTER)], 1)[0]
+        over = _nationality_group(before, own) or _nationality_group(beaten, own)
+        if _TRAILING.search(before) or _TRAILING.search(beaten):
             # "have trailed U.S. models for three weeks", "连续三周落后于美国模型": not a lead
-            out["held"] = f"behind {over}"
+            out["held"] = f"behind {over}" if over else "behind"
         elif over:
             out["over"] = over
     elif kind == "token_volume":
