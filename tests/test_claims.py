@@ -532,6 +532,18 @@ CASES = [
         "Kimi K2.5周调用量环比暴增超300%，跻身全球前三。",
         {("change", "Kimi K2.5", 300, "%"), ("ranking", "Kimi K2.5", 3, "rank")},
     ),
+    # a vendor's rank is its one named model's, when the article ranks that model the same
+    (
+        "MiniMax reclaims No. 1. MiniMax M2.5 was the single most-used model on the platform.",
+        {("ranking", "MiniMax M2.5", 1, "rank")},
+    ),
+    # must NOT: a rank of the vendor's model family ("second only to DeepSeek")
+    (
+        "Qwen's whole series ranks second globally, second only to DeepSeek. DeepSeek V3.2 "
+        "costs $0.28 per million input tokens.",
+        {("ranking", "Qwen", 2, "rank"), ("ranking", "DeepSeek", 1, "rank"),
+         ("price", "DeepSeek V3.2", 0.28, "USD/1M tokens")},
+    ),
     # "the share of X in ...": X owns the share, a platform after it is the whole
     (
         "The share of Chinese models in total OpenRouter traffic hit 61.2%, a record.",
@@ -725,6 +737,18 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("中国模型已连续三周落后于美国模型。", ("streak", "held", "behind US models")),
     ("GPT-5 has trailed Claude Sonnet 4.6 for three straight weeks.", ("streak", "held", "behind")),
     ("中国模型已连续三周落后于美国模型。", ("streak", "over", None)),
+    # a nationality group's place is among the groups, not on the models' chart
+    ("国产模型调用量重回第一。", ("ranking", "scope", "groups")),
+    # the whole of a share: the two groups together, a top N named in Chinese or as "the top
+    # ten's"
+    ("Chinese models have now led U.S. models for three weeks in a row, and their share of the "
+     "combined volume of the two groups reached 61% last week.",
+     ("share", "of", "Chinese and US models")),
+    ("中国模型调用量在中美模型合计调用量中的占比达到53.3%。",
+     ("share", "of", "Chinese and US models")),
+    ("四款国产模型合计贡献了前五名总调用量的85.7%。", ("share", "of", "top 5 models")),
+    ("Five of the top ten models are Chinese, and together they account for 69% of the top "
+     "ten's 9.14T tokens.", ("share", "of", "top 10 models")),
     # must NOT: a lead is the default
     ("Kimi K2.5 has led the chart for six straight weeks.", ("streak", "held", None)),
     ("Kimi K2.5连续三周位居榜首。", ("streak", "held", None)),
@@ -1084,6 +1108,10 @@ PERIOD_ASSEMBLY = [
      {"127%": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
     ("Chinese models processed 12 trillion tokens in the three weeks to Feb. 22.",
      dt.date(2026, 3, 10), {"12 trillion": (dt.date(2026, 2, 2), dt.date(2026, 2, 22))}),
+    # "同期" after a figure is the next figure's: the figure before keeps its own date, and
+    # passes it on to the next sentence
+    ("2月16日-22日当周，中国模型的Token调用量达到5.16万亿，美国模型同期为2.7万亿。中国模型的调用量"
+     "占比达到61%。", dt.date(2026, 2, 27), {"5.16万亿": W_0216, "61%": W_0216}),
     # "较前一周增长25.2%": the change after a base period is the new period's
     ("2月16日至22日当周，中国大模型周调用量达5.16万亿Token，较前一周增长25.2%。",
      dt.date(2026, 3, 10), {"25.2%": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),

@@ -223,9 +223,13 @@ def test_cli_defaults_fill_missing_metadata_only(tmp_path: Path) -> None:
         ("THE TOKEN TALLY\nIssue #14 · Monday, March 16, 2026\nHi all,", dt.date(2026, 3, 16)),
         ("Headline\nBy Jane Doe | March 31, 2026\nBody", dt.date(2026, 3, 31)),
         ("Headline\nMarch 31, 2026\nBody", dt.date(2026, 3, 31)),
+        ("标题\n2026年4月21日\n正文", dt.date(2026, 4, 21)),
+        ("标题\n36氪 · 2026年4月21日 08:30\n正文", dt.date(2026, 4, 21)),
+        ("Headline\n2026-04-21 08:30\nBody", dt.date(2026, 4, 21)),
         # must NOT: a date inside a sentence is news, not the publication date
         ("Chinese models led in the week to March 1, 2026\nBody", None),
         ("In February 2026 Chinese models processed 4.12 trillion tokens.", None),
+        ("2026年4月13日至19日当周，中国模型周调用量达5.6万亿Token。", None),
         ("NetEase data published on Feb. 26, 2026, shows" + " x" * 400, None),
     ],
 )

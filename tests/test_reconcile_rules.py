@@ -921,6 +921,24 @@ def test_a_change_since_a_month_starts_from_its_first_day(stated: str, fires: bo
     assert bool(_arithmetic_in(text)) == fires
 
 
+@pytest.mark.parametrize(("stated", "fires"), [(70, True), (61, False)])
+def test_a_share_of_the_two_groups_together(stated: int, fires: bool) -> None:
+    """6.8 / (6.8 + 4.4) = 60.7%: a share of both groups combined, with no stated total."""
+    text = ("In the week of March 16-22, 2026, Chinese models processed 6.8 trillion tokens on "
+            "OpenRouter against 4.4 trillion for U.S. models. Chinese models thus accounted for "
+            f"{stated}% of the tokens consumed by Chinese and U.S. models combined.")
+    assert bool(_arithmetic_in(text)) == fires
+
+
+def test_a_groups_share_of_a_top_n_is_not_its_whole_volume_over_the_top_n() -> None:
+    """The part of "together they account for 69% of the top ten's 9.14T" is the group's
+    members in the top ten (6.30T), not all of its 6.8T."""
+    text = ("In the week of March 16-22, 2026, Chinese models processed 6.8 trillion tokens on "
+            "OpenRouter. Five of the top ten models are Chinese, and together they account for "
+            "69% of the top ten's 9.14T tokens.")
+    assert _arithmetic_in(text) == []
+
+
 def test_ratio_base_figures_from_another_article() -> None:
     desk = Desk()
     desk.article("nbd", "National Business Daily", published="2026-02-27")
@@ -1052,6 +1070,9 @@ def test_share_of_a_stated_total() -> None:
     desk = Desk()
     desk.article("a", "Outlet A")
     feb = period("2026-02-01", "2026-02-28", "month")
+    # the group's part of the top ten is stated with the top ten's total
+    sentence = ("The top ten models surpassed 28.7 trillion tokens, with Chinese models "
+                "contributing 14.69 trillion.")
     desk.claim(
         "a",
         "token_volume",
@@ -1059,10 +1080,11 @@ def test_share_of_a_stated_total() -> None:
         28.7e12,
         "tokens",
         "28.7 trillion",
+        sentence,
         qualifier="at_least",
         when=feb,
     )
-    desk.claim("a", "token_volume", CN, 14.69e12, "tokens", "14.69 trillion", when=feb)
+    desk.claim("a", "token_volume", CN, 14.69e12, "tokens", "14.69 trillion", sentence, when=feb)
     desk.claim(
         "a",
         "share",

@@ -7,7 +7,14 @@ import time
 
 import pytest
 
-from claimcheck.reconcile.tolerance import bounds_of, gap, half_unit_in, is_precise, overlap
+from claimcheck.reconcile.tolerance import (
+    bounds_of,
+    claim_bounds,
+    gap,
+    half_unit_in,
+    is_precise,
+    overlap,
+)
 
 try:
     from tests.test_reconcile_factory import Desk
@@ -109,6 +116,18 @@ def test_claim_precision_is_read_from_the_article_span() -> None:
     articles = desk.articles()
     assert is_precise(precise, articles["a"])
     assert not is_precise(rough, articles["a"])
+
+
+@pytest.mark.parametrize(("written", "agrees_with_47"), [
+    ("nearly half", True), ("一半", True),  # a share in words is rough: 10 % of its value
+    ("50%", False),  # must NOT: a share in digits keeps its written precision
+])
+def test_a_share_in_words_is_rough(written: str, agrees_with_47: bool) -> None:
+    desk = Desk()
+    desk.article("a")
+    share = desk.claim("a", "share", "US developers", 50, "%", written)
+    bounds = claim_bounds(share, desk.articles()["a"])
+    assert overlap(bounds, bounds_of(47.17, "exact", 0.005)) == agrees_with_47
 
 
 @pytest.mark.parametrize(

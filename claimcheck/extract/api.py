@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimcheck.extract.claims import ArticleState, sentence_claims, with_lead_periods
+from claimcheck.extract.claims import (
+    ArticleState,
+    sentence_claims,
+    with_lead_periods,
+    with_vendor_models,
+)
 from claimcheck.extract.entities import entity, find_subjects
 from claimcheck.extract.numbers import has_figure
 from claimcheck.extract.periods import find_periods
@@ -61,7 +66,7 @@ def extract(
         for component in components:
             doc = component(doc)
         claims.extend(doc._.claims or [])
-    return with_lead_periods(claims, state)
+    return with_vendor_models(with_lead_periods(claims, state), state)
 
 
 def extract_claims(article: Article, *, model: str | None = None) -> list[Claim]:

@@ -1098,6 +1098,9 @@ _NEXT_CLAUSE = re.compile(
 )
 
 
+_FIGURE_SOON = re.compile(r"[^\d,，;；。.!?]{0,6}\d")
+
+
 def _period_for(
     fig: Figure, ctx: _Ctx, state: ArticleState, kind: str
 ) -> tuple[PeriodMention | None, bool]:
@@ -1120,6 +1123,9 @@ def _period_for(
         for p in usable
         if fig.end <= p.start <= fig.end + _FOLLOWING_REACH
         and not _NEXT_CLAUSE.search(ctx.text, fig.end, p.start)
+        # "5.16万亿，美国模型同期为2.7万亿": "the same period" right before a figure is that
+        # figure's, said of the period this one already has
+        and not (p.attributes.get("anchor") == "same" and _FIGURE_SOON.match(ctx.text, p.end))
     ]
     # a price or other quantity takes a date from earlier in the sentence only within its own
     # clause: "4.38 trillion in the week to March 1, ..., while OpenRouter has 5 million users"
@@ -1883,12 +1889,51 @@ def _pair_after(fig: Figure, ctx: _Ctx, state: ArticleState, hi: int) -> Subject
 def _joint(members: list[SubjectMention]) -> SubjectMention:
     """Several subjects as one ('Chinese and US models'), for a figure they hold together."""
     first, second = members[0], members[-1]
-    a, b = first.canonical.split(), second.canonical.split()
-    if len(members) == 2 and len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
-        name = f"{' '.join(a[:-1])} and {' '.join(b)}"
-    else:
-        name = f"{', '.join(m.canonical for m in members[:-1])} and {second.canonical}"
+    name = _joint_name([m.canonical for m in members])
     return SubjectMention(first.start, second.end, name, name, "group", confidence=0.8)
+
+
+def _joint_name(names: list[str]) -> str:
+    a, b = names[0].split(), names[-1].split()
+    if len(names) == 2 and len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
+        return f"{' '.join(a[:-1])} and {' '.join(b)}"
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+# "their share of the combined volume of the two groups", "61% of the tokens consumed by
+# Chinese and U.S. models combined", "在中美模型合计调用量中的占比": the groups together
+_TWO_GROUPS = re.compile(r"\b(?:the\s+two|both)\s+groups\b|中美", re.IGNORECASE)
+_COMBINED = re.compile(r"\bcombined\b|合计|总和|加总|合共", re.IGNORECASE)
+
+
+# "贡献了前五名总调用量的85.7%", "占前五名合计（5.30万亿）的85.7%": the top N's volume
+_TOP_WHOLE_ZH = re.compile(
+    r"前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})名?(?:模型)?的?(?:总调用量|总用量|合计|总量|总和)"
+)
+
+
+def _top_whole(fig: Figure, ctx: _Ctx, state: ArticleState) -> str | None:
+    """The top N models (on the article's platform) as the whole of a share, named before it."""
+    found = list(_TOP_WHOLE_ZH.finditer(ctx.text, max(ctx.sentence.start, fig.start - 30),
+                                        fig.start))
+    n = ordinal_value(found[-1]["n"]) if found else None
+    info = entity(f"top {n:g} models") if n else None
+    if info is None:
+        return None
+    variants: dict[str, str] = info.get("platform_variant") or {}
+    return variants.get(state.platform or "", str(info["name"]))
+
+
+def _groups_whole(ctx: _Ctx, own: frozenset[str]) -> str | None:
+    """The nationality groups together as the whole of one group's share, when said so."""
+    groups = list(cues()["nationality_groups"])
+    if not own or not own <= set(groups):
+        return None
+    text = ctx.text[ctx.sentence.start : ctx.sentence.end]
+    named = [g for g in groups if _nationality_group(text, frozenset(groups) - {g})]
+    if _TWO_GROUPS.search(text) or (len(named) == len(groups) and _COMBINED.search(text)):
+        return _joint_name(groups)
+    return None
 
 
 # "its usage", "my OpenRouter bill", "它的": a pronoun names whose a figure is
@@ -2202,11 +2247,18 @@ def _attributes(
         after = _subject_after(fig, ctx, hi) or _share_whole(fig, ctx, hi)
         if after is not None and after.canonical in own:
             after = None  # "versus 39.6% for Chinese models": the owner, not the whole
-        of = after.canonical if after else (_fraction_whole(fig, ctx, state) or state.platform)
+        of = after.canonical if after else (
+            _fraction_whole(fig, ctx, state)
+            or _top_whole(fig, ctx, state)
+            or _groups_whole(ctx, own)
+            or state.platform
+        )
         if of:
             out["of"] = of
     elif kind == "ranking":
         subset = fig.attributes.get("among") or _ranked_among(fig, ctx, lo, hi)
+        if not subset and own and own <= set(cues()["nationality_groups"]) and "set" not in attrs:
+            subset = "groups"  # "国产模型周调用量重回第一": first of the groups, not of the models
         if state.platform or subset:
             parts = (state.platform, subset, period.granularity)
             out["scope"] = " ".join(p for p in parts if p)
@@ -2908,6 +2960,32 @@ def with_lead_periods(claims: list[Claim], state: ArticleState) -> list[Claim]:
         else c
         for c in claims
     ]
+
+
+def with_vendor_models(claims: list[Claim], state: ArticleState) -> list[Claim]:
+    """A vendor's rank is its model's when the article names one model of that vendor and no
+    other, and ranks that model the same ("MiniMax reclaims No. 1" over "MiniMax M2.5 was the
+    single most-used model"): a model chart ranks models. Other vendor ranks stay the
+    vendors' ("second only to DeepSeek", of model families; ranks among vendors)."""
+    vendors = {s.canonical for s in state.subjects if s.kind == "vendor"}
+    ranked = {c.id for c in claims if c.kind == "ranking" and c.subject in vendors
+              and "vendor" not in str(c.attributes.get("scope", ""))}
+    if not ranked:
+        return claims
+    models: dict[str, set[str]] = {}
+    for s in state.subjects:
+        if s.kind == "model" and s.vendor:
+            models.setdefault(s.vendor, set()).add(s.canonical)
+    places = {(c.subject, c.value) for c in claims if c.kind == "ranking"}
+    out = []
+    for c in claims:
+        named = models.get(c.subject, set()) if c.id in ranked else set()
+        if len(named) == 1 and (next(iter(named)), c.value) in places:
+            (model,) = named
+            c = c.model_copy(update={
+                "subject": model, "id": claim_id(c.article_id, c.kind, c.span, model)})
+        out.append(c)
+    return out
 
 
 def _dated(claim: Claim, period: Period) -> Claim:

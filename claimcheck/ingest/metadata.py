@@ -55,6 +55,13 @@ _PUBLISHED_PATTERNS = [
         + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})[ \t]*$",
         re.M | re.I,
     ),
+    # the same in Chinese or ISO form, a time of day allowed: "36氪 · 2026年4月21日 08:30",
+    # "2026-04-21 08:30"
+    re.compile(
+        r"^(?:[^\n]{0,40}?\s*[·•|—–-]\s*)?(?P<y>\d{4})(?:年|-)(?P<m>\d{1,2})(?:月|-)(?P<d>\d{1,2})"
+        r"日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
+        re.M,
+    ),
     # a wire dateline: "BEIJING, March 2, 2026 (Reuters) -"
     re.compile(
         r"^[A-Z][A-Z .'-]{2,30},\s+" + _MONTH + r"\s+(?P<d>\d{1,2}),\s+(?P<y>\d{4})\b", re.M | re.I

@@ -24,6 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from .slots import (
     base_figure_attributes,
     currency_of,
     is_dated,
+    joint_members,
     measure_of,
     overlaps,
     period_key,
@@ -369,19 +371,29 @@ def _sentence_period(claim: Claim, figures: Sequence[Claim]) -> Period | None:
     return None
 
 
+_TOP_N = re.compile(r"\btop \d+ models\b", re.IGNORECASE)
+
+
 def share_readings(claim: Claim, index: Index) -> list[Reading]:
     whole_subject = claim.attributes.get("of")
     if not whole_subject or str(whole_subject).casefold() == claim.subject.casefold():
         # "80% of M2.5's tokens are input": a split of the subject's own figure, which no
         # stored figure of the part can check
         return []
+    # a group's share of a top N ("together they account for 69% of the top ten's 9.14T") is
+    # of the group's members in the top N: only a figure stated with the top N's own, in its
+    # sentence ("the top ten ... surpassed 28.7 trillion, with models of Chinese origin
+    # contributing over 14.69 trillion"), is that part; the group's whole volume is not
+    members_only = bool(_TOP_N.search(str(whole_subject))) and claim.subject.casefold().endswith(
+        " models")
     measure = measure_of(claim)
     parts, cross_a = index.near(claim, measure, claim.subject)
     wholes, cross_b = index.near(claim, measure, str(whole_subject))
     readings = []
     for part in parts:
         for whole in wholes:
-            if not _same_footing(part, whole):
+            if not _same_footing(part, whole) or (members_only and (
+                    part.article_id, part.quote) != (whole.article_id, whole.quote)):
                 continue
             ratio = _ratio(index.ctx.b(part), index.ctx.b(whole))
             if ratio is None or ratio.lo > 1:
@@ -392,6 +404,35 @@ def share_readings(claim: Claim, index: Index) -> list[Reading]:
             )
             readings.append(
                 Reading(_shift(ratio, 0.0, 100.0), (part, whole), formula, cross_a or cross_b)
+            )
+    return readings or ([] if members_only else _joint_share_readings(claim, index, parts, cross_a))
+
+
+def _joint_share_readings(
+    claim: Claim, index: Index, parts: Sequence[Claim], cross: bool
+) -> list[Reading]:
+    """A share of two groups together ("61% of the tokens of Chinese and U.S. models
+    combined") with no stated total: the part over the part plus the other group's figure."""
+    members = joint_members(str(claim.attributes.get("of")))
+    others = [m for m in members if m.casefold() != claim.subject.casefold()]
+    if len(members) != 2 or len(others) != 1:
+        return []
+    seconds, cross_b = index.near(claim, measure_of(claim), others[0])
+    readings = []
+    for part in parts:
+        for other in seconds:
+            if not _same_footing(part, other):
+                continue
+            a, b = index.ctx.b(part), index.ctx.b(other)
+            ratio = _ratio(a, Bounds(a.lo + b.lo, a.hi + b.hi, a.value + b.value))
+            if ratio is None:
+                continue
+            formula = (
+                f"{format_value(part.value, part.unit)} / ({format_value(part.value, part.unit)}"
+                f" + {format_value(other.value, other.unit)}) = {ratio.value * 100:.4g}%"
+            )
+            readings.append(
+                Reading(_shift(ratio, 0.0, 100.0), (part, other), formula, cross or cross_b)
             )
     return readings
 

@@ -21,6 +21,7 @@ of granularity.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
@@ -131,6 +132,16 @@ def base_keys_for(claim: Claim, measure: str, subjects: Iterable[str]) -> list[s
     return keys
 
 
+def joint_members(name: str) -> list[str]:
+    """The subjects a joint name is made of ("Chinese and US models" -> "Chinese models",
+    "US models"); none for a single subject."""
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", name) if p.strip()]
+    if len(parts) < 2:
+        return []
+    noun = parts[-1].split()[-1]
+    return [p if p.split()[-1] == noun else f"{p} {noun}" for p in parts]
+
+
 def referenced_subjects(claim: Claim) -> list[str]:
     """Subjects whose figures a change, share or streak claim is computed from."""
     subjects = [claim.subject]
@@ -138,6 +149,7 @@ def referenced_subjects(claim: Claim) -> list[str]:
         subjects += [str(s) for s in claim.attributes.get("compared_to") or []]
     elif claim.kind == "share" and claim.attributes.get("of"):
         subjects.append(str(claim.attributes["of"]))
+        subjects += joint_members(str(claim.attributes["of"]))
     elif claim.kind == "streak" and claim.attributes.get("over"):
         subjects.append(str(claim.attributes["over"]))
     members = claim.attributes.get("members")
