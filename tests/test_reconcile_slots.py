@@ -10,6 +10,7 @@ from claimcheck.models import Article, Claim, Period
 from claimcheck.reconcile import related_slot_keys, slot_key
 from claimcheck.reconcile.slots import (
     Match,
+    joint_members,
     likely_same_period,
     period_match,
     same_period_as_undated,
@@ -204,3 +205,12 @@ def test_the_undated_side_worked_out_once_agrees_with_likely_same_period(
     for when in others:
         b = make(when=when, article_id="a" if same_article else "b")
         assert test(b) is likely_same_period(a, b, articles), (when, b.article_id)
+
+
+@pytest.mark.parametrize(("name", "members"), [
+    ("Chinese and US models", ["Chinese models", "US models"]),
+    ("Kimi K2.5 and GLM-5", ["Kimi K2.5", "GLM-5"]),
+    ("Chinese models", []),  # one subject
+])
+def test_joint_members(name: str, members: list[str]) -> None:
+    assert joint_members(name) == members

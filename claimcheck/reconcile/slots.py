@@ -138,8 +138,10 @@ def joint_members(name: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", name) if p.strip()]
     if len(parts) < 2:
         return []
-    noun = parts[-1].split()[-1]
-    return [p if p.split()[-1] == noun else f"{p} {noun}" for p in parts]
+    # "Chinese and US models": the groups' shared head noun is written once, at the end
+    if parts[-1].split()[-1].casefold() != "models":
+        return parts
+    return [p if p.casefold().endswith("models") else f"{p} models" for p in parts]
 
 
 def referenced_subjects(claim: Claim) -> list[str]:
