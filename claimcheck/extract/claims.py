@@ -1101,6 +1101,45 @@ _NEXT_CLAUSE = re.compile(
 _FIGURE_SOON = re.compile(r"[^\d,，;；。.!?]{0,6}\d")
 
 
+def _over_a_span(
+    kind: str,
+    mention: PeriodMention | None,
+    period: Period,
+    published: dt.date | None,
+    lo: int,
+    hi: int,
+) -> tuple[Period, str | None]:
+    """The period of a figure stated over a span up to a day, and a change's basis from it.
+
+    "grew 127% in the three weeks to Feb. 22": the new figure is the last week's, the base
+    three weeks before ("21 days"). "grown tenfold since January" (in its own clause): basis
+    "since:2026-01-01", no period of its own; "20 trillion tokens since January": the total
+    from then to publication. "自3月1日起" is when something starts or takes effect, no since."""
+    if mention is None:
+        return period, None
+    weeks = mention.attributes.get("weeks")
+    if kind == "change" and weeks and period.end is not None:
+        last_week = period.model_copy(
+            update={"start": period.end - dt.timedelta(days=6), "granularity": "week"})
+        return last_week, f"{7 * weeks} days"
+    since = period.start
+    if (
+        since is None
+        or kind not in ("change", "token_volume")
+        or not mention.attributes.get("since")
+        or not _SINCE.search(mention.text)
+        or not lo <= mention.start < mention.end <= hi
+    ):
+        return period, None
+    if kind == "change":
+        return Period(resolution="unresolved"), f"since:{since.isoformat()}"
+    if published is None or since > published:
+        return Period(resolution="unresolved"), None
+    total = Period(start=since, end=published, granularity="total", text=period.text,
+                   resolution=period.resolution)
+    return total, None
+
+
 def _period_for(
     fig: Figure, ctx: _Ctx, state: ArticleState, kind: str
 ) -> tuple[PeriodMention | None, bool]:
@@ -1506,30 +1545,7 @@ def _figure_claims(
         return []
     mention, carried = _period_for(fig, ctx, state, kind)
     period = _period(mention, fig, ctx)
-    since = (
-        period.start
-        if mention is not None
-        and mention.attributes.get("since")
-        and _SINCE.search(mention.text)
-        and lo <= mention.start
-        and mention.end <= hi
-        else None
-    )
-    weeks = mention.attributes.get("weeks") if mention is not None else None
-    if kind == "change" and weeks and period.end is not None:
-        # "grew 127% in the three weeks to Feb. 22": the new figure is the last week's, the
-        # base the week three weeks before
-        period = period.model_copy(update={
-            "start": period.end - dt.timedelta(days=6), "granularity": "week"})
-    if since is not None and kind in ("change", "token_volume"):
-        # "grown tenfold since January": the change's basis, and the time it covers runs to
-        # now; "20 trillion tokens since January" is the total of that span, not January's
-        period = (
-            Period(start=since, end=state.published, granularity="total", text=period.text,
-                   resolution=period.resolution)
-            if kind == "token_volume" and state.published and since <= state.published
-            else Period(resolution="unresolved")
-        )
+    period, span_basis = _over_a_span(kind, mention, period, state.published, lo, hi)
     if (
         kind == "token_volume"
         and period.granularity == "day"
@@ -1549,10 +1565,8 @@ def _figure_claims(
         period = _change_base_period(fig, ctx, state, period)
     own = frozenset(s.canonical for s in subject)
     attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi, own)
-    if kind == "change" and since is not None:
-        attrs.setdefault("basis", f"since:{since.isoformat()}")
-    if kind == "change" and weeks:
-        attrs.setdefault("basis", f"{7 * weeks} days")
+    if span_basis:
+        attrs.setdefault("basis", span_basis)
     if kind == "streak":
         period = Period(granularity="week", resolution="unresolved") if not mention else period
     qualifier = (
@@ -1900,12 +1914,6 @@ def _joint_name(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-# "their share of the combined volume of the two groups", "61% of the tokens consumed by
-# Chinese and U.S. models combined", "在中美模型合计调用量中的占比": the groups together
-_TWO_GROUPS = re.compile(r"\b(?:the\s+two|both)\s+groups\b|中美", re.IGNORECASE)
-_COMBINED = re.compile(r"\bcombined\b|合计|总和|加总|合共", re.IGNORECASE)
-
-
 # "贡献了前五名总调用量的85.7%", "占前五名合计（5.30万亿）的85.7%": the top N's volume
 _TOP_WHOLE_ZH = re.compile(
     r"前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})名?(?:模型)?的?(?:总调用量|总用量|合计|总量|总和)"
@@ -1922,6 +1930,12 @@ def _top_whole(fig: Figure, ctx: _Ctx, state: ArticleState) -> str | None:
         return None
     variants: dict[str, str] = info.get("platform_variant") or {}
     return variants.get(state.platform or "", str(info["name"]))
+
+
+# "their share of the combined volume of the two groups", "61% of the tokens consumed by
+# Chinese and U.S. models combined", "在中美模型合计调用量中的占比": the groups together
+_TWO_GROUPS = re.compile(r"\b(?:the\s+two|both)\s+groups\b|中美", re.IGNORECASE)
+_COMBINED = re.compile(r"\bcombined\b|合计|总和|加总|合共", re.IGNORECASE)
 
 
 def _groups_whole(ctx: _Ctx, own: frozenset[str]) -> str | None:
@@ -2979,11 +2993,10 @@ def with_vendor_models(claims: list[Claim], state: ArticleState) -> list[Claim]:
     places = {(c.subject, c.value) for c in claims if c.kind == "ranking"}
     out = []
     for c in claims:
-        named = models.get(c.subject, set()) if c.id in ranked else set()
-        if len(named) == 1 and (next(iter(named)), c.value) in places:
-            (model,) = named
+        named = sorted(models.get(c.subject, ())) if c.id in ranked else []
+        if len(named) == 1 and (named[0], c.value) in places:
             c = c.model_copy(update={
-                "subject": model, "id": claim_id(c.article_id, c.kind, c.span, model)})
+                "subject": named[0], "id": claim_id(c.article_id, c.kind, c.span, named[0])})
         out.append(c)
     return out
 
