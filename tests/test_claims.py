@@ -544,6 +544,31 @@ CASES = [
         {("ranking", "Qwen", 2, "rank"), ("ranking", "DeepSeek", 1, "rank"),
          ("price", "DeepSeek V3.2", 0.28, "USD/1M tokens")},
     ),
+    # a difference between subjects is not a volume (cues.json gap_nouns); a lead named in
+    # another clause leaves the volume alone
+    (
+        "Grok Code Fast 1 remained the most-used model, though its lead shrank to 0.2 trillion "
+        "tokens.",
+        {("ranking", "Grok Code Fast 1", 1, "rank")},
+    ),
+    ("中国模型与美国模型的差距缩小至0.3万亿Token。", set()),
+    (
+        "Chinese models widened their lead, processing 5.9 trillion tokens.",
+        {("token_volume", "Chinese models", 5.9e12, "tokens")},
+    ),
+    # must NOT: "widened the gap to X against Y" states both sides' volumes
+    (
+        "Chinese models widened the gap the following week to 5.16 trillion tokens against 2.7 "
+        "trillion for US models.",
+        {("token_volume", "Chinese models", 5.16e12, "tokens"),
+         ("token_volume", "US models", 2.7e12, "tokens")},
+    ),
+    # "fell below 20%" after a share is the share's new level, "from 28%" its old one
+    (
+        "Anthropic's share of OpenRouter tokens fell below 20% for the first time, from 28% a "
+        "month earlier.",
+        {("share", "Anthropic", 20, "%"), ("share", "Anthropic", 28, "%")},
+    ),
     # "the share of X in ...": X owns the share, a platform after it is the whole
     (
         "The share of Chinese models in total OpenRouter traffic hit 61.2%, a record.",
@@ -886,6 +911,15 @@ def test_a_ratio_names_what_it_compares_with(
     assert (multiple.subject, attrs.get("compared_to"), attrs.get("measure")) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Chinese models took four of the top five spots and seven of the top 10.",
+    "中国模型在前十名中占据七席，在前五名中占据四席。",
+])
+def test_each_top_n_takes_its_own_count(text: str) -> None:
+    counts = {c.value: c.attributes.get("count") for c in extract(text) if c.kind == "ranking"}
+    assert counts == {5: 4, 10: 7}
+
+
 @pytest.mark.parametrize(("text", "granularity"), [
     # a volume "as of" a day is the total up to it, not that day's
     ("As of March 1, Chinese models had processed a cumulative 50 trillion tokens.", "total"),
@@ -1047,7 +1081,8 @@ PERIOD_ASSEMBLY = [
      {"6.2%": (dt.date(2026, 3, 2),) * 2}),
     # a period in the next coordinated clause does not reach back to the figure before it
     ("In the week of Feb 9-15, Chinese models processed 4.12 trillion tokens against 2.94 "
-     "trillion for US models, and widened the gap the following week to 5.16 trillion.",
+     "trillion for US models, and widened the gap the following week to 5.16 trillion against "
+     "2.7 trillion.",
      dt.date(2026, 3, 1),
      {"2.94 trillion": (dt.date(2026, 2, 9), dt.date(2026, 2, 15)),
       "5.16 trillion": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),

@@ -251,6 +251,10 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     # units.json up_not_a_change_after: "up" ends a verb of its own
     ("they make up 40% of volume", [(40, "%", "exact", {"change": None})]),
     ("took up nearly 40 percent", [(40, "%", "approx", {"change": None})]),
+    # a change verb then a bound word names a bounded level (units.json level_bounds)
+    ("fell below 20%", [(20, "%", "at_most", {"change": "to"})]),
+    ("rose above 50%", [(50, "%", "at_least", {"change": "to"})]),
+    ("fell more than 12%", [(-12, "%", "at_least", {"change": "decrease"})]),  # must NOT
     ("增长127%", [(127, "%", "exact", {"change": "increase"})]),
     ("价格上调30%", [(30, "%", "exact", {"change": "increase"})]),
     ("调用量暴增300%", [(300, "%", "exact", {"change": "increase"})]),

@@ -1098,6 +1098,14 @@ _NEXT_CLAUSE = re.compile(
 )
 
 
+_GAP_NOUN = re.compile(
+    r"(?:\b(?:its|their|the|a|his|her)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(w for w in cues()["gap_nouns"] if w.isascii())
+    + r")\b|"
+    + "|".join(w for w in cues()["gap_nouns"] if not w.isascii())
+    + ")",
+    re.IGNORECASE,
+)
 _FIGURE_SOON = re.compile(r"[^\d,，;；。.!?]{0,6}\d")
 
 
@@ -1450,6 +1458,25 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
+_GAP_REACH = 40
+_SET_AGAINST = re.compile(
+    r"[^\d,，;；.。]{0,12}?\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s+\S*\d", re.I
+)
+
+
+def _gap_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
+    """A difference between subjects named right before the figure ("its lead shrank to",
+    "the gap between the two narrowed to", "差距缩小至"): the noun, then a few words with no
+    figure and no comma ("widened their lead, processing 5.9 trillion" is a volume)."""
+    window = ctx.text[max(lo, fig.start - _GAP_REACH) : fig.start]
+    found = list(_GAP_NOUN.finditer(window))
+    rest = window[found[-1].end() :] if found else ""
+    if not found or any(ch.isdigit() or ch in ",，;；" for ch in rest):
+        return False
+    # "widened the gap to 5.16 trillion against 2.7 trillion": both sides' volumes
+    return not _SET_AGAINST.match(ctx.text, fig.end)
+
+
 def _figure_claims(
     fig: Figure, following: list[Figure], ctx: _Ctx, state: ArticleState, previous_unit: str
 ) -> list[Claim]:
@@ -1477,6 +1504,8 @@ def _figure_claims(
         or (attrs.get("scale") and _count_head_before(fig, ctx, lo))
     ):
         unit, confidence = "count", 0.7
+    if unit == "tokens" and _gap_before(fig, ctx, lo):
+        return []  # "its lead shrank to 0.2 trillion tokens": a difference, not a volume
     if unit == "tokens":
         kind = "token_volume"
     elif unit.endswith("/1M tokens"):
@@ -2482,12 +2511,16 @@ def _set_counts(sentence_text: str) -> list[tuple[int, int, int]]:
 
 
 def _set_count(fig: Figure, ctx: _Ctx) -> int:
-    """How many of the top N the sentence gives to a group; never the N of 'top five of'."""
+    """How many of the top N the sentence gives to a group, the count nearest to it ("four of
+    the top five and seven of the top 10"); never the N of 'top five of'."""
     offset = ctx.sentence.start
-    for start, end, count in ctx.once("set_counts", _set_counts):
-        if end + offset <= fig.start or start + offset >= fig.end:
-            return count
-    return 0
+    distances = [
+        (fig.start - end - offset if end + offset <= fig.start else start + offset - fig.end,
+         count)
+        for start, end, count in ctx.once("set_counts", _set_counts)
+        if end + offset <= fig.start or start + offset >= fig.end
+    ]
+    return min(distances)[1] if distances else 0
 
 
 def _set_group(fig: Figure, ctx: _Ctx, count: int) -> str | None:

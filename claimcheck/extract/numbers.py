@@ -834,7 +834,8 @@ def _read_left(norm: str, start: int) -> _Context:
         ctx.change = "from"
     elif chg:
         kind = _group_of("changes_before", chg)
-        ctx.change = "to" if ft in ("to", "至", "到") else kind
+        level = qual.lower() in _data()["level_bounds"]  # "fell below 20%": a level reached
+        ctx.change = "to" if ft in ("to", "至", "到") or level else kind
     elif ft in ("to", "至", "到"):
         ctx.change = "to?"  # only a "to" when the previous figure was a "from"
     if m["qual"]:
