@@ -563,6 +563,12 @@ CASES = [
         {("token_volume", "Chinese models", 5.16e12, "tokens"),
          ("token_volume", "US models", 2.7e12, "tokens")},
     ),
+    # the platform where the figures were counted is not whose share it is
+    (
+        "国产大模型在OpenRouter上的Token消耗量达到5.16万亿，占全球总量的六成以上。",
+        {("token_volume", "Chinese models", 5.16e12, "tokens"),
+         ("share", "Chinese models", 60, "%")},
+    ),
     # "fell below 20%" after a share is the share's new level, "from 28%" its old one
     (
         "Anthropic's share of OpenRouter tokens fell below 20% for the first time, from 28% a "

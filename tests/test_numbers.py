@@ -257,6 +257,9 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("fell more than 12%", [(-12, "%", "at_least", {"change": "decrease"})]),  # must NOT
     ("增长127%", [(127, "%", "exact", {"change": "increase"})]),
     ("价格上调30%", [(30, "%", "exact", {"change": "increase"})]),
+    # tenths (成): "六成以上" is over 60%, "下降了九成" a 90% fall
+    ("占全球总量的六成以上", [(60, "%", "at_least", {})]),
+    ("价格下降了九成", [(-90, "%", "exact", {"change": "decrease"})]),
     ("调用量暴增300%", [(300, "%", "exact", {"change": "increase"})]),
     ("价格调低20%", [(-20, "%", "exact", {"change": "decrease"})]),
     ("环比增长45%",
@@ -394,6 +397,7 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("the single most-used model", [(1, "rank", "exact", {})]),
     ("the most popular Chinese model", [(1, "rank", "exact", {"among": "chinese models"})]),
     ("上周调用量最高的模型", [(1, "rank", "exact", {})]),
+    ("蝉联周榜冠军", [(1, "rank", "exact", {"topped": True})]),
     ("最受欢迎的国产模型", [(1, "rank", "exact", {"among": "国产模型"})]),
     ("the top three", [(3, "top", "exact", {})]),
     ("six of the 10 most popular models", [(10, "top", "exact", {})]),
@@ -470,6 +474,9 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("the most popular models", []),  # plural: a set
     ("the world's largest model aggregation platform", []),  # size, not usage
     ("调用量最高的模型之一", []),
+    ("一成不变", []),  # an idiom (unchanged), "八成是" (most likely), "成本" (cost)
+    ("他八成是忘了", []),
+    ("据第一财经报道", []),  # a newspaper's name (units.json ordinal_not_rank_zh)
     ("up to the fifth generation", []),  # "up"/"down" is a move only with how far
     ("a leading model on the chart", []),
     ("the top five models on the chart", [(5, "top", "exact", {})]),

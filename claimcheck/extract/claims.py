@@ -549,6 +549,8 @@ def _share_part(
     asides = _asides(ctx)
     known = [s for s in _subjects_in(ctx, lo, verb_start) if s.end <= verb_start
              and not any(a <= s.start and s.end <= b for a, b in asides)]
+    # "国产大模型在OpenRouter上的Token消耗量…，占全球总量的61%": a platform is where, not whose
+    known = [s for s in known if s.kind != "platform"] or known
     return ([_agent(known[-1], ctx)], 0.9) if known else None
 
 

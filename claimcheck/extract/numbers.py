@@ -316,6 +316,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     rank_one_zh = _alt(d["rank_one_zh"], ignore_case=False)
     rank_list_zh = _alt(d["rank_list_verbs_zh"], ignore_case=False)
     rank_item = rf"第?\s?(?:{CN_SMALL}|[0-9]{{1,3}})"
+    not_tenths = _alt(d["tenths_not_before_zh"], ignore_case=False)
     day = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])"
     cn_time = "周|星期|天|个月|月|年|季度"
 
@@ -383,7 +384,9 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?P<k_frac>(?<![A-Za-z])(?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|"
             rf"nine|ten))(?P<fsep>[\s-]+)(?P<fden>{frac_dens}))",
             rf"(?P<k_mult>{mult_words})",
-            rf"(?P<k_fraccn>(?P<cfden>{CN_NUM}|[0-9]+)\s?分之\s?(?P<cfnum>{CN_NUM}|{NUM}))",
+            rf"(?P<k_fraccn>(?P<cfden>{CN_NUM}|[0-9]+)\s?分之\s?(?P<cfnum>{CN_NUM}|{NUM})"
+            # "六成以上" (over 60%), "下降了九成": tenths; not "一成不变", "八成是" (probably)
+            rf"|(?P<tenths>[一二三四五六七八九])成(?!{not_tenths}))",
             rf"(?P<k_num>{GUARD}(?:[+\-]\s?)?(?:{cur_prefix}\s?)?[0-9])",
             rf"(?P<k_cn>(?<![{CN_ALL}]){CN_NUM})",
             rf"(?P<k_spelled>(?<![A-Za-z])(?:(?P<foldw>(?i:{glued}))(?i:fold)(?![A-Za-z])|"
@@ -1331,6 +1334,13 @@ def _h_mult(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 
 
 def _h_fraccn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    if m["tenths"]:
+        ctx = _read_left(norm, m.start())
+        r = _Read(start=m.start(), end=m.end(), value=(parse_number(m["tenths"]) or 0) * 10,
+                  unit="%")
+        _read_right(norm, r, ctx)
+        _emit(st, _finish(text, r, ctx))
+        return r.end
     den = parse_number(m["cfden"])
     num = parse_number(m["cfnum"])
     if not den or num is None:
