@@ -905,6 +905,12 @@ def test_multiples_name_subject_comparison_and_direction(
     ("Claude Opus 4.6 is priced at $5 per million input tokens and $25 per million output "
      "tokens, making it roughly 17 times as expensive as MiniMax M2.5 on input.",
      ("Claude Opus 4.6", ["MiniMax M2.5"], "price")),
+    # a verb of multiplying names what it changed after "of": no comparison
+    ("DeepSeek halved the price of V3.2's output tokens to $0.42 per million.",
+     ("DeepSeek V3.2", None, "price")),
+    # a change set right after a price is that price's
+    ("For Kimi K2.5, input costs dropped from $0.60 to $0.45 per million tokens, a 25% cut.",
+     ("Kimi K2.5", None, "price")),
     # "40% higher than that of X": a percent compared with another subject's figure
     ("At 4.12 trillion tokens, Chinese models' weekly volume was 40% higher than that of U.S. "
      "models.", ("Chinese models", ["US models"], "token_volume")),

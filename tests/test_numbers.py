@@ -257,6 +257,9 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("fell more than 12%", [(-12, "%", "at_least", {"change": "decrease"})]),  # must NOT
     ("增长127%", [(127, "%", "exact", {"change": "increase"})]),
     ("价格上调30%", [(30, "%", "exact", {"change": "increase"})]),
+    ("has grown by a factor of 20", [(20, "x", "exact", {"change": "increase"})]),
+    ("a factor of about 2.5", [(2.5, "x", "approx", {})]),
+    ("a factor of safety", []),
     # tenths (成): "六成以上" is over 60%, "下降了九成" a 90% fall
     ("占全球总量的六成以上", [(60, "%", "at_least", {})]),
     ("价格下降了九成", [(-90, "%", "exact", {"change": "decrease"})]),

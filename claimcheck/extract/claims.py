@@ -919,6 +919,8 @@ def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
     return _last_cue(ctx.text[max(lo, fig.start - 45) : fig.start], "decrease") >= 0
 
 
+# "…, a 25% cut", "（降幅25%）": a change set right after the figure it is about
+_APPOSITION = re.compile(r"\s*[,，(（]\s*(?:a|an|or|i\.e\.,?)?\s*(?:\w+\s+)?", re.IGNORECASE)
 # "17 times as expensive as X", "5 times pricier than X": a comparison of prices
 _PRICE_COMPARATIVE = re.compile(
     r"\s*(?:as\s+|more\s+|less\s+)?(?:expensive|pricier|costlier|cheaper|dearer)\b", re.IGNORECASE
@@ -939,6 +941,14 @@ def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
         "share_noun", lambda t: _has_cue(t, "share_nouns")
     ):
         return "share"  # "占比达到65.6%，较上周提升4个百分点": points of a share, not of usage
+    last = state.claims[-1] if state.claims else None
+    if (
+        last is not None
+        and last.kind == "price"
+        and ctx.sentence.start <= last.span[1] <= fig.start
+        and _APPOSITION.fullmatch(ctx.text, last.span[1], fig.start)
+    ):
+        return "price"  # "from $0.60 to $0.45 per million tokens, a 25% cut"
     # the measure named right before the change wins over one named elsewhere in its sentence
     # ("Gemini 3 Flash, Google's cheapest model, saw usage fall 12%")
     near = ctx.text[max(ctx.sentence.start, fig.start - _MEASURE_REACH) : fig.start]
@@ -1842,6 +1852,9 @@ def _subjects_for(
         than = _compared_after(fig, ctx, hi)
         if than is not None:
             compared, after = [than.canonical], None
+    if after and kind == "change" and fig.unit == "x" and _MULTIPLIER_VERB.fullmatch(fig.text):
+        # "DeepSeek halved the price of V3.2's output": what the verb changed, no comparison
+        return [after], 0.8, []
     if after and (kind == "share" or (kind == "change" and fig.unit == "x")):
         # "61% of global calls on X", "16.7 times that of X": the whole, not the subject
         compared = [after.canonical]
@@ -1981,6 +1994,7 @@ def _groups_whole(ctx: _Ctx, own: frozenset[str]) -> str | None:
     return None
 
 
+_MULTIPLIER_VERB = re.compile(r"(?:doubl|tripl|quadrupl|halv)(?:ed|es|ing)", re.IGNORECASE)
 # "its usage", "my OpenRouter bill", "它的": a pronoun names whose a figure is
 _OWNER_PRONOUN = re.compile(
     r"\b(?:its|their|my|our|your|his|her)\b|它的|他们的|我的|我们的", re.IGNORECASE

@@ -383,7 +383,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             r"nine|ten)|[0-9]{1,3})(?![0-9A-Za-z]|[.,][0-9]))",
             rf"(?P<k_frac>(?<![A-Za-z])(?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|"
             rf"nine|ten))(?P<fsep>[\s-]+)(?P<fden>{frac_dens}))",
-            rf"(?P<k_mult>{mult_words})",
+            rf"(?P<k_mult>{mult_words}"
+            # "grew by a factor of 20": a multiple
+            rf"|(?i:a\s+factor\s+of)\s+(?P<fqual>(?i:about|around|roughly|nearly|almost|some)\s+)?"
+            rf"(?P<factor>[0-9]+(?:\.[0-9]+)?(?![0-9.])|{eng_words}))",
             rf"(?P<k_fraccn>(?P<cfden>{CN_NUM}|[0-9]+)\s?分之\s?(?P<cfnum>{CN_NUM}|{NUM})"
             # "六成以上" (over 60%), "下降了九成": tenths; not "一成不变", "八成是" (probably)
             rf"|(?P<tenths>[一二三四五六七八九])成(?!{not_tenths}))",
@@ -427,7 +430,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_onein": first(["one", "two", "three", "four"]) | digits,
         "k_frac": first(["a", "one", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten"]),
-        "k_mult": first(d["multiplier_words"]),
+        "k_mult": first(d["multiplier_words"]) | {"a", "A"},
         "k_fraccn": cn_start | digits,
         "k_num": digits | {"+", "-"} | first(d["currency_prefixes"]),
         "k_cn": cn_start,
@@ -1319,6 +1322,19 @@ def _fraction(text: str, norm: str, st: _State, r: _Read, ctx: _Context) -> int:
 
 def _h_mult(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     p = _patterns()
+    if m["factor"]:
+        raw = m["factor"]
+        factor = parse_number(raw) if raw[0].isdigit() else _small_number(raw)
+        if not factor:
+            return m.end()
+        ctx = _read_left(norm, m.start())
+        r = _Read(start=m.start(), end=m.end(), value=factor, unit="x")
+        r.decimals = _decimals(raw)
+        if m["fqual"]:
+            r.qualifier = "approx"
+        _read_right(norm, r, ctx)
+        _emit(st, _finish(text, r, ctx))
+        return r.end
     if p.mult_not_before.match(norm, m.end()):
         return m.end()
     word = _lookup("multiplier_words", m.group())
