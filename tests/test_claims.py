@@ -1245,6 +1245,10 @@ RANKING_ASSEMBLY = [
         "OpenRouter's weekly ranking.",
         {("Qwen 3.6 Plus", 5, "at_most")},
     ),
+    (
+        "Ant Group's Ling-1T entered the top 20 for the first time with 0.3 trillion tokens.",
+        {("Ling-1T", 20, "at_most")},
+    ),
     # must not: "top five of" is not a count; a top N after the subject's own figure qualifies
     # it; the top five's total is not a rank; a list without an intro is not ordered
     (
