@@ -563,6 +563,12 @@ CASES = [
         {("token_volume", "Chinese models", 5.16e12, "tokens"),
          ("token_volume", "US models", 2.7e12, "tokens")},
     ),
+    # "该模型" / "the model" is the sentence before's subject, not the side it was compared with
+    (
+        "月之暗面的Kimi K2.5排名第二，仅次于MiniMax M2.5。该模型当周调用量达1.02万亿Token。",
+        {("ranking", "Kimi K2.5", 2, "rank"), ("ranking", "MiniMax M2.5", 1, "rank"),
+         ("token_volume", "Kimi K2.5", 1.02e12, "tokens")},
+    ),
     # the platform where the figures were counted is not whose share it is
     (
         "国产大模型在OpenRouter上的Token消耗量达到5.16万亿，占全球总量的六成以上。",

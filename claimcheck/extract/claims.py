@@ -1423,7 +1423,7 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
         state.claims.extend(made)
     _mark_held_positions(claims, text)
     _remember_periods(sent, periods, claims, state)
-    named = subjects or [
+    named = [s for s in subjects if not _compared_object(s, text)] or subjects or [
         SubjectMention(c.span[0], c.span[1], c.subject_text, c.subject, "carried")
         for c in claims[-1:]
     ]
@@ -1434,6 +1434,12 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
 
 
 _TRAILING = re.compile(r"(?<![\w-])(?:trail(?:s|ed|ing)?|behind|lag(?:s|ged|ging)?)\b|落后", re.I)
+
+
+def _compared_object(s: SubjectMention, text: str) -> bool:
+    """'…排名第二，仅次于MiniMax M2.5', 'overtook US models': the other side of a comparison,
+    which a later "this model" / "该模型" does not refer to."""
+    return bool(_comparison_object().search(text, max(0, s.start - 25), s.start))
 
 
 def _mark_held_positions(claims: list[Claim], text: str) -> None:
