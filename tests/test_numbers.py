@@ -263,6 +263,11 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     # tenths (成): "六成以上" is over 60%, "下降了九成" a 90% fall
     ("占全球总量的六成以上", [(60, "%", "at_least", {})]),
     ("价格下降了九成", [(-90, "%", "exact", {"change": "decrease"})]),
+    # a discount to N tenths of the price (折): "五折" is a 50% cut, "八五折" 15%
+    ("享五折优惠", [(-50, "%", "exact", {"change": "decrease"})]),
+    ("打八五折", [(-15, "%", "exact", {"change": "decrease"})]),
+    ("低至2.5折", [(-75, "%", "exact", {"change": "decrease"})]),
+    ("设备折旧", []),  # depreciation, not a discount
     ("调用量暴增300%", [(300, "%", "exact", {"change": "increase"})]),
     ("价格调低20%", [(-20, "%", "exact", {"change": "decrease"})]),
     ("环比增长45%",

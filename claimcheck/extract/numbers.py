@@ -317,6 +317,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     rank_list_zh = _alt(d["rank_list_verbs_zh"], ignore_case=False)
     rank_item = rf"第?\s?(?:{CN_SMALL}|[0-9]{{1,3}})"
     not_tenths = _alt(d["tenths_not_before_zh"], ignore_case=False)
+    not_discount = _alt(d["discount_not_before_zh"], ignore_case=False)
     day = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])"
     cn_time = "周|星期|天|个月|月|年|季度"
 
@@ -389,7 +390,9 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?P<factor>[0-9]+(?:\.[0-9]+)?(?![0-9.])|{eng_words}))",
             rf"(?P<k_fraccn>(?P<cfden>{CN_NUM}|[0-9]+)\s?分之\s?(?P<cfnum>{CN_NUM}|{NUM})"
             # "六成以上" (over 60%), "下降了九成": tenths; not "一成不变", "八成是" (probably)
-            rf"|(?P<tenths>[一二三四五六七八九])成(?!{not_tenths}))",
+            rf"|(?P<tenths>[一二三四五六七八九])成(?!{not_tenths})"
+            # "享五折优惠", "打八五折", "2.5折": a price cut to that many tenths
+            rf"|(?P<zhe>[一二三四五六七八九]{{1,2}}|[1-9](?:\.[0-9])?)折(?!{not_discount}))",
             rf"(?P<k_num>{GUARD}(?:[+\-]\s?)?(?:{cur_prefix}\s?)?[0-9])",
             rf"(?P<k_cn>(?<![{CN_ALL}]){CN_NUM})",
             rf"(?P<k_spelled>(?<![A-Za-z])(?:(?P<foldw>(?i:{glued}))(?i:fold)(?![A-Za-z])|"
@@ -1350,6 +1353,17 @@ def _h_mult(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 
 
 def _h_fraccn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    if m["zhe"]:
+        raw = m["zhe"]
+        # "八五折" is 85 % of the price, "五折" 50 %, "2.5折" 25 %
+        tenths = (float(raw) if raw[0].isdigit() else
+                  sum((parse_number(c) or 0) * 10 ** -i for i, c in enumerate(raw)))
+        ctx = _read_left(norm, m.start())
+        r = _Read(start=m.start(), end=m.end(), value=-round(100 - tenths * 10, 6), unit="%")
+        r.attrs["change"] = "decrease"
+        _read_right(norm, r, ctx)
+        _emit(st, _finish(text, r, ctx))
+        return r.end
     if m["tenths"]:
         ctx = _read_left(norm, m.start())
         r = _Read(start=m.start(), end=m.end(), value=(parse_number(m["tenths"]) or 0) * 10,
