@@ -569,6 +569,22 @@ CASES = [
         {("ranking", "Kimi K2.5", 2, "rank"), ("ranking", "MiniMax M2.5", 1, "rank"),
          ("token_volume", "Kimi K2.5", 1.02e12, "tokens")},
     ),
+    # "they" is the previous sentence's subject: not the side it edged past, not the platform
+    # it was counted on
+    (
+        "In the week of Feb. 9-15, Chinese models processed 4.1 trillion tokens on OpenRouter, "
+        "edging past American models. The next week they handled 5.2 trillion tokens.",
+        {("token_volume", "Chinese models", 4.1e12, "tokens"),
+         ("token_volume", "Chinese models", 5.2e12, "tokens")},
+    ),
+    # a ratio of prices in a sentence of a vendor's prices is its model's, as the prices are
+    (
+        "MiniMax M2.5 is out. MiniMax charges $0.30 per million input tokens, but cache hits "
+        "cost only $0.03 per million, a tenth of the standard input price.",
+        {("price", "MiniMax M2.5", 0.3, "USD/1M tokens"), ("price", "MiniMax M2.5", 0.03,
+                                                           "USD/1M tokens"),
+         ("change", "MiniMax M2.5", 0.1, "x")},
+    ),
     # the platform where the figures were counted is not whose share it is
     (
         "国产大模型在OpenRouter上的Token消耗量达到5.16万亿，占全球总量的六成以上。",
@@ -803,6 +819,9 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("Kimi K2.5调用量相比去年同期增长120%。", ("change", "basis", "year_over_year")),
     # points of a share named anywhere in the sentence, even after the usage it is a share of
     ("中国模型调用量占比达到65.6%，较上周提升4个百分点。", ("change", "measure", "share")),
+    # must NOT: a change of revenue stated in dollars is no price change
+    ("MiniMax reported revenue of US$78 million for Q4 2025, up 170% year on year.",
+     ("change", "measure", None)),
     # must NOT: "自…起" is when a change takes effect, not a "since" basis
     ("自3月1日起，GLM-5 API价格上调30%。", ("change", "basis", None)),
     ("Usage of Chinese models grew 127% in the three weeks to Feb. 22.",

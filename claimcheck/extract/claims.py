@@ -952,14 +952,18 @@ def _measure(ctx: _Ctx, fig: Figure, state: ArticleState) -> str | None:
     # the measure named right before the change wins over one named elsewhere in its sentence
     # ("Gemini 3 Flash, Google's cheapest model, saw usage fall 12%")
     near = ctx.text[max(ctx.sentence.start, fig.start - _MEASURE_REACH) : fig.start]
-    if _has_cue(near, "price") or _CURRENCY_MARK.search(near):
+    if (_has_cue(near, "price") or _CURRENCY_MARK.search(near)) and not _has_cue(
+        near, "money_measure"
+    ):
         return "price"  # before tokens: "每百万Token 5美元，约为前者的26.7倍" is about prices
     if _TOKEN_WORD.search(near) or _USAGE.search(near):
         return "token_volume"
     if _has_cue(near, "share_nouns"):
         return "share"  # "Chinese models' share rose 3 percentage points", "占比提升3个百分点"
-    if ctx.once("price", lambda t: _has_cue(t, "price") or "$" in t or "美元" in t):
-        return "price"
+    if ctx.once("price", lambda t: _has_cue(t, "price") or "$" in t or "美元" in t) and not (
+        ctx.once("money", lambda t: _has_cue(t, "money_measure"))
+    ):
+        return "price"  # (not "revenue of US$78 million, up 170%")
     if ctx.once("tokens", lambda t: bool(_TOKEN_WORD.search(t) or _USAGE.search(t))):
         return "token_volume"
     if state.claims and state.claims[-1].kind in ("price", "token_volume"):
@@ -1423,7 +1427,9 @@ def sentence_claims(sent: Sentence, figures: list[Figure], state: ArticleState) 
         state.claims.extend(made)
     _mark_held_positions(claims, text)
     _remember_periods(sent, periods, claims, state)
-    named = [s for s in subjects if not _compared_object(s, text)] or subjects or [
+    named = [s for s in subjects if not _compared_object(s, text) and not (
+        s.kind == "platform" and _LOCATIVE_BEFORE.search(text, max(0, s.start - 12), s.start)
+    )] or subjects or [
         SubjectMention(c.span[0], c.span[1], c.subject_text, c.subject, "carried")
         for c in claims[-1:]
     ]
@@ -1612,6 +1618,12 @@ def _figure_claims(
         period = _change_base_period(fig, ctx, state, period)
     own = frozenset(s.canonical for s in subject)
     attrs = _attributes(kind, fig, attrs, ctx, state, compared, period, lo, hi, own)
+    if kind == "change" and attrs.get("measure") == "price" and any(
+        c.kind == "price" and c.span[0] >= ctx.sentence.start for c in state.claims[-6:]
+    ):
+        # "MiniMax charges $0.30 …, but cache hits cost only $0.03, a tenth of the standard
+        # input price": the model whose prices the sentence states
+        subject = [_priced_model(s, state) for s in subject]
     if span_basis:
         attrs.setdefault("basis", span_basis)
     if kind == "streak":
