@@ -936,6 +936,13 @@ def test_multiples_name_subject_comparison_and_direction(
     # a change set right after a price is that price's
     ("For Kimi K2.5, input costs dropped from $0.60 to $0.45 per million tokens, a 25% cut.",
      ("Kimi K2.5", None, "price")),
+    # "what Anthropic charges for Claude Opus 4.6": the vendor's model named after it
+    ("DeepSeek charges $0.27 per million input tokens for its V3.2 model, about one-eighteenth "
+     "of what Anthropic charges for Claude Opus 4.6.",
+     ("DeepSeek V3.2", ["Claude Opus 4.6"], "price")),
+    # "more than their U.S. counterparts"
+    ("Chinese AI models processed 6.49 trillion tokens last week, 38% more than their U.S. "
+     "counterparts.", ("Chinese models", ["US models"], "token_volume")),
     # "40% higher than that of X": a percent compared with another subject's figure
     ("At 4.12 trillion tokens, Chinese models' weekly volume was 40% higher than that of U.S. "
      "models.", ("Chinese models", ["US models"], "token_volume")),
@@ -1184,6 +1191,13 @@ PERIOD_ASSEMBLY = [
     # passes it on to the next sentence
     ("2月16日-22日当周，中国模型的Token调用量达到5.16万亿，美国模型同期为2.7万亿。中国模型的调用量"
      "占比达到61%。", dt.date(2026, 2, 27), {"5.16万亿": W_0216, "61%": W_0216}),
+    # "from the previous week" is the basis: the change is the week's, and "the same period"
+    # next is that week again, not the week compared with
+    ("Chinese models processed 6.49 trillion tokens in the week to March 15, up 10% from the "
+     "previous week. U.S. models handled 4.7 trillion tokens in the same period.",
+     dt.date(2026, 3, 17),
+     {"10%": (dt.date(2026, 3, 9), dt.date(2026, 3, 15)),
+      "4.7 trillion": (dt.date(2026, 3, 9), dt.date(2026, 3, 15))}),
     # "较前一周增长25.2%": the change after a base period is the new period's
     ("2月16日至22日当周，中国大模型周调用量达5.16万亿Token，较前一周增长25.2%。",
      dt.date(2026, 3, 10), {"25.2%": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),
@@ -1433,6 +1447,12 @@ TABLES_AND_COMPARISONS = [
         {("token_volume", "Chinese models", 4.12e12, "tokens"),
          ("change", "Chinese models", 40, "%")},
         {("change", "US models", 40, "%")},
+    ),
+    # "out-processed their U.S. rivals": the rivals are the compared side
+    (
+        "Chinese models out-processed their U.S. rivals for a fourth consecutive week.",
+        {("streak", "Chinese models", 4, "weeks")},
+        {("streak", "US models", 4, "weeks")},
     ),
     # "eclipsing", "outstripped", "trailed", "behind" name the compared side too
     (

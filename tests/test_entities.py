@@ -343,6 +343,16 @@ FOUND = [
     # must not: no such group ("China models"), or a name of its own before the conjunction
     ("China and US models", [("US models", "US models")]),
     ("Google and US models", [("Google", "Google"), ("US models", "US models")]),
+    # a nationality, describing words, a group noun (entity_rules.json group_describers)
+    (
+        "Chinese artificial intelligence models beat their U.S. counterparts and American "
+        "frontier AI models.",
+        [
+            ("Chinese artificial intelligence models", "Chinese models"),
+            ("U.S. counterparts", "US models"),
+            ("American frontier AI models", "US models"),
+        ],
+    ),
 ]
 
 
@@ -389,6 +399,7 @@ def test_unknown_products_next_to_a_version(text: str, canonical: str) -> None:
 # --- must not match ------------------------------------------------------------------------------
 
 NOT_SUBJECTS = [
+    ("Chinese regulators said models must be registered.", "Chinese models"),
     ("Follow the steps below.", "Step"),
     ("Step 1: install the package.", "Step"),
     ("Step 3: restart.", "Step 3"),

@@ -494,6 +494,13 @@ def test_weeks_to_a_day(text: str, start: dt.date, end: dt.date) -> None:
     assert m.attributes["weeks"] == int((end - start).days + 1) // 7
 
 
+def test_a_comparison_base_is_not_what_the_same_period_refers_to() -> None:
+    text = ("6.49 trillion tokens in the week to March 1, up 10% from the previous week, while "
+            "US models handled 4.7 trillion in the same period")
+    same = only(text, phrase="in the same period")
+    assert (same.period.start, same.period.end) == (D(2026, 2, 23), D(2026, 3, 1))
+
+
 def test_a_lone_ordinal_with_no_month_anywhere_is_never_a_date() -> None:
     for m in find_periods("from the 9th to the 15th", PUB):
         assert m.period.resolution == "unresolved"

@@ -230,7 +230,7 @@ def _platform_for(fig: Figure, ctx: _Ctx, state: ArticleState, hi: int) -> Subje
 # what a multiple compares with
 _COMPARED_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+){0,2}?(?:as\s+(?:much|high|expensive|cheap|many)\s+as|than|what)"
-    r"\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?$",
+    r"\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|their\s+|its\s+)?$",
     re.IGNORECASE,
 )
 
@@ -981,6 +981,7 @@ _COMPARISON_BASE = re.compile(
 # "since January", "自1月以来", "从1月至今": the time up to now (but "from March 1", "自3月1日起"
 # is when something starts or takes effect)
 _SINCE = re.compile(r"^since\b|以来|至今", re.IGNORECASE)
+_OPENS_COMPARISON = re.compile(r"(?:from|than|versus|vs\.?|compared (?:with|to))\s", re.I)
 _EVENT_AFTER = re.compile(r"\s*(?:发布|上线|推出|开源|released|launched|announced)")
 # "effective 11 March", "took effect on Wednesday": the day a price changed, not a period
 _EVENT_BEFORE = re.compile(
@@ -1028,6 +1029,8 @@ def _usable_period(p: PeriodMention, text: str) -> bool:
     """A date the figure may hold for: not an event's date, not the base of a comparison."""
     if p.role not in ("date", "anchor") or p.attributes.get("event"):
         return False
+    if p.role == "anchor" and _OPENS_COMPARISON.match(p.text):
+        return False  # "up 10% from the previous week": the basis, not the figure's period
     lead_in = text[max(0, p.start - 24) : p.start]
     if _COMPARISON_BASE.search(lead_in) or _EVENT_BEFORE.search(lead_in):
         return False
@@ -1869,13 +1872,13 @@ def _subjects_for(
         # ratio between subjects
         than = _compared_after(fig, ctx, hi)
         if than is not None:
-            compared, after = [than.canonical], None
+            compared, after = [_named_model(than, ctx, hi).canonical], None
     if after and kind == "change" and fig.unit == "x" and _MULTIPLIER_VERB.fullmatch(fig.text):
         # "DeepSeek halved the price of V3.2's output": what the verb changed, no comparison
         return [after], 0.8, []
     if after and (kind == "share" or (kind == "change" and fig.unit == "x")):
         # "61% of global calls on X", "16.7 times that of X": the whole, not the subject
-        compared = [after.canonical]
+        compared = [_named_model(after, ctx, hi).canonical]
         after = None
     if after and kind in ("token_volume", "price", "quantity"):
         return [after], 0.9, compared
@@ -2199,7 +2202,8 @@ def _comparison_object() -> re.Pattern[str]:
     ]
     # "surpassed that of US models": the object is still the name after "that of"
     return re.compile(
-        rf"(?:{'|'.join(parts)})\s*(?:th(?:at|ose)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE
+        rf"(?:{'|'.join(parts)})\s*(?:th(?:at|ose)\s+of\s+)?(?:the\s+|their\s+|its\s+)?$",
+        re.IGNORECASE,
     )
 
 
@@ -2608,6 +2612,17 @@ def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention |
     ):
         return None
     return _vendor_model(subject, state)
+
+
+def _named_model(vendor: SubjectMention, ctx: _Ctx, hi: int) -> SubjectMention:
+    """'what Anthropic charges for Claude Opus 4.6': the vendor's model named next in the
+    clause stands for the vendor."""
+    if vendor.kind != "vendor":
+        return vendor
+    for s in ctx.subjects:
+        if vendor.end <= s.start < hi and s.kind == "model" and s.vendor == vendor.canonical:
+            return s
+    return vendor
 
 
 def _vendor_model(subject: SubjectMention, state: ArticleState) -> SubjectMention:

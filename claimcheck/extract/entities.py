@@ -900,6 +900,30 @@ def _elided_groups(text: str, known: list[SubjectMention]) -> Iterator[SubjectMe
             end = m.start(1)
 
 
+@lru_cache(maxsize=1)
+def _described_group_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    rules = _rules()
+    groups: dict[str, str] = {w: g for g, ws in rules["group_nationalities"].items() for w in ws}
+    nationality = "|".join(re.escape(w) for w in sorted(groups, key=len, reverse=True))
+    heads = "|".join(re.escape(h) for h in rules["group_heads"])
+    describer = "|".join(re.escape(w) for w in sorted(rules["group_describers"], key=len,
+                                                           reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w.])(?P<nat>{nationality})(?:[ \-]+(?:{describer})){{0,3}}[ \-]+(?:{heads})\b"
+    )
+    return pattern, groups
+
+
+def _described_groups(text: str) -> Iterator[SubjectMention]:
+    """'Chinese artificial intelligence models', 'their U.S. counterparts': a group the
+    gazetteer lists under other words (entity_rules.json group_nationalities, group_heads)."""
+    pattern, groups = _described_group_regex()
+    for m in pattern.finditer(text):
+        resolved = _resolved_by_alias(groups[m["nat"]], groups[m["nat"]])
+        if resolved is not None:
+            yield replace(resolved, start=m.start(), end=m.end(), text=m.group())
+
+
 def find_subjects(text: str) -> list[SubjectMention]:
     """Every subject mention in ``text``, in order, non-overlapping, offsets into ``text``."""
     shaped, folded = _shaped_and_folded(text)
@@ -907,6 +931,7 @@ def find_subjects(text: str) -> list[SubjectMention]:
     atoms = _accepted_shorts(text, folded, _combined(folded, atoms))
     known = _with_platform([_mention(text, a) for a in atoms])
     known = _interleaved(known, _elided_groups(text, known))
+    known = _interleaved(known, _described_groups(text))
     known = _interleaved(known, _definite_anaphora(text, known))
     unknown = _after_known(known, _unknown_products(text, shaped, folded), text, shaped)
     known = _interleaved(known, unknown)

@@ -1185,13 +1185,24 @@ def _is_event(norm: str, hit: _Hit) -> bool:
     return cfg.event_en.search(window, clause_start + 1) is not None
 
 
-def _remember(ctx: _Context, hit: _Hit, out: _Out, period: Period, event: bool) -> None:
+# "up 10% from the previous week", "较上周": the period a comparison starts from, which "the
+# same period" in the next sentence does not mean
+_COMPARED_FROM = re.compile(r"(?:\b(?:from|than|versus|vs\.?|compared (?:with|to))|较|比|相比)\s*$")
+_OPENS_COMPARED = re.compile(r"(?:from|than|versus|vs\.?|compared (?:with|to))\s")
+
+
+def _remember(
+    ctx: _Context, hit: _Hit, out: _Out, period: Period, event: bool, norm: str
+) -> None:
     years = hit.years
     if years:
         ctx.last_year = years[-1]
     if out.month is not None:
         ctx.last_month = out.month
-    if out.role in ("date", "anchor") and not event:
+    compared = _COMPARED_FROM.search(norm, max(0, hit.start - 16), hit.start) or (
+        out.role == "anchor" and _OPENS_COMPARED.match(norm, hit.start)
+    )
+    if out.role in ("date", "anchor") and not event and not compared:
         ctx.last_period = (hit.start, period)
 
 
@@ -1222,7 +1233,7 @@ def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
             resolution=out.resolution,
         )
         mentions.append(PeriodMention(hit.start, hit.end, phrase, period, out.role, attributes))
-        _remember(ctx, hit, out, period, event)
+        _remember(ctx, hit, out, period, event, norm)
     return mentions
 
 
