@@ -585,6 +585,20 @@ CASES = [
                                                            "USD/1M tokens"),
          ("change", "MiniMax M2.5", 0.1, "x")},
     ),
+    # "较X（4.7万亿）高出38%": a ratio with X; the streak after it is the subject's, over X,
+    # and no basis
+    (
+        "中国模型Token调用量达6.49万亿，较美国模型（4.7万亿）高出38%，已连续三周领先。",
+        {("token_volume", "Chinese models", 6.49e12, "tokens"),
+         ("token_volume", "US models", 4.7e12, "tokens"), ("change", "Chinese models", 38, "%"),
+         ("streak", "Chinese models", 3, "weeks")},
+    ),
+    # a vendor's streak is its one named model's, counted the same; a model's streak is over
+    # no group
+    (
+        "MiniMax连续六周登顶。MiniMax M2.5连续第六周位居榜首。",
+        {("streak", "MiniMax M2.5", 6, "weeks"), ("ranking", "MiniMax M2.5", 1, "rank")},
+    ),
     # the platform where the figures were counted is not whose share it is
     (
         "国产大模型在OpenRouter上的Token消耗量达到5.16万亿，占全球总量的六成以上。",

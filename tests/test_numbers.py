@@ -423,6 +423,7 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("位列第一", [(1, "rank", "exact", {})]),
     ("前五名", [(5, "top", "exact", {})]),
     ("前十", [(10, "top", "exact", {})]),
+    ("调用量最高的20个模型", [(20, "top", "exact", {})]),
     ("for the fifth consecutive week", [(5, "weeks", "exact", {"streak": True})]),
     ("five weeks in a row", [(5, "weeks", "exact", {"streak": True})]),
     ("for a third straight week", [(3, "weeks", "exact", {"streak": True})]),

@@ -1332,6 +1332,9 @@ _BASIS_BEFORE = 12  # "环比增长12.3%", "同比下降": Chinese names the bas
 _FIGURE_END = re.compile(r".*[\d%％]", re.DOTALL)
 
 
+_STREAK_BEFORE = re.compile(r"连续\s*第?\s*$")
+
+
 def _basis(fig: Figure, ctx: _Ctx) -> str | None:
     # up to a Chinese clause break: "环比增长5%，同比增长120%" states two bases
     after = _CJK_CLAUSE_BREAK.split(
@@ -1351,7 +1354,10 @@ def _basis(fig: Figure, ctx: _Ctx) -> str | None:
         days = before.attributes.get("days")
         return f"{days} days" if days else before.text
     for p in ctx.periods:
-        if p.role == "duration" and p.start >= fig.end - 5:
+        # (not a streak after the figure: "高出38%，已连续三周领先")
+        if p.role == "duration" and p.start >= fig.end - 5 and not _STREAK_BEFORE.search(
+            ctx.text, max(0, p.start - 3), p.start
+        ):
             days = p.attributes.get("days")
             return f"{days} days" if days else p.text
     return None
@@ -2037,8 +2043,8 @@ def _bi_before() -> re.Pattern[str]:
     words = cues()["comparative_bi"]
     alternation = "|".join(re.escape(w) for w in sorted(
         words["increase"] + words["decrease"], key=len, reverse=True))
-    # "比B多", "比B的输入价格便宜了约": at the end of the text before a percent
-    return re.compile(r"比(?P<base>[^，,。；;比]{1,30}?)(?P<word>" + alternation
+    # "比B多", "比B的输入价格便宜了约", "较B（4.7万亿）高出": ending the text before a percent
+    return re.compile(r"(?:比|较|相较于?)(?P<base>[^，,。；;比较]{1,30}?)(?P<word>" + alternation
                       + r")(?:出)?了?\s*(?:约|近|超过|达)?\s*$")
 
 
@@ -2349,6 +2355,8 @@ def _attributes(
         before = ctx.text[max(lo, fig.start - 40) : fig.start]
         beaten = _CLAUSE_END.split(ctx.text[fig.end : min(hi, fig.end + _OVER_AFTER)], 1)[0]
         over = _nationality_group(before, own) or _nationality_group(beaten, own)
+        if not own <= set(cues()["nationality_groups"]):
+            over = None  # a model's streak is over the other models, not over a group
         if _TRAILING.search(before) or _TRAILING.search(beaten):
             # "have trailed U.S. models for three weeks", "连续三周落后于美国模型": not a lead
             out["held"] = f"behind {over}" if over else "behind"
@@ -3059,12 +3067,13 @@ def with_lead_periods(claims: list[Claim], state: ArticleState) -> list[Claim]:
 
 
 def with_vendor_models(claims: list[Claim], state: ArticleState) -> list[Claim]:
-    """A vendor's rank is its model's when the article names one model of that vendor and no
-    other, and ranks that model the same ("MiniMax reclaims No. 1" over "MiniMax M2.5 was the
-    single most-used model"): a model chart ranks models. Other vendor ranks stay the
-    vendors' ("second only to DeepSeek", of model families; ranks among vendors)."""
+    """A vendor's rank (or streak) is its model's when the article names one model of that
+    vendor and no other, and ranks that model the same ("MiniMax reclaims No. 1" over "MiniMax
+    M2.5 was the single most-used model", "MiniMax连续六周登顶" over "M2.5连续第六周位居榜首"): a
+    model chart ranks models. Other vendor ranks stay the vendors' ("second only to DeepSeek",
+    of model families; ranks among vendors)."""
     vendors = {s.canonical for s in state.subjects if s.kind == "vendor"}
-    ranked = {c.id for c in claims if c.kind == "ranking" and c.subject in vendors
+    ranked = {c.id for c in claims if c.kind in ("ranking", "streak") and c.subject in vendors
               and "vendor" not in str(c.attributes.get("scope", ""))}
     if not ranked:
         return claims
@@ -3072,11 +3081,11 @@ def with_vendor_models(claims: list[Claim], state: ArticleState) -> list[Claim]:
     for s in state.subjects:
         if s.kind == "model" and s.vendor:
             models.setdefault(s.vendor, set()).add(s.canonical)
-    places = {(c.subject, c.value) for c in claims if c.kind == "ranking"}
+    places = {(c.kind, c.subject, c.value) for c in claims if c.kind in ("ranking", "streak")}
     out = []
     for c in claims:
         named = sorted(models.get(c.subject, ())) if c.id in ranked else []
-        if len(named) == 1 and (named[0], c.value) in places:
+        if len(named) == 1 and (c.kind, named[0], c.value) in places:
             c = c.model_copy(update={
                 "subject": named[0], "id": claim_id(c.article_id, c.kind, c.span, named[0])})
         out.append(c)

@@ -377,7 +377,9 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?P<rl2>{rank_item})(?:\s?[、和与及]\s?(?P<rl3>{rank_item}))?\s?(?:位|名)?)",
             rf"(?P<k_rankcn>(?P<rkpre>{rank_pre_zh})?\s?第\s?(?P<rkn>{CN_SMALL}|[0-9]{{1,3}})"
             rf"(?P<rksuf>名|位)?)",
-            rf"(?P<k_topcn>前\s?(?P<tcn>{CN_SMALL}|[0-9]{{1,3}})\s?(?P<tcnsuf>名|位|强|大)?)",
+            rf"(?P<k_topcn>前\s?(?P<tcn>{CN_SMALL}|[0-9]{{1,3}})\s?(?P<tcnsuf>名|位|强|大)?"
+            # "调用量最高的20个模型": the top 20
+            rf"|最(?:高|大|多)的\s?(?P<tmost>{CN_SMALL}|[0-9]{{1,3}})\s?(?:个|款|家)?(?=大?模型))",
             # "one in every five tokens", "two out of three developers", "1 in 5"
             r"(?P<k_onein>(?<![A-Za-z0-9.,])(?P<inum>(?i:one|two|three|four)|[0-9]{1,2})\s+"
             r"(?i:in|out\s+of)\s+(?i:every\s+)?(?P<iden>(?i:two|three|four|five|six|seven|eight|"
@@ -429,7 +431,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连"},
         "k_ranklistcn": first(d["rank_list_verbs_zh"]),
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
-        "k_topcn": {"前"},
+        "k_topcn": {"前", "最"},
         "k_onein": first(["one", "two", "three", "four"]) | digits,
         "k_frac": first(["a", "one", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten"]),
@@ -1283,9 +1285,11 @@ def _h_rankcn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 
 def _h_topcn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     after = norm[m.end() : m.end() + 2]
-    if not m["tcnsuf"] and any(after.startswith(s) for s in _data()["top_not_followed_zh"]):
+    if m["tcn"] and not m["tcnsuf"] and any(
+        after.startswith(s) for s in _data()["top_not_followed_zh"]
+    ):
         return m.end()
-    value = _small_number(m["tcn"])
+    value = _small_number(m["tcn"] or m["tmost"])
     if value:
         _emit(st, _simple(text, m.start(), m.end(), value, "top"))
     return m.end()
