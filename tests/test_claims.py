@@ -605,6 +605,15 @@ CASES = [
         {("token_volume", "Chinese models", 5.16e12, "tokens"),
          ("share", "Chinese models", 60, "%")},
     ),
+    # headline verbs: "tops OpenRouter" is the chart's first place; "slashes" is a cut; the
+    # platform between an owner and "share" says where
+    (
+        "MiniMax M2.5 tops OpenRouter for sixth straight week",
+        {("ranking", "MiniMax M2.5", 1, "rank"), ("streak", "MiniMax M2.5", 6, "weeks")},
+    ),
+    ("DeepSeek slashes API prices by up to 75% in off-peak hours",
+     {("change", "DeepSeek", -75, "%")}),
+    ("Chinese models' OpenRouter share hits record 61%", {("share", "Chinese models", 61, "%")}),
     # "fell below 20%" after a share is the share's new level, "from 28%" its old one
     (
         "Anthropic's share of OpenRouter tokens fell below 20% for the first time, from 28% a "

@@ -408,6 +408,8 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("蝉联周榜冠军", [(1, "rank", "exact", {"topped": True})]),
     ("最受欢迎的国产模型", [(1, "rank", "exact", {"among": "国产模型"})]),
     ("the top three", [(3, "top", "exact", {})]),
+    ("Chinese models top 5 trillion tokens", [(5e12, "tokens", "exact", {})]),  # a verb
+    ("Kimi K2.5 tops 1 trillion tokens", [(1e12, "tokens", "at_least", {})]),
     ("six of the 10 most popular models", [(10, "top", "exact", {})]),
     ("the five most-used AI models", [(5, "top", "exact", {})]),
     ("top five", [(5, "top", "exact", {})]),

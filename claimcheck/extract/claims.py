@@ -567,6 +567,13 @@ def _share_owner(
     """'Chinese models' share of ...', 'their share of ...': whom the share belongs to."""
     i = bisect.bisect_left(mentions, noun_start, key=lambda m: m.start)
     before = [m for m in mentions[:i] if m.start >= floor and m.end <= noun_start]
+    if before and before[-1].kind == "platform" and _POSSESSIVE_GAP.fullmatch(
+        ctx.text, before[-1].end, noun_start
+    ):
+        # "Chinese models' OpenRouter share": the platform says where, the owner is before it
+        owner = before[-2] if len(before) > 1 else None
+        if owner is not None and _POSSESSIVE_GAP.fullmatch(ctx.text, owner.end, before[-1].start):
+            return owner
     if before and _POSSESSIVE_GAP.fullmatch(ctx.text, before[-1].end, noun_start):
         return before[-1]
     if _POSSESSIVE_PRONOUN.search(ctx.text, max(floor, noun_start - 8), noun_start):

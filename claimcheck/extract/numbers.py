@@ -358,7 +358,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"\s+)?{time_units}))",
             rf"(?P<k_rankone>{rank_one_zh})",
             rf"(?P<k_top>(?<![A-Za-z])(?i:top)[\s-]?(?P<topn>[0-9]{{1,3}}|{eng_words})"
-            rf"(?![0-9A-Za-z])(?!\s?%)"
+            # not a verb before an amount: "Chinese models top 5 trillion weekly tokens"
+            rf"(?![0-9A-Za-z])(?!\s?%)(?![ ]?(?:{scale_words})(?![A-Za-z]))"
             # "six of the 10 most popular models": the 10 at the top of a usage ranking
             rf"|{GUARD}(?P<topm>[0-9]{{1,2}}|{eng_words})\s+(?:{most_used})"
             rf"(?=\s+(?:[A-Za-z-]+\s+)?(?i:models|LLMs)(?![A-Za-z])))",
