@@ -108,6 +108,8 @@ WEEKS = [
     ("in the week ended Sunday, February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
     ("the week through February 22, 2026", D(2026, 2, 16), D(2026, 2, 22), "explicit"),
     ("in the seven days to February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
+    ("w/e February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
+    ("during February's final week", D(2026, 2, 23), D(2026, 3, 1), "fuzzy"),
     ("over the seven-day period ended February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
     ("in the 7-day window to February 22", D(2026, 2, 16), D(2026, 2, 22), "inferred"),
     ("from March 3rd to 9th, 2025", D(2025, 3, 3), D(2025, 3, 9), "explicit"),
@@ -216,6 +218,7 @@ RELATIVE = [
     ("so far this year", D(2026, 1, 1), D(2026, 3, 5), "total"),
     ("by March", D(2026, 3, 1), D(2026, 3, 31), "month"),
     ("上周", D(2026, 2, 23), D(2026, 3, 1), "week"),
+    ("上上周", D(2026, 2, 16), D(2026, 2, 22), "week"),
     ("本周", D(2026, 3, 2), D(2026, 3, 8), "week"),
     ("去年", D(2025, 1, 1), D(2025, 12, 31), "year"),
     ("过去一年", D(2025, 3, 6), D(2026, 3, 5), "total"),
@@ -492,6 +495,14 @@ def test_weeks_to_a_day(text: str, start: dt.date, end: dt.date) -> None:
     m = only(text)
     assert (m.period.start, m.period.end, m.period.granularity) == (start, end, "total")
     assert m.attributes["weeks"] == int((end - start).days + 1) // 7
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("in Q1", D(2026, 1, 1), D(2026, 3, 31)),
+    ("the Q4 results", D(2025, 10, 1), D(2025, 12, 31)),  # the last Q4, not one to come
+])
+def test_a_quarter_without_its_year(text: str, start: dt.date, end: dt.date) -> None:
+    check(only(text), start, end, "quarter", "inferred")
 
 
 def test_a_comparison_base_is_not_what_the_same_period_refers_to() -> None:

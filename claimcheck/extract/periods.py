@@ -663,8 +663,8 @@ def _day_range(hit: _Hit, ctx: _Context) -> _Out | None:
 
 def _ordinal_week(hit: _Hit, ctx: _Context) -> _Out | None:
     g = hit.g
-    month = _month(g.get("m1"))
-    n = _ordinal(g.get("ord") or g.get("last"))
+    month = _month(g.get("m1") or g.get("m2"))  # "… week of February", "February's … week"
+    n = _ordinal(g.get("ord") or g.get("ord2") or g.get("last"))
     if month is None or n is None:
         return None
     year = _year(g.get("y1"))
@@ -860,6 +860,8 @@ def _quarter(hit: _Hit, ctx: _Context) -> _Out | None:
     if year is None:
         return _unresolved("quarter")
     first = 3 * (quarter - 1) + 1
+    if resolution == "inferred" and ctx.published and dt.date(year, first, 1) > ctx.published:
+        year -= 1  # "the Q4 report" in March: the last Q4 before publication, not one to come
     return _Out(dt.date(year, first, 1), _month_end(year, first + 2), "quarter", resolution)
 
 
