@@ -614,6 +614,18 @@ CASES = [
     ("DeepSeek slashes API prices by up to 75% in off-peak hours",
      {("change", "DeepSeek", -75, "%")}),
     ("Chinese models' OpenRouter share hits record 61%", {("share", "Chinese models", 61, "%")}),
+    # the groups listed after a volume hold it together, and the change right after it
+    (
+        "Top line: 11.2T tokens across Chinese and U.S. models (+3.1% w/w).",
+        {("token_volume", "Chinese and US models", 1.12e13, "tokens"),
+         ("change", "Chinese and US models", 3.1, "%")},
+    ),
+    # must NOT: places listed after a count are not its owner
+    (
+        "Alibaba says Qwen models have been downloaded more than 700 million times across "
+        "Hugging Face and ModelScope.",
+        {("quantity", "Qwen", 7e8, "count")},
+    ),
     # "fell below 20%" after a share is the share's new level, "from 28%" its old one
     (
         "Anthropic's share of OpenRouter tokens fell below 20% for the first time, from 28% a "

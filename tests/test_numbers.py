@@ -145,6 +145,8 @@ PRICES: list[tuple[str, list[Row]]] = [
     ("US$0.135 per million tokens", [(0.135, USD_M, "exact", {})]),
     ("¥2 per million tokens", [(2.0, CNY_M, "exact", {"currency": "CNY"})]),
     ("2 yuan per million tokens", [(2.0, CNY_M, "exact", {})]),
+    ("$0.27/M in, $1.10/M out", [(0.27, USD_M, "exact", {"direction": "input"}),
+                                  (1.1, USD_M, "exact", {"direction": "output"})]),
     # a conversion in parentheses is part of the figure, and the base after it is the price's
     ("4 yuan ($0.55) per million input tokens", [(4.0, CNY_M, "exact", {"direction": "input"})]),
     ("$0.55 (about 4 yuan) per million tokens", [(0.55, USD_M, "exact", {"currency": "USD"})]),
@@ -257,6 +259,8 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("fell more than 12%", [(-12, "%", "at_least", {"change": "decrease"})]),  # must NOT
     ("增长127%", [(127, "%", "exact", {"change": "increase"})]),
     ("价格上调30%", [(30, "%", "exact", {"change": "increase"})]),
+    ("1.09T (↓8%)", [(1.09e12, "", "exact", {}), (-8, "%", "exact", {"change": "decrease"})]),
+    ("(▲12%)", [(12, "%", "exact", {"change": "increase"})]),
     ("has grown by a factor of 20", [(20, "x", "exact", {"change": "increase"})]),
     ("a factor of about 2.5", [(2.5, "x", "approx", {})]),
     ("a factor of safety", []),

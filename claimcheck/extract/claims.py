@@ -289,6 +289,45 @@ _LOCATIVE_BEFORE = re.compile(
 _VENDOR_OF = re.compile(r"\s?(?:'s|’s|的)?\s?")
 
 
+def _joint_of_last(
+    subject: SubjectMention, kind: str, ctx: _Ctx, state: ArticleState
+) -> SubjectMention:
+    """'11.2T tokens across Chinese and U.S. models (+3.1% w/w)': a change right after the sum
+    of the groups listed is the sum's, not the last group's."""
+    last = state.claims[-1] if state.claims else None
+    group = _coordinated(subject, ctx)
+    if kind == "change" and last is not None and len(group) > 1 and all(
+        s.kind == "group" for s in group
+    ):
+        joint = _joint(group)
+        if last.subject == joint.canonical and last.span[0] >= ctx.sentence.start:
+            return joint
+    return subject
+
+
+_ACROSS = re.compile(r"\s*(?:tokens?\s+)?(?:across|for|from)\s+(?:the\s+|both\s+)?", re.IGNORECASE)
+
+
+def _groups_across(fig: Figure, ctx: _Ctx, hi: int) -> SubjectMention | None:
+    """'11.2T tokens across Chinese and U.S. models': the groups listed after the figure,
+    together."""
+    m = _ACROSS.match(ctx.text, fig.end, hi)
+    if m is None:
+        return None
+    listed = [s for s in ctx.subjects if m.end() <= s.start < hi]
+    if not listed or listed[0].start != m.end():
+        return None
+    last = listed[0]
+    for s in listed[1:]:
+        if s.start - last.end > 9 or len(_coordinated(s, ctx)) < 2:
+            break
+        last = s
+    group = _coordinated(last, ctx)
+    if len(group) > 1 and all(s.kind == "group" for s in group):
+        return _joint(group)
+    return None
+
+
 def _coordinated(last: SubjectMention, ctx: _Ctx) -> list[SubjectMention]:
     """'MiniMax M2.5 and Zhipu GLM-5 are priced at': every subject of a list before a figure."""
     group = [last]
@@ -1839,7 +1878,7 @@ def _subjects_for(
             return named[0], named[1], []
     paren = _paren_label(fig, ctx)
     if paren is not None and paren.kind != "platform":
-        return [paren], 0.85, []
+        return [_joint_of_last(paren, kind, ctx, state)], 0.85, []
     respective = _respective(fig, ctx, state, lo)
     if respective is not None:
         return [respective], 0.85, []
@@ -1893,6 +1932,10 @@ def _subjects_for(
         # "61% of global calls on X", "16.7 times that of X": the whole, not the subject
         compared = [_named_model(after, ctx, hi).canonical]
         after = None
+    if after is None and kind == "token_volume":
+        across = _groups_across(fig, ctx, hi)
+        if across is not None:
+            return [across], 0.8, compared
     if after and kind in ("token_volume", "price", "quantity"):
         return [after], 0.9, compared
     if after is None and kind in ("token_volume", "quantity"):
@@ -1907,9 +1950,12 @@ def _subjects_for(
         before = _agent(before, ctx)
         before = _contrasted(fig, before, kind, ctx, state) or before
         group = _coordinated(before, ctx) if kind in ("price", "token_volume") else [before]
-        if kind == "token_volume" and len(group) > 1 and all(s.kind == "group" for s in group):
+        joint = _joint(group) if len(group) > 1 and all(s.kind == "group" for s in group) else None
+        if joint is not None and kind == "token_volume":
             # "Chinese and US models processed 11.3 trillion tokens": a sum, not each one's
-            return [_joint(group)], 0.8, compared
+            return [joint], 0.8, compared
+        if kind == "change":
+            return [_joint_of_last(before, kind, ctx, state)], 0.9, compared
         return group, 0.9, compared
     following = next((s for s in ctx.subjects if fig.end <= s.start < hi), None)
     if kind == "share" and _OF_WHOLE.match(ctx.text, fig.end):

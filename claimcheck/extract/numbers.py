@@ -927,7 +927,9 @@ def _price_from_base(norm: str, r: _Read, currency: str, pos: int) -> bool:
     after = (m["after"] or "").strip().lower()
     if m["tok"] is None:
         bare_ok = m["slash"] is not None or (m["conn"] or "").lower() == "per"
-        if not bare_ok or (after and after not in ("for", "and", "or", "in", "on", "at", "vs")):
+        if not bare_ok or (
+            after and after not in ("for", "and", "or", "in", "out", "on", "at", "vs")
+        ):
             return False
     base = int(_group_of("price_bases", m["base"]) or 0)
     if not base:
