@@ -1027,7 +1027,6 @@ _COMPARISON_BASE = re.compile(
 # "since January", "自1月以来", "从1月至今": the time up to now (but "from March 1", "自3月1日起"
 # is when something starts or takes effect)
 _SINCE = re.compile(r"^since\b|以来|至今", re.IGNORECASE)
-_OPENS_COMPARISON = re.compile(r"(?:from|than|versus|vs\.?|compared (?:with|to))\s", re.I)
 _EVENT_AFTER = re.compile(r"\s*(?:发布|上线|推出|开源|released|launched|announced)")
 # "effective 11 March", "took effect on Wednesday": the day a price changed, not a period
 _EVENT_BEFORE = re.compile(
@@ -1075,7 +1074,7 @@ def _usable_period(p: PeriodMention, text: str) -> bool:
     """A date the figure may hold for: not an event's date, not the base of a comparison."""
     if p.role not in ("date", "anchor") or p.attributes.get("event"):
         return False
-    if p.role == "anchor" and _OPENS_COMPARISON.match(p.text):
+    if p.role == "anchor" and p.attributes.get("compared_from"):
         return False  # "up 10% from the previous week": the basis, not the figure's period
     lead_in = text[max(0, p.start - 24) : p.start]
     if _COMPARISON_BASE.search(lead_in) or _EVENT_BEFORE.search(lead_in):
@@ -1163,14 +1162,6 @@ _NEXT_CLAUSE = re.compile(
 )
 
 
-_GAP_NOUN = re.compile(
-    r"(?:\b(?:its|their|the|a|his|her)\s+(?:[\w-]+\s+)?(?:"
-    + "|".join(w for w in cues()["gap_nouns"] if w.isascii())
-    + r")\b|"
-    + "|".join(w for w in cues()["gap_nouns"] if not w.isascii())
-    + ")",
-    re.IGNORECASE,
-)
 _FIGURE_SOON = re.compile(r"[^\d,，;；。.!?]{0,6}\d")
 
 
@@ -1538,6 +1529,19 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 
 
 _GAP_REACH = 40
+
+
+@lru_cache(maxsize=1)
+def _gap_noun() -> re.Pattern[str]:
+    words = cues()["gap_nouns"]
+    english = "|".join(re.escape(w) for w in words if w.isascii())
+    chinese = "|".join(re.escape(w) for w in words if not w.isascii())
+    return re.compile(
+        rf"\b(?:its|their|the|a|his|her)\s+(?:[\w-]+\s+)?(?:{english})\b|{chinese}",
+        re.IGNORECASE,
+    )
+
+
 _SET_AGAINST = re.compile(
     r"[^\d,，;；.。]{0,12}?\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s+\S*\d", re.I
 )
@@ -1548,7 +1552,7 @@ def _gap_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
     "the gap between the two narrowed to", "差距缩小至"): the noun, then a few words with no
     figure and no comma ("widened their lead, processing 5.9 trillion" is a volume)."""
     window = ctx.text[max(lo, fig.start - _GAP_REACH) : fig.start]
-    found = list(_GAP_NOUN.finditer(window))
+    found = list(_gap_noun().finditer(window))
     rest = window[found[-1].end() :] if found else ""
     if not found or any(ch.isdigit() or ch in ",，;；" for ch in rest):
         return False

@@ -583,7 +583,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         # "4 yuan ($0.55) per million tokens", "$0.55 (about 4 yuan)": the amount in another
         # currency, in parentheses
         conversion=re.compile(
-            r"[ ]?[(（][ ]?(?:(?i:about|around|roughly|approximately|approx\.|some)[ ]|~|≈|约|合)?"
+            rf"[ ]?[(（][ ]?(?:{_alt(d['qualifiers_before']['approx'])}|合)?"
             rf"[ ]?(?:(?:{cur_prefix})[ ]?[0-9][0-9,]*(?:\.[0-9]+)?(?:[ ]?{scale_words})?"
             rf"|[0-9][0-9,]*(?:\.[0-9]+)?(?:[ ]?{scale_words})?[ ]?(?:{cur_suffix}))[ ]?[)）]"
         ),

@@ -1193,18 +1193,22 @@ _COMPARED_FROM = re.compile(r"(?:\b(?:from|than|versus|vs\.?|compared (?:with|to
 _OPENS_COMPARED = re.compile(r"(?:from|than|versus|vs\.?|compared (?:with|to))\s")
 
 
+def _compared_from(norm: str, hit: _Hit, out: _Out) -> bool:
+    """Whether the phrase names what a comparison starts from ("from the previous week")."""
+    return bool(_COMPARED_FROM.search(norm, max(0, hit.start - 16), hit.start)) or (
+        out.role == "anchor" and _OPENS_COMPARED.match(norm, hit.start) is not None
+    )
+
+
 def _remember(
-    ctx: _Context, hit: _Hit, out: _Out, period: Period, event: bool, norm: str
+    ctx: _Context, hit: _Hit, out: _Out, period: Period, skip: bool
 ) -> None:
     years = hit.years
     if years:
         ctx.last_year = years[-1]
     if out.month is not None:
         ctx.last_month = out.month
-    compared = _COMPARED_FROM.search(norm, max(0, hit.start - 16), hit.start) or (
-        out.role == "anchor" and _OPENS_COMPARED.match(norm, hit.start)
-    )
-    if out.role in ("date", "anchor") and not event and not compared:
+    if out.role in ("date", "anchor") and not skip:
         ctx.last_period = (hit.start, period)
 
 
@@ -1223,6 +1227,9 @@ def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
         event = out.role == "date" and _is_event(norm, hit)
         if event:
             attributes["event"] = True
+        compared = _compared_from(norm, hit, out)
+        if compared:
+            attributes["compared_from"] = True
         bound = _bound(hit) if out.role == "date" and hit.kind not in _RANGE_KINDS else None
         if bound is not None:
             attributes[bound] = True
@@ -1235,7 +1242,7 @@ def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
             resolution=out.resolution,
         )
         mentions.append(PeriodMention(hit.start, hit.end, phrase, period, out.role, attributes))
-        _remember(ctx, hit, out, period, event, norm)
+        _remember(ctx, hit, out, period, event or compared)
     return mentions
 
 
