@@ -626,6 +626,14 @@ CASES = [
         "Hugging Face and ModelScope.",
         {("quantity", "Qwen", 7e8, "count")},
     ),
+    # a prompt or context size is no volume (cues.json context_words)
+    (
+        "Input pricing for Qwen3.5 Plus starts at $0.40 per million tokens for prompts under "
+        "128K tokens.",
+        {("price", "Qwen 3.5 Plus", 0.4, "USD/1M tokens")},
+    ),
+    ("Kimi K2.5 has a context window of 256K tokens.", set()),
+    ("Gemini 3 Flash handles 1M tokens of context.", set()),
     # "fell below 20%" after a share is the share's new level, "from 28%" its old one
     (
         "Anthropic's share of OpenRouter tokens fell below 20% for the first time, from 28% a "

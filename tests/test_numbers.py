@@ -414,6 +414,8 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("the top three", [(3, "top", "exact", {})]),
     ("Chinese models top 5 trillion tokens", [(5e12, "tokens", "exact", {})]),  # a verb
     ("Kimi K2.5 tops 1 trillion tokens", [(1e12, "tokens", "at_least", {})]),
+    ("its weekly volume crossed 13 trillion tokens", [(1.3e13, "tokens", "at_least", {})]),
+    ("Americans accounted for nearly half.", [(50, "%", "approx", {"half": True})]),
     ("six of the 10 most popular models", [(10, "top", "exact", {})]),
     ("the five most-used AI models", [(5, "top", "exact", {})]),
     ("top five", [(5, "top", "exact", {})]),

@@ -1528,6 +1528,25 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
+@lru_cache(maxsize=1)
+def _context_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(re.escape(w) for w in sorted(cues()["context_words"], key=len, reverse=True))
+    before = re.compile(
+        rf"(?:{words})\s*(?:of\s+|under\s+|over\s+|above\s+|below\s+|up\s+to\s+|to\s+)?"
+        r"(?:more\s+than\s+|less\s+than\s+|about\s+)?$",
+        re.IGNORECASE,
+    )
+    after = re.compile(rf"\s*(?:of\s+)?(?:{words})", re.IGNORECASE)
+    return before, after
+
+
+def _context_size(fig: Figure, ctx: _Ctx) -> bool:
+    """'for prompts under 128K tokens', '1M tokens of context': a size, not a volume."""
+    before, after = _context_regexes()
+    return bool(before.search(ctx.text, max(ctx.sentence.start, fig.start - 30), fig.start)
+                or after.match(ctx.text, fig.end, ctx.sentence.end))
+
+
 _GAP_REACH = 40
 
 
@@ -1587,8 +1606,10 @@ def _figure_claims(
         or (attrs.get("scale") and _count_head_before(fig, ctx, lo))
     ):
         unit, confidence = "count", 0.7
-    if unit == "tokens" and _gap_before(fig, ctx, lo):
-        return []  # "its lead shrank to 0.2 trillion tokens": a difference, not a volume
+    if unit == "tokens" and (_gap_before(fig, ctx, lo) or _context_size(fig, ctx)):
+        # "its lead shrank to 0.2 trillion tokens", "prompts under 128K tokens": a difference
+        # or a size, not a volume
+        return []
     if unit == "tokens":
         kind = "token_volume"
     elif unit.endswith("/1M tokens"):

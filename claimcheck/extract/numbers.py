@@ -1063,7 +1063,9 @@ def _half_forms() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
         markers = ("",)  # a form without either word: no shortcut, always scan
     return (
         re.compile(
-            rf"(?P<en>{_alt(latin)})(?=\s+(?i:of|the|its|their)\b)|(?P<zh>{_alt(cjk)})"
+            # "nearly half of calls", "Americans accounted for nearly half."
+            rf"(?P<en>{_alt(latin)})(?=\s+(?i:of|the|its|their)\b|\s*[,.;:)]|\s*$)"
+            rf"|(?P<zh>{_alt(cjk)})"
             r"(?!\s*[(（]\s*[约~≈]?\s*[0-9])"  # "快一半（47%左右）": the percent says it
         ),
         forms,
