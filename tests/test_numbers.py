@@ -151,6 +151,9 @@ PRICES: list[tuple[str, list[Row]]] = [
     ("4 yuan ($0.55) per million input tokens", [(4.0, CNY_M, "exact", {"direction": "input"})]),
     ("$0.55 (about 4 yuan) per million tokens", [(0.55, USD_M, "exact", {"currency": "USD"})]),
     ("每百万Token 4元（约0.55美元）", [(4.0, CNY_M, "exact", {"currency": "CNY"})]),
+    # "从" before the base: the price a change starts from
+    ("输入价格从每百万tokens 4元降至2元", [(4.0, CNY_M, "exact", {"change": "from"}),
+                               (2.0, "CNY", "exact", {"change": "to"})]),
     ("$1 billion (7.2 billion yuan)", [(1e9, "USD", "exact", {})]),
     (
         "$5 (input) and $25 (output)",

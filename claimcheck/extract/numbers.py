@@ -538,6 +538,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"(?:(?P<dir2>{rev(dirs_l)})\s?)?"
             rf"的?\s?(?P<pbase>(?:{rev(token_words_l)})?\s?(?:个\s?)?(?P<pb>{rev(bases_l, False)})"
             r"\s?每))?"
+            # "从每百万tokens 4元降至2元": the price a change starts from, before its base
+            r"(?:\s*(?P<ft2>从|由))?"
             rf"(?:\s*(?:{rev(['is', 'are', 'was', 'were', 'of', 'at', '为', '是', ':'])})?"
             rf"\s*(?:{rev(price_words_l)})?\s*(?P<dir>{rev(dirs_l)}))?"
         ),
@@ -835,7 +837,7 @@ def _read_left(norm: str, start: int) -> _Context:
         ctx.price_base = int(_group_of("price_bases", word("pb")) or 0) or None
     if m["basis"]:
         ctx.basis = _group_of("basis_hints", word("basis"))
-    chg, ft, qual = word("chg"), word("ft").lower(), word("qual")
+    chg, ft, qual = word("chg"), (word("ft") or word("ft2")).lower(), word("qual")
     if chg.lower() == "up" and _phrasal_up(norm, orig_start("chg")):
         chg = ""  # "Chinese models make up 40% of volume": a part, not a rise
     if chg.lower() == "up" and ft == "to":
