@@ -1234,6 +1234,10 @@ PERIOD_ASSEMBLY = [
     # passes it on to the next sentence
     ("2月16日-22日当周，中国模型的Token调用量达到5.16万亿，美国模型同期为2.7万亿。中国模型的调用量"
      "占比达到61%。", dt.date(2026, 2, 27), {"5.16万亿": W_0216, "61%": W_0216}),
+    # a run that ended ("lost the top spot after six weeks") ended the week before
+    ("Claude Sonnet 4.6 led the OpenRouter chart last week. MiniMax M2.5, which lost the top "
+     "spot after six weeks, was the runner-up.", dt.date(2026, 4, 14),
+     {"after six weeks": (dt.date(2026, 3, 30), dt.date(2026, 4, 5))}),
     # "from the previous week" is the basis: the change is the week's, and "the same period"
     # next is that week again, not the week compared with
     ("Chinese models processed 6.49 trillion tokens in the week to March 15, up 10% from the "

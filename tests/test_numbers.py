@@ -436,6 +436,11 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("前十", [(10, "top", "exact", {})]),
     ("调用量最高的20个模型", [(20, "top", "exact", {})]),
     ("for the fifth consecutive week", [(5, "weeks", "exact", {"streak": True})]),
+    # a run that ended (units.json run_ended_verbs, rank_place_lost)
+    ("ending a six-week run at No. 1",
+     [(6, "weeks", "exact", {"streak": True, "ended": True}), (1, "rank", "exact", {})]),
+    ("its six-week streak at the top", [(6, "weeks", "exact", {"streak": True, "ended": None})]),
+    ("lost the top spot after six weeks", [(6, "weeks", "exact", {"ended": True})]),
     ("five weeks in a row", [(5, "weeks", "exact", {"streak": True})]),
     ("for a third straight week", [(3, "weeks", "exact", {"streak": True})]),
     ("three weeks running", [(3, "weeks", "exact", {"streak": True})]),
@@ -497,6 +502,7 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("一成不变", []),  # an idiom (unchanged), "八成是" (most likely), "成本" (cost)
     ("他八成是忘了", []),
     ("据第一财经报道", []),  # a newspaper's name (units.json ordinal_not_rank_zh)
+    ("after six weeks of testing", []),  # a span of time, not a run
     ("up to the fifth generation", []),  # "up"/"down" is a move only with how far
     ("a leading model on the chart", []),
     ("the top five models on the chart", [(5, "top", "exact", {})]),

@@ -1708,6 +1708,10 @@ def _figure_claims(
         attrs.setdefault("basis", span_basis)
     if kind == "streak":
         period = Period(granularity="week", resolution="unresolved") if not mention else period
+        if fig.attributes.get("ended"):
+            # "lost the top spot after six weeks": the run's last week is the one before
+            attrs["ended"] = True
+            period = shifted_back(period, "week_over_week") or period
     qualifier = (
         fig.qualifier if fig.qualifier in ("exact", "approx", "at_least", "at_most") else "exact"
     )

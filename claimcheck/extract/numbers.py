@@ -255,6 +255,8 @@ class _Patterns:
     paired_directions: re.Pattern[str]
     place_lost: re.Pattern[str]
     conversion: re.Pattern[str]
+    run_lost: re.Pattern[str]
+    run_ended: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -372,7 +374,12 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"|(?P<scount>{eng_words}|{GUARD}[0-9]{{1,3}})\s+"
             rf"(?:(?i:consecutive|straight|successive)\s+(?P<su3>{time_units})"
             rf"|(?P<su4>{time_units})\s+(?i:in\s+a\s+row|running))"
-            rf"|连续\s?(?:第\s?)?(?P<scn>{CN_SMALL}|[0-9]{{1,3}})\s?个?\s?(?P<scnu>{cn_time}))",
+            rf"|连续\s?(?:第\s?)?(?P<scn>{CN_SMALL}|[0-9]{{1,3}})\s?个?\s?(?P<scnu>{cn_time})"
+            # a run that ended: "ending a six-week run", "lost the top spot after six weeks"
+            rf"|(?P<ecount>{eng_words}|{GUARD}[0-9]{{1,3}})[\s-]+(?P<su6>{time_units})[\s-]+"
+            rf"(?i:(?:winning\s+)?(?:run|streak|reign))(?![A-Za-z])"
+            rf"|(?i:after)\s+(?P<acount>{eng_words}|{GUARD}[0-9]{{1,3}})\s+"
+            rf"(?:(?i:consecutive|straight|successive)\s+)?(?P<su7>{time_units})(?![A-Za-z]))",
             # "分列二、三位", "分别位列第二、第三": ranks listed after a "respectively" verb
             rf"(?P<k_ranklistcn>{rank_list_zh}\s?(?P<rl1>{rank_item})\s?[、和与及]\s?"
             rf"(?P<rl2>{rank_item})(?:\s?[、和与及]\s?(?P<rl3>{rank_item}))?\s?(?:位|名)?)",
@@ -429,7 +436,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_led": first(d["rank_one_before_streak"]),
         "k_rankone": first(d["rank_one_zh"]),
         "k_top": set("tT") | digits | first(eng_units),
-        "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连"},
+        "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连", "a", "A"},
         "k_ranklistcn": first(d["rank_list_verbs_zh"]),
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
         "k_topcn": {"前", "最"},
@@ -456,7 +463,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         *d["month_names"], "number", *d["rank_verbs"], *d["rank_move_verbs"], "up", "down",
         *d["english_ordinals"],
         *d["rank_one_before_streak"], *d["rank_top_verbs"], *d["rank_one_before_place"],
-        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", *d["multiplier_words"],
+        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", "after",
+        *d["multiplier_words"],
         *d["currency_prefixes"], *d["rank_one_zh"], *d["rank_prefixes_zh"],
     ]
     lead_prefixes = ["No", "top", *eng_units, "hundred", "thousand"]
@@ -591,6 +599,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         ),
         place_lost=re.compile(
             rf"{_alt(d['rank_place_lost'])}\s+(?:(?i:the|its|their|a|his|her)\s+)?$"),
+        run_lost=re.compile(rf"{_alt(d['rank_place_lost'])}\s"),
+        run_ended=re.compile(rf"{_alt(d['run_ended_verbs'])}\s+(?:(?i:a|its|their|the)\s+)?$"),
     )
 
 
@@ -1261,12 +1271,34 @@ def _h_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     elif m["sord2"]:
         value = _ordinal_value(m["sord2"])
         unit = _lookup("streak_adjectives", m["su5"]) or "weeks"
-    else:
+    elif m["scount"]:
         value = _small_number(m["scount"])
         unit = _group_of("time_units", m["su3"] or m["su4"]) or "weeks"
+    else:
+        return _ended_streak(text, norm, m, st)
     if value:
         _emit(st, _simple(text, m.start(), m.end(), value, unit, streak=True))
     return m.end()
+
+
+def _ended_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    """'ending a six-week run at No. 1', 'lost the top spot after six weeks': a streak that
+    ended before the period the sentence is about (``ended``). 'after six weeks' alone is a
+    span of time: only after a lost place (units.json rank_place_lost) is it a run."""
+    p = _patterns()
+    before = norm[max(0, m.start() - _RUN_LOST_REACH) : m.start()]
+    if m["acount"] and not p.run_lost.search(before):
+        return m.end()
+    ended = bool(m["acount"]) or bool(p.run_ended.search(before))
+    value = _small_number(m["ecount"] or m["acount"])
+    unit = _group_of("time_units", m["su6"] or m["su7"]) or "weeks"
+    if value:
+        attrs = {"streak": True, "ended": True} if ended else {"streak": True}
+        _emit(st, _simple(text, m.start(), m.end(), value, unit, **attrs))
+    return m.end()
+
+
+_RUN_LOST_REACH = 50  # "lost the top spot to Claude Sonnet 4.6 after six weeks"
 
 
 def _h_ranklistcn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
