@@ -626,6 +626,13 @@ CASES = [
         "Hugging Face and ModelScope.",
         {("quantity", "Qwen", 7e8, "count")},
     ),
+    # "占前五名合计（5.30万亿）": the top five's total in parentheses
+    (
+        "四款国产模型合计调用量4.54万亿，占前五名合计（5.30万亿）的85.7%。",
+        {("token_volume", "top 5 models", 5.3e12, "tokens"),
+         ("token_volume", "Chinese models", 4.54e12, "tokens"),
+         ("share", "Chinese models", 85.7, "%")},
+    ),
     # a prompt or context size is no volume (cues.json context_words)
     (
         "Input pricing for Qwen3.5 Plus starts at $0.40 per million tokens for prompts under "

@@ -1906,6 +1906,11 @@ def _subjects_for(
         if named is not None:
             return named[0], named[1], []
     paren = _paren_label(fig, ctx)
+    top = _TOP_WHOLE_ZH.search(paren.text) if paren and paren.kind == "unknown" else None
+    named_top = _top_models(top["n"], state) if top else None
+    if paren is not None and named_top:
+        # "占前五名合计（5.30万亿）": the top five's total, not a model called "占前五名合计"
+        return [SubjectMention(paren.start, paren.end, paren.text, named_top, "group")], 0.8, []
     if paren is not None and paren.kind != "platform":
         return [_joint_of_last(paren, kind, ctx, state)], 0.85, []
     respective = _respective(fig, ctx, state, lo)
@@ -2077,7 +2082,12 @@ def _top_whole(fig: Figure, ctx: _Ctx, state: ArticleState) -> str | None:
     """The top N models (on the article's platform) as the whole of a share, named before it."""
     found = list(_TOP_WHOLE_ZH.finditer(ctx.text, max(ctx.sentence.start, fig.start - 30),
                                         fig.start))
-    n = ordinal_value(found[-1]["n"]) if found else None
+    return _top_models(found[-1]["n"], state) if found else None
+
+
+def _top_models(n_written: str, state: ArticleState) -> str | None:
+    """'五' -> 'OpenRouter top 5 models' (or 'top 5 models' with no platform known)."""
+    n = ordinal_value(n_written)
     info = entity(f"top {n:g} models") if n else None
     if info is None:
         return None
