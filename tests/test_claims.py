@@ -867,6 +867,11 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("2月16日至22日当周，中国大模型周调用量达5.16万亿Token，较前一周增长25.2%。",
      ("change", "basis", "week_over_week")),
     ("Kimi K2.5调用量相比去年同期增长120%。", ("change", "basis", "year_over_year")),
+    # a share of something no platform has is not the platform's (cues.json platform_wholes)
+    ("OpenRouter data show big shifts. China supplies roughly 90% of the rare-earth processing "
+     "capacity.", ("share", "of", None)),
+    ("OpenRouter data show big shifts. US developers make up 47% of the platform's users.",
+     ("share", "of", "OpenRouter")),
     # points of a share named anywhere in the sentence, even after the usage it is a share of
     ("中国模型调用量占比达到65.6%，较上周提升4个百分点。", ("change", "measure", "share")),
     # must NOT: a change of revenue stated in dollars is no price change

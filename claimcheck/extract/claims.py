@@ -2101,6 +2101,22 @@ _TWO_GROUPS = re.compile(r"\b(?:the\s+two|both)\s+groups\b|中美", re.IGNORECAS
 _COMBINED = re.compile(r"\bcombined\b|合计|总和|加总|合共", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _platform_whole_regex() -> re.Pattern[str]:
+    return re.compile(_words_regex(cues()["platform_wholes"]), re.IGNORECASE)
+
+
+def _platform_whole(fig: Figure, ctx: _Ctx, hi: int, state: ArticleState) -> bool:
+    """Whether a share with no whole named is of the article's platform: not when 'N% of'
+    names another whole ('90% of the rare-earth processing capacity', '10% of tasks')."""
+    if not _OF_WHOLE.match(ctx.text, fig.end, hi):
+        return True
+    words = ctx.text[fig.end : min(hi, fig.end + 50)]
+    return bool(_platform_whole_regex().search(words)) or bool(
+        state.platform and state.platform.lower() in words.lower()
+    )
+
+
 def _groups_whole(ctx: _Ctx, own: frozenset[str]) -> str | None:
     """The nationality groups together as the whole of one group's share, when said so."""
     groups = list(cues()["nationality_groups"])
@@ -2430,7 +2446,7 @@ def _attributes(
             _fraction_whole(fig, ctx, state)
             or _top_whole(fig, ctx, state)
             or _groups_whole(ctx, own)
-            or state.platform
+            or (state.platform if _platform_whole(fig, ctx, hi, state) else None)
         )
         if of:
             out["of"] = of
