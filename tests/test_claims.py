@@ -849,6 +849,8 @@ RATE_AND_SHARE_ATTRIBUTES = [
      ("share", "of", "Chinese and US models")),
     ("中国模型调用量在中美模型合计调用量中的占比达到53.3%。",
      ("share", "of", "Chinese and US models")),
+    ("Chinese models handled 135.11 trillion tokens, while 177.45 trillion went to US models, "
+     "leaving Chinese models 43% of the total.", ("share", "of", "Chinese and US models")),
     ("四款国产模型合计贡献了前五名总调用量的85.7%。", ("share", "of", "top 5 models")),
     ("Five of the top ten models are Chinese, and together they account for 69% of the top "
      "ten's 9.14T tokens.", ("share", "of", "top 10 models")),

@@ -2098,7 +2098,7 @@ def _top_models(n_written: str, state: ArticleState) -> str | None:
 # "their share of the combined volume of the two groups", "61% of the tokens consumed by
 # Chinese and U.S. models combined", "在中美模型合计调用量中的占比": the groups together
 _TWO_GROUPS = re.compile(r"\b(?:the\s+two|both)\s+groups\b|中美", re.IGNORECASE)
-_COMBINED = re.compile(r"\bcombined\b|合计|总和|加总|合共", re.IGNORECASE)
+_COMBINED = re.compile(r"\bcombined\b|\btotal\b|合计|总和|加总|合共", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
