@@ -730,6 +730,17 @@ CASES = [
     ),
     ("MiniMax M2.5 is 12% cheaper than Gemini 3 Flash.", {("change", "MiniMax M2.5", -12, "%")}),
     ("Kimi K2.5 handled 40% fewer tokens.", {("change", "Kimi K2.5", -40, "%")}),
+    # cues.json comparative_by: "A <verb> B by N%" is A's change against B
+    ("At $0.28 per million input tokens, DeepSeek undercuts OpenAI's GPT-5 by more than 80%.",
+     {("price", "DeepSeek", 0.28, "USD/1M tokens"), ("change", "DeepSeek", -80, "%")}),
+    ("Kimi K2.5 trailed Claude Sonnet 4.5 by about 30% in weekly tokens.",
+     {("change", "Kimi K2.5", -30, "%")}),
+    ("Chinese models led U.S. models by 12% last week.", {("change", "Chinese models", 12, "%")}),
+    ("Revenue beat estimates by 5%.", set()),  # must NOT: no subject on either side
+    # a lead given as tokens is a gap, no volume of either side
+    ("Chinese models led U.S. models by 1.2 trillion tokens.", set()),
+    ("Chinese models, led by DeepSeek, processed 1.2 trillion tokens.",
+     {("token_volume", "Chinese models", 1.2e12, "tokens")}),
     # "A比B多12%": a change of A against B; "比上周多12%" against the past
     ("上周，MiniMax M2.5的调用量比Gemini 3 Flash多12%。", {("change", "MiniMax M2.5", 12, "%")}),
     ("DeepSeek V3.2的输入价格比GPT-5便宜90%。", {("change", "DeepSeek V3.2", -90, "%")}),
@@ -800,6 +811,17 @@ RATE_AND_SHARE_ATTRIBUTES = [
     ("MiniMax M2.5 processed 2.58 trillion tokens, 12% more than Gemini 3 Flash.",
      ("change", "compared_to", ["Gemini 3 Flash"])),
     ("Kimi K2.5 handled 40% fewer tokens.", ("change", "compared_to", None)),
+    ("DeepSeek outpaced GPT-5 by 20% in token volume.", ("change", "compared_to", ["GPT-5"])),
+    ("DeepSeek undercuts GPT-5 by 80%.", ("change", "measure", "price")),
+    # a run of rises or falls is another run than a lead (cues.json streak_trends)
+    ("Qwen3 Coder's token count rose for a fifth straight week.", ("streak", "trend", "increase")),
+    ("Qwen3 Coder posted its third weekly gain in a row.", ("streak", "trend", "increase")),
+    ("Kimi K2.5的调用量连续三周下滑。", ("streak", "trend", "decrease")),
+    ("Qwen3 Coder topped the chart for a fifth straight week.", ("streak", "trend", None)),
+    ("Chinese models rose to No. 1 for the third straight week.", ("streak", "trend", None)),
+    # a run that ended is not the place its subject fell to
+    ("MiniMax M2.5 slipped to No. 3 after four weeks at the top.", ("streak", "held", None)),
+    ("MiniMax M2.5 slipped to No. 3 after four weeks at the top.", ("streak", "ended", True)),
     # "N times cheaper than X" divides X's figure by the subject's
     ("DeepSeek V3.2 is 16.7 times cheaper than GPT-5.", ("change", "inverse", True)),
     ("GPT-5 is 16.7 times pricier than DeepSeek V3.2.", ("change", "inverse", None)),

@@ -265,6 +265,17 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("1.09T (↓8%)", [(1.09e12, "", "exact", {}), (-8, "%", "exact", {"change": "decrease"})]),
     ("(▲12%)", [(12, "%", "exact", {"change": "increase"})]),
     ("has grown by a factor of 20", [(20, "x", "exact", {"change": "increase"})]),
+    # a spelled fraction after a change word is a percent change, not a multiple
+    ("usage fell by a third", [(-100 / 3, "%", "exact", {"change": "decrease"})]),
+    ("rose by a quarter", [(25, "%", "exact", {"change": "increase"})]),
+    ("was cut by two-thirds", [(-200 / 3, "%", "exact", {"change": "decrease"})]),
+    ("fell by half", [(-50, "%", "exact", {"change": "decrease"})]),
+    ("fell to a third of its peak", [(1 / 3, "x", "exact", {"change": "to"})]),  # must NOT
+    ("won by half", []),  # must NOT: no change word
+    ("by half past nine", []),
+    # "half a trillion" is half of it
+    ("processed half a trillion tokens", [(5e11, "tokens", "exact", {})]),
+    ("processed a trillion tokens", [(1e12, "tokens", "exact", {})]),
     ("a factor of about 2.5", [(2.5, "x", "approx", {})]),
     ("a factor of safety", []),
     # tenths (成): "六成以上" is over 60%, "下降了九成" a 90% fall
@@ -441,6 +452,12 @@ RANKS: list[tuple[str, list[Row]]] = [
      [(6, "weeks", "exact", {"streak": True, "ended": True}), (1, "rank", "exact", {})]),
     ("its six-week streak at the top", [(6, "weeks", "exact", {"streak": True, "ended": None})]),
     ("lost the top spot after six weeks", [(6, "weeks", "exact", {"ended": True})]),
+    # units.json run_top_places: a fall after weeks at the top ended a run at No. 1
+    ("slipped to No. 3 after four weeks at the top",
+     [(3, "rank", "exact", {}), (4, "weeks", "exact", {"ended": True})]),
+    ("fell to third after three straight weeks on top",
+     [(3, "rank", "exact", {}), (3, "weeks", "exact", {"ended": True})]),
+    ("after four weeks at the top, it still leads", []),  # must NOT: no fall
     ("five weeks in a row", [(5, "weeks", "exact", {"streak": True})]),
     ("for a third straight week", [(3, "weeks", "exact", {"streak": True})]),
     ("three weeks running", [(3, "weeks", "exact", {"streak": True})]),

@@ -740,6 +740,24 @@ def test_streak_run_dispute_is_settled_among_the_disputed_runs() -> None:
     assert d.severity == "medium"  # one source each: the figures do not say which is wrong
 
 
+@pytest.mark.parametrize(("rising", "found"), [
+    (True, 0),  # a run of rises ("rose for a fourth straight week") is not the lead's run
+    (False, 1),  # must: the same count as a lead's run disputes it
+])
+def test_a_run_of_rises_is_another_run_than_the_lead(rising: bool, found: int) -> None:
+    desk = Desk()
+    desk.article("nbd", "NBD")
+    desk.claim("nbd", "streak", CN, 2, "weeks", "连续两周", when=week(WEEK_FEB_16), over=US)
+    desk.article("other", "Other Daily")
+    if rising:
+        desk.claim("other", "streak", CN, 4, "weeks", "fourth straight week",
+                   when=week(WEEK_FEB_16), trend="increase")
+    else:
+        desk.claim("other", "streak", CN, 4, "weeks", "fourth straight week",
+                   when=week(WEEK_FEB_16), over=US)
+    assert len(desk.of_type("streak")) == found
+
+
 def test_streak_consistent_with_the_figures() -> None:
     desk = Desk()
     nbd_week_figures(desk)

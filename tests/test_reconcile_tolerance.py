@@ -130,6 +130,18 @@ def test_a_share_in_words_is_rough(written: str, agrees_with_47: bool) -> None:
     assert overlap(bounds, bounds_of(47.17, "exact", 0.005)) == agrees_with_47
 
 
+@pytest.mark.parametrize(("written", "value", "agrees_with_35"), [
+    ("fell by a third", -100 / 3, True),  # a change in words is rough too
+    ("fell 33%", -33, False),  # must NOT: in digits it keeps its written precision
+])
+def test_a_change_in_words_is_rough(written: str, value: float, agrees_with_35: bool) -> None:
+    desk = Desk()
+    desk.article("a")
+    change = desk.claim("a", "change", "Grok 4.1 Fast", value, "%", written)
+    bounds = claim_bounds(change, desk.articles()["a"])
+    assert overlap(bounds, bounds_of(-35, "exact", 0.5)) == agrees_with_35
+
+
 @pytest.mark.parametrize(
     "hostile", ["1" * 50000, "$" * 50000, "1." * 20000, "(" * 20000, "trillion " * 10000]
 )

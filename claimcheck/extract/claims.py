@@ -1494,13 +1494,34 @@ def _compared_object(s: SubjectMention, text: str) -> bool:
     return bool(_comparison_object().search(text, max(0, s.start - 25), s.start))
 
 
+_RANK_WORD = re.compile(r"No\.|[Nn]umber|\b(?:top|first|place|spot|rank\w*|lead\w*)\b|第|榜|名")
+
+
+def _streak_trend(fig: Figure, ctx: _Ctx, lo: int, hi: int) -> str | None:
+    """'its token count rose for a fifth straight week', 'its third weekly gain in a row',
+    '连续五周增长': 'increase' or 'decrease' when the streak is a run of rises or falls, named
+    before it in its stretch of the clause or right after it, and no place is named there."""
+    start = lo
+    for m in _SEGMENT_BREAK.finditer(ctx.text, lo, fig.start):
+        start = m.end()
+    before = ctx.text[start : fig.start]
+    after = _SEGMENT_BREAK.split(ctx.text[fig.end : min(hi, fig.end + 12)], maxsplit=1)[0]
+    for text in (fig.text, before, after):
+        if _RANK_WORD.search(text):
+            return None
+    for direction in ("increase", "decrease"):
+        if any(_has_cue(t, "streak_trends", direction) for t in (fig.text, before, after)):
+            return direction
+    return None
+
+
 def _mark_held_positions(claims: list[Claim], text: str) -> None:
     """'in the top three for six straight weeks', '连续三周位居第二': a streak of a place
     other than the lead is another run than a lead's, so it says which (``held``): the place
     its subject ranks in the same stretch of the sentence."""
     for streak in claims:
-        if streak.kind != "streak":
-            continue
+        if streak.kind != "streak" or streak.attributes.get("ended"):
+            continue  # "slipped to No. 3 after four weeks at the top": not the run's place
         for rank in claims:
             a, b = sorted((streak.span, rank.span))
             if (
@@ -1571,6 +1592,8 @@ def _gap_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
     "the gap between the two narrowed to", "差距缩小至"): the noun, then a few words with no
     figure and no comma ("widened their lead, processing 5.9 trillion" is a volume)."""
     window = ctx.text[max(lo, fig.start - _GAP_REACH) : fig.start]
+    if _by_before().search(ctx.text, max(lo, fig.start - 60), fig.start):
+        return True  # "Chinese models led U.S. models by 1.2 trillion tokens"
     found = list(_gap_noun().finditer(window))
     rest = window[found[-1].end() :] if found else ""
     if not found or any(ch.isdigit() or ch in ",，;；" for ch in rest):
@@ -2156,18 +2179,35 @@ def _bi_before() -> re.Pattern[str]:
                       + r")(?:出)?了?\s*(?:约|近|超过|达)?\s*$")
 
 
+@lru_cache(maxsize=1)
+def _by_before() -> re.Pattern[str]:
+    words = cues()["comparative_by"]
+    alternation = "|".join(re.escape(w) for w in sorted(
+        words["increase"] + words["decrease"], key=len, reverse=True))
+    # "outpaced GPT-5 by", "undercuts OpenAI's GPT-5 by more than": ending the text before a
+    # percent (a hedge may or may not be part of the figure)
+    return re.compile(r"(?<![A-Za-z])(?P<word>" + alternation + r")\s+(?P<base>[^,;:]{1,40}?)"
+                      r"\s+by\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over"
+                      r"|just\s+over|less\s+than|at\s+least|close\s+to)\s+)?$", re.IGNORECASE)
+
+
 def _bi_comparison(
     fig: Figure, ctx: _Ctx
 ) -> tuple[str, SubjectMention | None, SubjectMention | None] | None:
-    """'A比B多12%', 'A的输入价格比B便宜90%', '比上周多12%': 'increase' or 'decrease', and A and
-    B when both are named."""
+    """'A比B多12%', 'A的输入价格比B便宜90%', '比上周多12%', 'A outpaced B by 20%': 'increase' or
+    'decrease', and A and B when both are named (in English, only then)."""
     lo = max(ctx.sentence.start, fig.start - 60)
     match = _bi_before().search(ctx.text, lo, fig.start)
+    words = cues()["comparative_bi"]
     if match is None:
-        return None
-    direction = "increase" if match["word"] in cues()["comparative_bi"]["increase"] else "decrease"
+        match = _by_before().search(ctx.text, lo, fig.start)
+        words = cues()["comparative_by"]
+        if match is None or not any(match.start("base") <= s.start and s.end <= match.end("base")
+                                    for s in ctx.subjects):
+            return None
+    direction = "increase" if match["word"].lower() in words["increase"] else "decrease"
     bi = match.start()
-    bases = [s for s in ctx.subjects if bi < s.start and s.end <= match.start("word")]
+    bases = [s for s in ctx.subjects if bi < s.start and s.end <= match.end("base")]
     owners = [s for s in ctx.subjects if lo <= s.start and s.end <= bi]
     if not bases or not owners:
         return direction, None, None
@@ -2457,6 +2497,8 @@ def _attributes(
         if state.platform or subset:
             parts = (state.platform, subset, period.granularity)
             out["scope"] = " ".join(p for p in parts if p)
+    elif kind == "streak" and (trend := _streak_trend(fig, ctx, lo, hi)):
+        out["trend"] = trend
     elif kind == "streak":
         # "Chinese models have led U.S. models for three weeks": over the other group, named
         # before the streak or, in Chinese, right after it ("连续两周超过美国模型")

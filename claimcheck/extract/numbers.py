@@ -256,6 +256,7 @@ class _Patterns:
     place_lost: re.Pattern[str]
     conversion: re.Pattern[str]
     run_lost: re.Pattern[str]
+    run_dropped: re.Pattern[str]
     run_ended: re.Pattern[str]
 
 
@@ -379,7 +380,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"|(?P<ecount>{eng_words}|{GUARD}[0-9]{{1,3}})[\s-]+(?P<su6>{time_units})[\s-]+"
             rf"(?i:(?:winning\s+)?(?:run|streak|reign))(?![A-Za-z])"
             rf"|(?i:after)\s+(?P<acount>{eng_words}|{GUARD}[0-9]{{1,3}})\s+"
-            rf"(?:(?i:consecutive|straight|successive)\s+)?(?P<su7>{time_units})(?![A-Za-z]))",
+            rf"(?:(?i:consecutive|straight|successive)\s+)?(?P<su7>{time_units})(?![A-Za-z])"
+            rf"(?:\s+(?P<atop>{_alt(d['run_top_places'])})(?![A-Za-z0-9]))?)",
             # "分列二、三位", "分别位列第二、第三": ranks listed after a "respectively" verb
             rf"(?P<k_ranklistcn>{rank_list_zh}\s?(?P<rl1>{rank_item})\s?[、和与及]\s?"
             rf"(?P<rl2>{rank_item})(?:\s?[、和与及]\s?(?P<rl3>{rank_item}))?\s?(?:位|名)?)",
@@ -392,6 +394,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             r"(?P<k_onein>(?<![A-Za-z0-9.,])(?P<inum>(?i:one|two|three|four)|[0-9]{1,2})\s+"
             r"(?i:in|out\s+of)\s+(?i:every\s+)?(?P<iden>(?i:two|three|four|five|six|seven|eight|"
             r"nine|ten)|[0-9]{1,3})(?![0-9A-Za-z]|[.,][0-9]))",
+            # "fell by half": a 50 % change (only after a change word; "half" alone is not)
+            r"(?P<k_byhalf>(?<![A-Za-z])(?i:by)\s+(?P<bhalf>(?i:half))(?![A-Za-z]|\s+(?i:an?)\s))",
             rf"(?P<k_frac>(?<![A-Za-z])(?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|"
             rf"nine|ten))(?P<fsep>[\s-]+)(?P<fden>{frac_dens}))",
             rf"(?P<k_mult>{mult_words}"
@@ -441,6 +445,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
         "k_topcn": {"前", "最"},
         "k_onein": first(["one", "two", "three", "four"]) | digits,
+        "k_byhalf": {"b", "B"},
         "k_frac": first(["a", "one", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten"]),
         "k_mult": first(d["multiplier_words"]) | {"a", "A"},
@@ -463,7 +468,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         *d["month_names"], "number", *d["rank_verbs"], *d["rank_move_verbs"], "up", "down",
         *d["english_ordinals"],
         *d["rank_one_before_streak"], *d["rank_top_verbs"], *d["rank_one_before_place"],
-        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", "after",
+        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", "after", "by",
         *d["multiplier_words"],
         *d["currency_prefixes"], *d["rank_one_zh"], *d["rank_prefixes_zh"],
     ]
@@ -600,6 +605,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         place_lost=re.compile(
             rf"{_alt(d['rank_place_lost'])}\s+(?:(?i:the|its|their|a|his|her)\s+)?$"),
         run_lost=re.compile(rf"{_alt(d['rank_place_lost'])}\s"),
+        run_dropped=re.compile(rf"(?<![A-Za-z]){_alt(d['changes_before']['decrease'])}\s"),
         run_ended=re.compile(rf"{_alt(d['run_ended_verbs'])}\s+(?:(?i:a|its|their|the)\s+)?$"),
     )
 
@@ -907,6 +913,10 @@ def _finish(text: str, r: _Read, ctx: _Context) -> Figure:
         change = None
     if change:
         attrs.setdefault("change", change)
+    if attrs.get("fraction") and attrs.get("change") in ("increase", "decrease"):
+        # "fell by a third", "rose by a quarter": a change of 33.3 % / 25 %, not a multiple
+        del attrs["fraction"]
+        r.value, r.unit = r.value * 100, "%"
     if attrs.get("change") == "decrease" and r.unit == "%" and r.value > 0:
         r.value = -r.value
     if ctx.basis:
@@ -1284,10 +1294,12 @@ def _h_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 def _ended_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     """'ending a six-week run at No. 1', 'lost the top spot after six weeks': a streak that
     ended before the period the sentence is about (``ended``). 'after six weeks' alone is a
-    span of time: only after a lost place (units.json rank_place_lost) is it a run."""
+    span of time: only after a lost place (units.json rank_place_lost), or a fall from a top
+    place ('slipped to No. 3 after four weeks at the top'), is it a run."""
     p = _patterns()
     before = norm[max(0, m.start() - _RUN_LOST_REACH) : m.start()]
-    if m["acount"] and not p.run_lost.search(before):
+    if m["acount"] and not (p.run_lost.search(before)
+                            or (m["atop"] and p.run_dropped.search(before))):
         return m.end()
     ended = bool(m["acount"]) or bool(p.run_ended.search(before))
     value = _small_number(m["ecount"] or m["acount"])
@@ -1348,6 +1360,16 @@ def _h_frac(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         return m.end()
     r = _Read(start=m.start(), end=m.end(), value=num / den, unit="x")
     return _fraction(text, norm, st, r, _read_left(norm, m.start()))
+
+
+def _h_byhalf(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    ctx = _read_left(norm, m.start("bhalf"))
+    if ctx.change not in ("increase", "decrease"):
+        return m.end()
+    r = _Read(start=m.start("bhalf"), end=m.end(), value=50.0, unit="%")
+    _read_right(norm, r, ctx)
+    _emit(st, _finish(text, r, ctx))
+    return r.end
 
 
 def _h_onein(text: str, norm: str, m: re.Match[str], st: _State) -> int:
@@ -1642,6 +1664,9 @@ def _h_cn(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     return r.end
 
 
+_HALF_BEFORE = re.compile(r"(?<![A-Za-z])(?i:half)\s+$")
+
+
 def _h_spelled(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     p = _patterns()
     if m["foldw"]:
@@ -1658,6 +1683,9 @@ def _h_spelled(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         return m.end()
     scaled = any(w in words.lower() for w in _data()["english_scales"])
     r = _Read(start=m.start(), end=m.end(), value=value)
+    half = _HALF_BEFORE.search(norm, max(0, m.start() - 6), m.start())
+    if scaled and half and m.group()[:2].lower() in ("a ", "an"):
+        r.value, r.start = value / 2, half.start()  # "half a trillion tokens"
     ctx = _read_left(norm, m.start())
     if m["spfold"]:
         r.unit = "x"
@@ -1694,6 +1722,7 @@ _HANDLERS: dict[str, Callable[[str, str, re.Match[str], _State], int]] = {
     "k_rankcn": _h_rankcn,
     "k_topcn": _h_topcn,
     "k_onein": _h_onein,
+    "k_byhalf": _h_byhalf,
     "k_frac": _h_frac,
     "k_mult": _h_mult,
     "k_fraccn": _h_fraccn,

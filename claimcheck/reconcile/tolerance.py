@@ -9,8 +9,8 @@ A claim carries only a float, so its written precision is read back from the tex
   47% -> ±0.5; $0.002 per 1K -> ±0.5 USD/1M). When no mantissa is found ("ten-fold",
   "one-eighteenth") the rounding is ``fallback_relative`` (0.5 %) of the value. Kinds listed
   in ``exact_kinds`` (prices: list prices are exact, "$5" is not 4.5 to 5.5) always use it.
-  A share written in words ("nearly half", "a fifth", "三分之一") names a rough value: its
-  rounding is ``spelled_share_relative`` (10 %) of it.
+  A share or a change written in words ("nearly half", "a fifth", "三分之一", "fell by a
+  third") names a rough value: its rounding is ``spelled_relative`` (10 %) of it.
 * ``exact``    -> [v - half, v + half]
 * ``approx``   -> [v - w, v + w] with w = max(half, ``approx_relative`` * |v|) (5 %)
 * ``at_least`` -> [v - half, v * sqrt(min_factor)] ("over 14.69 trillion");
@@ -90,8 +90,8 @@ def half_unit(claim: Claim, article: Article | None = None) -> float:
     if claim.kind in config().raw["exact_kinds"]:
         return abs(claim.value) * config().tolerance("fallback_relative")
     written = written_figure(claim, article)
-    if claim.kind == "share" and written and not any(ch.isdigit() for ch in written):
-        return abs(claim.value) * config().tolerance("spelled_share_relative")
+    if claim.kind in ("share", "change") and written and not any(ch.isdigit() for ch in written):
+        return abs(claim.value) * config().tolerance("spelled_relative")
     for text in (written, claim.quote):
         if text:
             found = half_unit_in(text, claim.value)
