@@ -446,6 +446,9 @@ CASES = [
     # the platform's total, named as the source only; nobody's when no platform is known
     ("据OpenRouter统计，上周平台总调用量为12.5万亿Token。",
      {("token_volume", "OpenRouter", 1.25e13, "tokens")}),
+    # a change right after the platform's total is the platform's, not the last subject's
+    ("OpenRouter数据显示国产模型表现强劲。上周全平台Token总调用量约为8.7万亿，环比上涨9%。",
+     {("token_volume", "OpenRouter", 8.7e12, "tokens"), ("change", "OpenRouter", 9, "%")}),
     ("MiniMax M2.5 led the chart. Total volume on the platform reached 12.5 trillion tokens.",
      {("ranking", "MiniMax M2.5", 1, "rank")}),
     ("Kimi K2.5 grew fast. Its total token volume reached 3 trillion last week.",
@@ -812,6 +815,9 @@ RATE_AND_SHARE_ATTRIBUTES = [
      ("change", "compared_to", ["Gemini 3 Flash"])),
     ("Kimi K2.5 handled 40% fewer tokens.", ("change", "compared_to", None)),
     ("DeepSeek outpaced GPT-5 by 20% in token volume.", ("change", "compared_to", ["GPT-5"])),
+    # a sentence whose only figure is "tenfold" is read at all; "last March" is a year back
+    ("Usage of Chinese models has risen tenfold since last March.",
+     ("change", "basis", "since:2025-03-01")),
     ("DeepSeek undercuts GPT-5 by 80%.", ("change", "measure", "price")),
     # a run of rises or falls is another run than a lead (cues.json streak_trends)
     ("Qwen3 Coder's token count rose for a fifth straight week.", ("streak", "trend", "increase")),

@@ -361,6 +361,8 @@ MULTIPLES: list[tuple[str, list[Row]]] = [
     ("十倍", [(10, "x", "exact", {})]),
     ("1000倍", [(1000, "x", "exact", {})]),
     ("约为前者的26.7倍", [(26.7, "x", "approx", {})]),
+    ("是DeepSeek的30多倍", [(30, "x", "at_least", {})]),  # thirty-odd times
+    ("增长了10余倍", [(10, "x", "at_least", {})]),
     # a hedge before "X的" governs the multiple after it, past X's name and X's own figure in
     # brackets (the bracketed figure keeps its own reading)
     ("不到Claude Opus 4.6输出价格（２５美元）的二十分之一", [
@@ -707,7 +709,8 @@ def test_span_covers_hedge_and_unit() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("no numbers here", False), ("the top five", True), ("增长127%", True), ("４", True),
-     ("一百", True), ("ten-fold", True), ("", False)],
+     ("一百", True), ("ten-fold", True), ("usage grew tenfold", True),
+     ("Hundredfold.", True), ("", False)],
 )
 def test_has_figure(text: str, expected: bool) -> None:
     assert has_figure(text) is expected

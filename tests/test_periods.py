@@ -217,6 +217,11 @@ RELATIVE = [
     ("last year", D(2025, 1, 1), D(2025, 12, 31), "year"),
     ("so far this year", D(2026, 1, 1), D(2026, 3, 5), "total"),
     ("by March", D(2026, 3, 1), D(2026, 3, 31), "month"),
+    # "last <month>": the latest such month before the publication month
+    ("last March", D(2025, 3, 1), D(2025, 3, 31), "month"),
+    ("last May", D(2025, 5, 1), D(2025, 5, 31), "month"),
+    ("last February", D(2026, 2, 1), D(2026, 2, 28), "month"),
+    ("this March", D(2026, 3, 1), D(2026, 3, 31), "month"),
     ("上周", D(2026, 2, 23), D(2026, 3, 1), "week"),
     ("上上周", D(2026, 2, 16), D(2026, 2, 22), "week"),
     ("本周", D(2026, 3, 2), D(2026, 3, 8), "week"),

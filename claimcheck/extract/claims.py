@@ -2028,6 +2028,18 @@ def _subjects_for(
         # "That is a 25% slide in a single week for Chinese models", "Usage grew 20% week over
         # week for Qwen 3": the change, then whose it is (only when no subject stands before)
         return [following], 0.8, compared
+    last = state.claims[-1] if state.claims else None
+    if (
+        kind == "change"
+        and last is not None
+        and last.subject == state.platform
+        and ctx.sentence.start <= last.span[0]
+        and last.kind == "token_volume"
+    ):
+        # "上周全平台Token总调用量约为8.7万亿，环比上涨9%": the change of the platform's total
+        # just stated, not of the last subject named
+        mention = SubjectMention(fig.start, fig.start, last.subject_text, last.subject, "platform")
+        return [mention], 0.6, compared
     near = max(lo, fig.start - 30)
     if (
         kind == "token_volume"

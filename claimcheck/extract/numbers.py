@@ -521,7 +521,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         points=re.compile(_alt(d["percentage_point_words"]).join([r"[ ]?", ""])),
         multiple=re.compile(
             r"[ ]?-?[ ]?(?i:fold)(?![A-Za-z])|[ ]?(?i:times)(?![A-Za-z])|[xX](?![A-Za-z0-9])"
-            r"|[ ]?×(?![ ]?[0-9])|[ ]?倍"
+            r"|[ ]?×(?![ ]?[0-9])|(?P<xmore>多|余)?[ ]?倍"
         ),
         currency_suffix=re.compile(rf"[ -]?(?P<cur>{cur_suffix})"),
         price_base=re.compile(
@@ -575,8 +575,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         mult_not_before=re.compile(_alt(d["multiplier_not_before"])),
         prev_word=re.compile(r"(?P<w>[A-Za-z][A-Za-z0-9.+]*)[\"'”’)\]]?[ ]*-?[ ]*$"),
         list_number=re.compile(r"(?:^|\n)[ \t•·*\-–>#]*$"),
+        # "fold" glued to a number word ("tenfold", "hundredfold") is bounded by no non-letter
         has_figure=re.compile(
-            f"{fig_chars}|{_alt(fig_words_rest)}" if fig_words_rest else fig_chars
+            f"{fig_chars}|(?i:fold)|{_alt(fig_words_rest)}" if fig_words_rest
+            else f"{fig_chars}|(?i:fold)"
         ),
         has_figure_latin=re.compile(r"[^A-Za-z]" + _alt(fig_words_latin)),
         has_figure_substrings=tuple(fig_substrings),
@@ -1034,6 +1036,8 @@ def _read_unit(norm: str, r: _Read, currency: str | None, ctx: _Context, scaled:
             r.attrs["noun"] = "times"
             return True
         r.unit, r.end = "x", m.end()
+        if m["xmore"] and r.qualifier == "exact":
+            r.qualifier = "at_least"  # "30多倍": thirty-odd times
         return True
     m = p.tokens.match(norm, r.end)
     if m:

@@ -460,7 +460,8 @@ def _acceptable(hit: _Hit, match: re.Match[str], original: str) -> bool:
         is_word = name in g and g[name][:1].isascii() and g[name][:1].isalpha()
         if is_word and not _is_capitalized_month(match, original, name):
             return False
-    if kind == "month_en" and "y1" not in g and not _bare_month_allowed(g["m1"], hit.prep):
+    if kind == "month_en" and "y1" not in g and "mrel" not in g and not _bare_month_allowed(
+            g["m1"], hit.prep):
         return False
     if kind == "weekday":
         return _named_day(match, original)
@@ -796,6 +797,15 @@ def _month_only(hit: _Hit, ctx: _Context) -> _Out | None:
     if month is None or not 1 <= month <= 12:
         return None
     year, resolution = _month_year(hit, ctx, month, 1)
+    relative = hit.g.get("mrel", "").lower()
+    if relative and "y1" not in hit.g:
+        # "since last March": the latest March before the publication month; "this March"
+        # the publication year's
+        if ctx.published is None:
+            return _unresolved("month", "date")
+        year, resolution = ctx.published.year, "relative"
+        if relative == "last" and month >= ctx.published.month:
+            year -= 1
     if year is None:
         return _unresolved("month", "date")
     return _Out(dt.date(year, month, 1), _month_end(year, month), "month", resolution,
