@@ -446,6 +446,26 @@ CASES = [
     # the platform's total, named as the source only; nobody's when no platform is known
     ("据OpenRouter统计，上周平台总调用量为12.5万亿Token。",
      {("token_volume", "OpenRouter", 1.25e13, "tokens")}),
+    # "a 61/39 split" is the shares of the sentence's two figures' subjects, of the two
+    # must NOT: with one side unknown, neither share is anyone's
+    ("They processed 5.3T tokens vs. 3.4T for American models, a 61/39 split.",
+     {("token_volume", "US models", 3.4e12, "tokens")}),
+    ("Chinese models processed 5.3T tokens vs. 3.4T for American models, a 61/39 split.",
+     {("token_volume", "Chinese models", 5.3e12, "tokens"),
+      ("token_volume", "US models", 3.4e12, "tokens"), ("share", "Chinese models", 61, "%"),
+      ("share", "US models", 39, "%")}),
+    # the whole a share is of, after a possessive period, is the platform's total
+    ("OpenRouter data. Chinese models took 61% of the week's 8.7T tokens.",
+     {("share", "Chinese models", 61, "%"), ("token_volume", "OpenRouter", 8.7e12, "tokens")}),
+    # a numbered line naming a model and then its volume is a place on a chart; a numbered
+    # line of prose is not
+    ("Top models on OpenRouter by tokens:\n\n1. MiniMax M2.5 — 1.65T (+8%)\n"
+     "2. Kimi K2.5: 1.1 trillion",
+     {("ranking", "MiniMax M2.5", 1, "rank"), ("token_volume", "MiniMax M2.5", 1.65e12, "tokens"),
+      ("change", "MiniMax M2.5", 8, "%"), ("ranking", "Kimi K2.5", 2, "rank"),
+      ("token_volume", "Kimi K2.5", 1.1e12, "tokens")}),
+    ("Takeaways:\n\n1. DeepSeek cut prices by 50%.\n2. Kimi K2.5 grew 43%.",
+     {("change", "DeepSeek", -50, "%"), ("change", "Kimi K2.5", 43, "%")}),
     # a change right after the platform's total is the platform's, not the last subject's
     ("OpenRouter数据显示国产模型表现强劲。上周全平台Token总调用量约为8.7万亿，环比上涨9%。",
      {("token_volume", "OpenRouter", 8.7e12, "tokens"), ("change", "OpenRouter", 9, "%")}),

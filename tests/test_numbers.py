@@ -318,6 +318,11 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("fell 3.6% to 4.31 trillion",
      [(-3.6, "%", "exact", {"change": "decrease"}), (4.31e12, "", "exact", {})]),
     ("a 2.5 percentage point gain", [(2.5, "%", "exact", {"percentage_points": True})]),
+    # a split of 100 is two shares, in order
+    ("a 61/39 split", [(61, "%", "exact", {"split": 1}), (39, "%", "exact", {"split": 2})]),
+    ("a 60-40 split", [(60, "%", "exact", {"split": 1}), (40, "%", "exact", {"split": 2})]),
+    ("a 61/30 split", []),  # must NOT: not a whole
+    ("a 10:30 split", []),
 ]
 
 

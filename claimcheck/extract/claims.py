@@ -193,7 +193,10 @@ def _subject_after(fig: Figure, ctx: _Ctx, clause_end: int) -> SubjectMention | 
 # processed last week, …": the figure after "of" is the whole a part was taken from
 _PART_OF = re.compile(
     r"(?:[%\d]|(?<![A-Za-z])[TBMK]|(?<![\w-])(?:trillion|billion|million|thousand|tokens?"
-    r"|percent|cent))\s*(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?)?$",
+    r"|percent|cent))\s*(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?)?"
+    # "61% of the week's 8.7T tokens", "of last week's total"
+    r"(?:(?:last\s+|this\s+)?(?:week|month|day|year|period|platform|chart)['’]s\s+)?"
+    r"(?:total\s+|combined\s+|weekly\s+)?$",
     re.IGNORECASE,
 )
 _OPENS_WITH_OF = re.compile(r"\s*(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?)?", re.IGNORECASE)
@@ -821,6 +824,8 @@ def _part_after(fig: Figure, ctx: _Ctx) -> tuple[list[SubjectMention], float] | 
 def _percent_kind(
     fig: Figure, attrs: dict[str, Any], ctx: _Ctx, lo: int, hi: int, previous_kind: str | None
 ) -> ClaimKind:
+    if "split" in attrs:
+        return "share"  # "a 61/39 split"
     if attrs.get("change") in ("increase", "decrease"):
         return "change"
     # "rose to 61.6%", "from 47.2%": a level reached, which a share may be ("Chinese models'
@@ -1913,6 +1918,31 @@ def _is_price(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int, hi: int) -> 
     return _has_cue(near, "price") and (state.price_base is not None or "token" in near.lower())
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _split_pair(
+    fig: Figure, ctx: _Ctx, state: ArticleState
+) -> tuple[SubjectMention, SubjectMention] | None:
+    """The two sides of 'a 61/39 split', in order: the subjects of the sentence's two figures
+    before it ('they processed 5.3T tokens vs. 3.4T for American models'), else the last two
+    subjects it names before it."""
+    made = [c for c in state.claims if ctx.sentence.start <= c.span[0] and c.span[1] <= fig.start]
+    sides: dict[str, SubjectMention] = {}
+    for c in made:
+        sides.setdefault(c.subject, SubjectMention(c.span[0], c.span[1], c.subject_text,
+                                                   c.subject, "carried"))
+    if len(sides) < 2:
+        sides = {}
+        for s in ctx.subjects:
+            if s.end <= fig.start and s.kind != "platform":
+                sides.setdefault(s.canonical, s)
+    if len(sides) < 2:
+        return None
+    first, second = list(sides.values())[-2:]
+    return first, second
+
+
 def _subjects_for(
     fig: Figure, kind: ClaimKind, ctx: _Ctx, state: ArticleState, lo: int, hi: int
 ) -> tuple[list[SubjectMention], float, list[str]]:
@@ -1924,6 +1954,9 @@ def _subjects_for(
         row = [s for s in ctx.subjects if s.end <= fig.start]
         if row:
             return [_preferred_in_row(row)], 0.85, []
+    if kind == "share" and "split" in fig.attributes:
+        sides = _split_pair(fig, ctx, state)
+        return ([sides[int(fig.attributes["split"]) - 1]], 0.7, []) if sides else ([], 0.0, [])
     if kind == "share":
         named = _part_for(fig, ctx)  # before a label: "US models (29% for Chinese models)"
         if named is not None:
@@ -2054,6 +2087,12 @@ def _subjects_for(
     if carried is not None:
         return [carried], 0.6, compared
     nationality = ctx.once("nationality", _nationality_group)
+    if nationality and any(
+        m.canonical == nationality and fig.end < m.start
+        and _DIGIT.search(ctx.text, fig.end, m.start)
+        for m in ctx.subjects
+    ):
+        nationality = None  # "they processed 5.3T vs. 3.4T for American models": the other's
     if nationality and kind in ("token_volume", "share", "streak"):
         mention = SubjectMention(fig.start, fig.start, nationality, nationality, "group")
         return [mention], 0.4, compared
@@ -2347,8 +2386,18 @@ def _is_row(ctx: _Ctx) -> bool:
     return bool(ctx.once("row", _looks_like_row))
 
 
+# "1. MiniMax M2.5 — 1.65T (+8%)", "2) Kimi K2.5: 1.1 trillion tokens": a numbered line that
+# names something, then its token volume, is a place on a chart; a numbered line of prose
+# ("1. DeepSeek cut prices by 50%") is not
+_RANKED_LINE = re.compile(
+    r"\s*\d{1,3}[.)]\s+[^\n:—–]{1,60}?\s*(?:—|–|-|:)\s*(?:about\s+|~)?[0-9][0-9.,]*\s*"
+    r"(?:T|B|M|tn|bn|trillion|billion|million|万亿|亿)(?![A-Za-z])"
+)
+
+
 def _looks_like_row(line: str) -> bool:
-    return line.count("|") >= 2 or line.count(" — ") >= 2 or line.count(" | ") >= 2
+    return (line.count("|") >= 2 or line.count(" — ") >= 2 or line.count(" | ") >= 2
+            or _RANKED_LINE.match(line) is not None)
 
 
 def _preferred_in_row(row: list[SubjectMention]) -> SubjectMention:
@@ -2494,8 +2543,10 @@ def _attributes(
         after = _subject_after(fig, ctx, hi) or _share_whole(fig, ctx, hi)
         if after is not None and after.canonical in own:
             after = None  # "versus 39.6% for Chinese models": the owner, not the whole
+        sides = _split_pair(fig, ctx, state) if "split" in attrs else None
         of = after.canonical if after else (
-            _fraction_whole(fig, ctx, state)
+            (_joint_name([p.canonical for p in sides]) if sides else None)
+            or _fraction_whole(fig, ctx, state)
             or _top_whole(fig, ctx, state)
             or _groups_whole(ctx, own)
             or (state.platform if _platform_whole(fig, ctx, hi, state) else None)

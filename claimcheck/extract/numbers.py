@@ -326,6 +326,9 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
 
     master = "|".join(
         [
+            # "a 61/39 split", "a 60-40 split": two shares of two subjects (before times)
+            r"(?P<k_split>(?<![0-9.,])(?P<sa>[0-9]{1,2}(?:\.[0-9])?)\s?[/:\-–]\s?"
+            r"(?P<sb>[0-9]{1,2}(?:\.[0-9])?)(?:\s?%)?\s+(?i:split|division)(?![A-Za-z]))",
             # dates and times: consumed so their digits never become figures
             rf"(?P<k_date>{months}\.?\s+{day}(?:\s*(?:-|~|to|through|and|&)\s*(?:{months}\.?\s+)?"
             rf"{day})?(?:,?\s+[0-9]{{4}}(?![0-9]))?"
@@ -429,6 +432,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
     digits = set("0123456789")
     cn_start = set(CN_DIGITS + "十百千")
     starts: dict[str, set[str]] = {
+        "k_split": digits,
         "k_date": first(d["month_names"]) | digits,
         "k_date_cn": digits,
         "k_rankno": set("NnRr#"),
@@ -1183,6 +1187,15 @@ def _simple(text: str, start: int, end: int, value: float, unit: str, **attrs: A
                   attributes=dict(attrs))
 
 
+def _h_split(text: str, norm: str, m: re.Match[str], st: _State) -> int:
+    """'a 61/39 split': the two parts as shares, marked with their order (``split``)."""
+    a, b = float(m["sa"]), float(m["sb"])
+    if abs(a + b - 100) <= 1:
+        _emit(st, _simple(text, m.start("sa"), m.end("sa"), a, "%", split=1))
+        _emit(st, _simple(text, m.start("sb"), m.end(), b, "%", split=2))
+    return m.end()
+
+
 def _skip(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     return m.end()
 
@@ -1711,6 +1724,7 @@ def _h_spelled(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 
 
 _HANDLERS: dict[str, Callable[[str, str, re.Match[str], _State], int]] = {
+    "k_split": _h_split,
     "k_date": _skip,
     "k_date_cn": _skip,
     "k_rankno": _h_rankno,
