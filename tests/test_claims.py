@@ -958,6 +958,33 @@ def test_rate_share_and_streak_attributes(text: str, expected: tuple[str, str, o
     assert claim.attributes.get(name) == value
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pair of directions and "respectively": the prices (and ratios of prices) in order
+    ("Claude Sonnet 4.5 has input and output prices of $3 and $15 per million tokens "
+     "respectively.", [("price", 3, "input"), ("price", 15, "output")]),
+    ("Claude Sonnet 4.5 charges $3 and $15 per million input and output tokens, respectively.",
+     [("price", 3, "input"), ("price", 15, "output")]),
+    ("DeepSeek V3.2的输入价格为每百万Token 2元。"
+     "Claude Sonnet 4.5的输入、输出价格分别为3美元和15美元，约为DeepSeek的10倍和36倍。",
+     [("price", 2, "input"), ("price", 3, "input"), ("price", 15, "output"),
+      ("change", 10, "input"), ("change", 36, "output")]),
+    # must NOT: without "respectively" the direction named last holds
+    ("Claude Sonnet 4.5 has input and output prices; output costs $15 per million tokens.",
+     [("price", 15, "output")]),
+])
+def test_respective_directions(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = [(c.kind, c.value, c.attributes.get("direction"))
+           for c in extract(text, dt.date(2026, 3, 2))]
+    assert got == expected
+
+
+def test_the_ratios_of_one_possessed_base_share_their_subject() -> None:
+    changes = [c for c in extract("Claude Sonnet 4.5的价格约为DeepSeek的10倍和36倍。")
+               if c.kind == "change"]
+    assert [(c.subject, c.attributes.get("compared_to")) for c in changes] == [
+        ("Claude Sonnet 4.5", ["DeepSeek"]), ("Claude Sonnet 4.5", ["DeepSeek"])]
+
+
 @pytest.mark.parametrize("text", [
     "US models lead with 60.4% of all tokens, versus 39.6% for Chinese models.",
     "Chinese models ran 10.4 trillion tokens (US models: 25 trillion), a 29% share for the "
@@ -1307,6 +1334,8 @@ PERIOD_ASSEMBLY = [
      dt.date(2026, 3, 17),
      {"10%": (dt.date(2026, 3, 9), dt.date(2026, 3, 15)),
       "4.7 trillion": (dt.date(2026, 3, 9), dt.date(2026, 3, 15))}),
+    ("3月2日至3月8日，Kimi K2.5调用量为1.1万亿Token，较前一周大增43%。", dt.date(2026, 3, 11),
+     {"43%": (dt.date(2026, 3, 2), dt.date(2026, 3, 8))}),
     # "较前一周增长25.2%": the change after a base period is the new period's
     ("2月16日至22日当周，中国大模型周调用量达5.16万亿Token，较前一周增长25.2%。",
      dt.date(2026, 3, 10), {"25.2%": (dt.date(2026, 2, 16), dt.date(2026, 2, 22))}),

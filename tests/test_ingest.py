@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.batch import IngestSummary, ingest
-from claimcheck.ingest import NO_DEFAULTS, Defaults, Problem, load_articles
-from claimcheck.ingest.metadata import detected_language, inferred_published
+from claimcheck.ingest import NO_DEFAULTS, Defaults, Problem, load_article, load_articles
+from claimcheck.ingest.metadata import detected_language, inferred_published, inferred_source
 from claimcheck.ingest.readers import parse_front_matter
 from claimcheck.ingest.text import DecodeError, article_id, decode, normalize_text
 from claimcheck.store import Store
@@ -235,6 +235,31 @@ def test_cli_defaults_fill_missing_metadata_only(tmp_path: Path) -> None:
 )
 def test_inferred_published(head: str, expected: dt.date | None) -> None:
     assert inferred_published(head) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("BEIJING, March 2, 2026 (Reuters) - Chinese AI models ...", "Reuters"),
+        ("SHANGHAI, March 2 (Bloomberg) — Chinese AI models ...", "Bloomberg"),
+        ("Source: South China Morning Post\nText", "South China Morning Post"),
+        ("界面新闻记者 | 李明\n2026年3月11日\n\n正文", "界面新闻"),
+        ("第一财经记者 王晶\n正文", "第一财经"),
+        ("36氪 · 2026年4月21日 08:30\n正文", "36氪"),
+        # must NOT: a name in parentheses in the text, a byline without an outlet
+        ("By Jane Doe | March 31, 2026\nChinese models (DeepSeek) - big", None),
+        ("据OpenRouter数据，记者注意到国产模型调用量上升", None),
+    ],
+)
+def test_inferred_source(head: str, expected: str | None) -> None:
+    assert inferred_source(head) == expected
+
+
+def test_metadata_source_wins_over_a_byline(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\nsource: Caixin\n---\n\n第一财经记者 王晶\n国产模型调用量上升。\n",
+                    encoding="utf-8")
+    assert load_article(path).source == "Caixin"
 
 
 def test_inferred_date_is_marked_inferred_and_never_today(tmp_path: Path) -> None:

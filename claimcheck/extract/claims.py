@@ -1638,6 +1638,7 @@ def _figure_claims(
         # "its lead shrank to 0.2 trillion tokens", "prompts under 128K tokens": a difference
         # or a size, not a volume
         return []
+    paired: float | None = None  # the base of the price a money amount is paired with
     if unit == "tokens":
         kind = "token_volume"
     elif unit.endswith("/1M tokens"):
@@ -1645,10 +1646,11 @@ def _figure_claims(
         state.price_base = float(attrs.get("per_tokens", _PER_MILLION))
     elif unit in _CURRENCIES and (
         _old_price(fig, ctx, state) or _is_price(fig, ctx, state, lo, hi)
+        or (paired := _price_paired(fig, following, ctx)) is not None
     ):
         # "$0.27/M input, down from $0.56": the previous price is a price too
         kind = "price"
-        base = state.price_base or _PER_MILLION
+        base = paired or state.price_base or _PER_MILLION
         value, unit = value * _PER_MILLION / base, f"{unit}/1M tokens"
         confidence = 0.8 if state.price_base else 0.6
         attrs.setdefault("per_tokens", int(base))
@@ -1898,6 +1900,22 @@ def _priced_model(subject: SubjectMention, state: ArticleState) -> SubjectMentio
                 subject.start, subject.end, subject.text, s.canonical, "model", confidence=0.8
             )
     return subject
+
+
+_PAIR_GLUE = re.compile(r"\s*(?:and|or|to|/|,|和|与|或|至|到|、)\s*$", re.IGNORECASE)
+
+
+def _price_paired(fig: Figure, following: list[Figure], ctx: _Ctx) -> float | None:
+    """'$3 and $15 per million tokens': a money amount joined to the price right after it is
+    a price on the same base (returned)."""
+    nxt = following[0] if following else None
+    if (
+        nxt is None
+        or not nxt.unit.startswith(fig.unit + "/")
+        or not _PAIR_GLUE.match(ctx.text, fig.end, nxt.start)
+    ):
+        return None
+    return float(nxt.attributes.get("per_tokens", _PER_MILLION))
 
 
 def _is_price(fig: Figure, ctx: _Ctx, state: ArticleState, lo: int, hi: int) -> bool:
@@ -2268,7 +2286,8 @@ def _bi_comparison(
 # "A为25美元，约为B（2.55美元）的9.8倍", "不到B输出价格（25美元）的二十分之一": B's measure
 # and its own figure may stand between B and 的
 _POSSESSIVE = re.compile(
-    r"\s*[\u4e00-\u9fff]{0,6}\s*(?:[(（][^()（）]{0,40}[)）])?\s*的\s*[\u4e00-\u9fff]{0,6}?$"
+    r"\s*[\u4e00-\u9fff]{0,6}\s*(?:[(（][^()（）]{0,40}[)）])?\s*的\s*[\u4e00-\u9fff]{0,6}?"
+    r"(?:[0-9.]+\s?倍\s?[和、与及]\s?)?$"  # "X的10倍和36倍": the second multiple too
 )
 
 
@@ -2504,7 +2523,8 @@ def _attributes(
     out: dict[str, Any] = {}
     before = ctx.text[ctx.sentence.start : fig.start]
     if kind == "price":
-        direction = attrs.get("direction") or _direction(before) or state.direction
+        direction = (_respective_direction(fig, ctx, state) or attrs.get("direction")
+                     or _direction(before) or state.direction)
         if direction:
             out["direction"] = direction
             state.direction = direction
@@ -2536,7 +2556,9 @@ def _attributes(
         if compared:
             out["compared_to"] = compared
         if measure == "price":
-            direction = _direction_after(fig, ctx, hi) or state.direction
+            direction = (_direction_after(fig, ctx, hi)
+                         or _respective_direction(fig, ctx, state, "change")
+                         or state.direction)
             if direction:
                 out["direction"] = direction
     elif kind == "share":
@@ -2635,6 +2657,39 @@ def _fraction_whole(fig: Figure, ctx: _Ctx, state: ArticleState) -> str | None:
     if not _APPOSITIVE.fullmatch(ctx.text, whole.span[1], fig.start):
         return None
     return whole.subject if whole.subject != part.subject else None
+
+
+@lru_cache(maxsize=1)
+def _direction_pair() -> re.Pattern[str]:
+    words = cues()["direction"]
+    one = "|".join(re.escape(w) for w in sorted(
+        (w for ws in words.values() for w in ws), key=len, reverse=True))
+    return re.compile(rf"(?P<a>{one})\s*(?:、|和|与|及|/|,|and|&)\s*(?P<b>{one})(?![A-Za-z])",
+                      re.IGNORECASE)
+
+
+def _respective_direction(
+    fig: Figure, ctx: _Ctx, state: ArticleState, kind: str = "price"
+) -> str | None:
+    """'输入、输出价格分别为3美元和15美元，约为X的10倍和36倍', 'input and output prices of $3
+    and $15 respectively': the prices (or the ratios of prices) after a pair of directions take
+    them in order."""
+    start = ctx.sentence.start
+    if _last_cue_in(ctx, "respectively", start, ctx.sentence.end) is None:
+        return None
+    pairs = list(_direction_pair().finditer(ctx.text, start, fig.start))
+    # "$3 and $15 per million input and output tokens, respectively": the pair after them
+    pair = pairs[-1] if pairs else _direction_pair().search(ctx.text, fig.start, ctx.sentence.end)
+    if pair is None:
+        return None
+    first = pair.end() if pairs else start
+    earlier = sum(1 for c in state.claims
+                  if c.kind == kind and first <= c.span[0] < fig.start)
+    if earlier > 1:
+        return None
+    word = pair["a"] if earlier == 0 else pair["b"]
+    return next((d for d, ws in cues()["direction"].items()
+                 if word.lower() in (w.lower() for w in ws)), None)
 
 
 def _direction(before: str) -> str | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from claimcheck.ingest.metadata import (
     detected_language,
+    inferred_source,
     inferred_title,
     parse_date,
     published_date,
@@ -47,7 +48,7 @@ def article_from_document(doc: Document, defaults: Defaults = NO_DEFAULTS) -> Ar
         id=article_id(text),
         title=meta.get("title") or inferred_title(text),
         url=meta.get("url"),
-        source=meta.get("source") or defaults.source,
+        source=meta.get("source") or inferred_source(text) or defaults.source,
         published=published,
         published_origin=origin,
         lang=meta.get("lang") or defaults.lang or detected_language(text),

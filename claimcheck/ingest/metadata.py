@@ -1,4 +1,5 @@
-"""Article metadata: the publication date, title and language when the file does not say."""
+"""Article metadata: the publication date, outlet, title and language when the file does not
+say."""
 
 from __future__ import annotations
 
@@ -97,6 +98,29 @@ def inferred_published(text: str) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+# Where the top of an article names its outlet: a wire dateline's agency ("BEIJING, March 2
+# (Reuters) -"), a "Source:" / "来源：" line, a Chinese byline ("界面新闻记者 | 李明",
+# "第一财经记者 王晶"), a masthead before the date ("36氪 · 2026年4月21日 08:30")
+_SOURCE_PATTERNS = [
+    re.compile(r"^[A-Z][A-Z .'-]{2,30},[^\n()]{0,30}\((?P<src>[A-Z][A-Za-z.&' ]{1,30}?)\)"
+               r"\s*[-—–]", re.M),
+    re.compile(r"^[ \t*_]*(?:source|来源)\s*[:：]\s*(?P<src>[^\n|·•,，]{2,40}?)[ \t]*$",
+               re.I | re.M),
+    re.compile(r"^[ \t]*(?P<src>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:特约)?记者"
+               r"(?:[ \t]*[|｜丨/]|[ \t])", re.M),
+    re.compile(r"^[ \t]*(?P<src>[^\n·•|]{2,20}?)[ \t]*[·•|][ \t]*\d{4}年\d{1,2}月\d{1,2}日", re.M),
+]
+
+
+def inferred_source(text: str) -> str | None:
+    """The outlet the top of the text names (a dateline, a byline, a masthead), if any."""
+    head = text[:_HEAD_CHARS]
+    found = [m for pattern in _SOURCE_PATTERNS if (m := pattern.search(head))]
+    if not found:
+        return None
+    return min(found, key=lambda m: m.start())["src"].strip()
 
 
 def published_date(
