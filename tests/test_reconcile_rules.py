@@ -588,6 +588,34 @@ def test_different_positions_for_one_subject() -> None:
     assert len(desk.of_type("rank_mismatch")) == 1
 
 
+def _ranked(desk: Desk, article: str, model: str, place: int) -> None:
+    desk.claim(article, "ranking", model, place, "rank", f"No. {place}", f"{model} is No. {place}.",
+               when=week(WEEK_FEB_16), **SCOPE)
+
+
+def test_two_models_swapped_make_one_finding_each() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    _ranked(desk, "a", "Claude Sonnet 4.5", 2)
+    _ranked(desk, "a", "Kimi K2.5", 3)
+    _ranked(desk, "b", "Kimi K2.5", 2)
+    _ranked(desk, "b", "Claude Sonnet 4.5", 3)
+    found = desk.of_type("rank_mismatch")
+    assert len(found) == 2
+    assert all("contradict each other" in d.explanation for d in found)
+
+
+def test_two_models_at_one_place_without_other_places_is_a_finding() -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    _ranked(desk, "a", "Claude Sonnet 4.5", 1)
+    _ranked(desk, "b", "Kimi K2.5", 1)
+    (d,) = desk.of_type("rank_mismatch")
+    assert "Different subjects at No. 1" in d.explanation
+
+
 def test_consistent_rankings_and_matching_top_five_sets() -> None:
     desk = Desk()
     desk.article("a", "A")

@@ -615,11 +615,13 @@ def rank_findings(fact: Fact, ctx: Context, findings: Findings) -> None:
     by_subject: dict[str, list[Placement]] = defaultdict(list)
     for p in placements:
         by_subject[p.subject].append(p)
+    contradicted: set[str] = set()  # claims in a subject's own contradiction
     for subject, items in sorted(by_subject.items()):
         clash = [(a, b) for a in items for b in items if a.hi < b.lo and a.claim.id != b.claim.id]
         if clash:
             a, b = clash[0]
             involved = list({p.claim.id: p.claim for pair in clash for p in pair}.values())
+            contradicted.update(c.id for c in involved)
             _rank_finding(
                 fact, ("subject", subject), involved, _subject_text(a, b, ctx), ctx, findings
             )
@@ -628,7 +630,10 @@ def rank_findings(fact: Fact, ctx: Context, findings: Findings) -> None:
         if p.lo == p.hi and not p.claim.attributes.get("set"):
             exact[p.lo].append(p)
     for position, items in sorted(exact.items()):
-        if len({p.subject for p in items}) > 1:
+        # two sources that swap two models (2 and 3 against 3 and 2) contradict each model's
+        # place: those two findings say it all, not two more of who is at No. 2 and No. 3
+        if len({p.subject for p in items}) > 1 and not all(
+                p.claim.id in contradicted for p in items):
             text = "; ".join(
                 f"{outlets([p.claim], ctx)} puts {p.claim.subject} there "
                 f"({short_quote(p.claim, ctx.article(p.claim))})"
