@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import main
+from claimcheck.report.build import build_report
 from claimcheck.store import Store
 
 from .conftest import SEEDS
@@ -53,3 +54,18 @@ def test_check_prints_the_period_misattribution(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "period_mismatch" in result.output
     assert "4.12 trillion" in result.output and "last week of February" in result.output
+
+
+def test_a_share_two_outlets_disagree_on_prefers_the_one_that_follows_from_the_figures(
+    tmp_path: Path,
+) -> None:
+    # en_15 states 57% of the two groups where its own 5.6T and 4.9T give 53.3%; zh_12 states
+    # 53.3%: one source each, and the arithmetic finding breaks the tie
+    articles = Path(__file__).parent.parent / "corpora" / "articles"
+    db = str(tmp_path / "two.db")
+    result = CliRunner().invoke(main, ["ingest", str(articles / "en_15_weekly_roundup.txt"),
+                                       str(articles / "zh_12_weekly_36kr.txt"), "--db", db])
+    assert result.exit_code == 0, result.output
+    items = [i for i in build_report(Store(db)).items
+             if i.discrepancy.type == "value_mismatch" and i.figures[0].claim.kind == "share"]
+    assert [i.suggestion.preferred for i in items] == [53.3]

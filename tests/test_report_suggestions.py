@@ -134,3 +134,22 @@ def test_missing_claims_do_not_break_an_item() -> None:
     item = build_item(d, {}, {}, {})
     assert item.figures == () and item.slot == "value_mismatch"
     assert "No figure has more independent support" in item.suggestion.text
+
+
+@pytest.mark.parametrize(("miscomputed", "text", "preferred"), [
+    # two sources, one each: the figure another finding shows miscomputed loses the tie
+    ({"1"}, "53.3%: as many independent sources state the other figures", 53.3),
+    ((), "No figure has more independent support", None),  # must NOT: a plain tie stays one
+])
+def test_a_tie_is_broken_by_a_figure_shown_miscomputed(
+    miscomputed: set[str], text: str, preferred: float | None
+) -> None:
+    claims = [_claim("1", "a", 57.0, unit="%", kind="share"),
+              _claim("2", "b", 53.3, unit="%", kind="share")]
+    # a disagreement between sources computes nothing, whatever side it calls "expected"
+    d = Discrepancy(id="d", type="value_mismatch", severity="high", claim_ids=["1", "2"],
+                    article_ids=["a", "b"], explanation="e", expected=57.0, stated=53.3)
+    item = build_item(d, {c.id: c for c in claims}, ARTICLES, {}, miscomputed=miscomputed)
+    assert text in item.suggestion.text
+    assert item.suggestion.preferred == preferred
+    assert item.computation is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.models import Article, Claim, Discrepancy, Review
@@ -174,15 +174,23 @@ def _ids(groups: Iterable[Sequence[Figure]]) -> tuple[str, ...]:
     return tuple(f.claim.id for g in groups for f in g)
 
 
+# a disagreement between sources computes nothing: its "expected" is the side most sources
+# support, which the majority reading already says
+_NOT_COMPUTED = frozenset({"value_mismatch"})
+
+
 def suggestion_for(
     d: Discrepancy, figures: Sequence[Figure], slot: str,
     copies: Mapping[str, Sequence[str]], articles: Mapping[str, Article],
+    miscomputed: Collection[str] = (),
 ) -> Suggestion:
-    """The reading the evidence supports best, in one sentence, and the claims it disputes."""
+    """The reading the evidence supports best, in one sentence, and the claims it disputes.
+    ``miscomputed`` are claims another finding shows do not follow from their article's own
+    figures: between readings with equal support, the one without such a claim is preferred."""
     forms = words().section("suggestions")
     if not figures:
         return Suggestion(text=str(forms["tie"]).format(slot=slot))
-    if d.expected is not None:
+    if d.expected is not None and d.type not in _NOT_COMPUTED:
         return _computed_suggestion(d, figures, figures[0].claim, forms)
     if d.type == "period_mismatch":
         return _period_suggestion(_period_groups(figures), copies, articles, forms)
@@ -192,7 +200,7 @@ def suggestion_for(
                           disputed=_ids(groups))
     if len({f.claim.article_id for f in figures}) == 1:
         return Suggestion(text=str(forms["internal"]), disputed=_ids(groups))
-    return _majority_suggestion(groups, slot, copies, articles, forms)
+    return _majority_suggestion(groups, slot, copies, articles, forms, miscomputed)
 
 
 def _period_suggestion(
@@ -230,11 +238,18 @@ def _computed_suggestion(
 
 def _majority_suggestion(
     groups: list[list[Figure]], slot: str, copies: Mapping[str, Sequence[str]],
-    articles: Mapping[str, Article], forms: Mapping[str, str],
+    articles: Mapping[str, Article], forms: Mapping[str, str], miscomputed: Collection[str],
 ) -> Suggestion:
     support = _support(groups, copies, articles)
     best = max(support)
     if support.count(best) > 1:
+        tied = [g for g, n in zip(groups, support, strict=True) if n == best]
+        sound = [g for g in tied if not any(f.claim.id in miscomputed for f in g)]
+        if len(sound) == 1:
+            winner = sound[0]
+            return Suggestion(text=forms["tie_computed"].format(value=winner[0].value),
+                              preferred=winner[0].claim.value,
+                              disputed=_ids(g for g in groups if g is not winner))
         return Suggestion(text=forms["tie"].format(slot=slot), disputed=_ids(groups))
     winner = groups[support.index(best)]
     return Suggestion(
@@ -274,7 +289,7 @@ class Item:
     @property
     def computation(self) -> str | None:
         d = self.discrepancy
-        if d.expected is None:
+        if d.expected is None or d.type in _NOT_COMPUTED:
             return None
         unit, kind = ((self.figures[0].claim.unit, self.figures[0].claim.kind)
                       if self.figures else ("", None))
@@ -341,6 +356,7 @@ def _ordered(d: Discrepancy, figures: Iterable[Figure]) -> tuple[Figure, ...]:
 def build_item(
     d: Discrepancy, claims: Mapping[str, Claim], articles: Mapping[str, Article],
     copies: Mapping[str, Sequence[str]], reviews: Sequence[Review] = (),
+    miscomputed: Collection[str] = (),
 ) -> Item:
     figures = _ordered(d, (Figure(claims[c], articles.get(claims[c].article_id))
                            for c in d.claim_ids if c in claims))
@@ -349,7 +365,7 @@ def build_item(
         discrepancy=d, figures=figures, slot=slot,
         independence=independence_of(d.article_ids or
                                      [f.claim.article_id for f in figures], copies, articles),
-        suggestion=suggestion_for(d, figures, slot, copies, articles),
+        suggestion=suggestion_for(d, figures, slot, copies, articles, miscomputed),
         reviews=tuple(reviews),
     )
 
@@ -367,8 +383,20 @@ def build_items(store: Store, discrepancies: Sequence[Discrepancy]) -> list[Item
     for r in store.reviews() if discrepancies else []:
         if r.discrepancy_id in wanted:
             history.setdefault(r.discrepancy_id, []).append(r)
-    return [build_item(d, claims, articles, copies, history.get(d.id, ()))
+    miscomputed = _miscomputed(store, claims) if discrepancies else set()
+    return [build_item(d, claims, articles, copies, history.get(d.id, ()), miscomputed)
             for d in discrepancies]
+
+
+def _miscomputed(store: Store, claims: Mapping[str, Claim]) -> set[str]:
+    """Which of these claims an arithmetic finding (of any status) shows to be the stated
+    figure that does not follow from its article's other figures."""
+    found: set[str] = set()
+    for d in store.discrepancies(status=None, involving=claims):
+        if d.type == "arithmetic" and d.stated is not None:
+            found.update(c for c in d.claim_ids
+                         if c in claims and _matches(claims[c].value, d.stated))
+    return found
 
 
 def build_report(
