@@ -753,6 +753,11 @@ CASES = [
     ),
     ("MiniMax M2.5 is 12% cheaper than Gemini 3 Flash.", {("change", "MiniMax M2.5", -12, "%")}),
     ("Kimi K2.5 handled 40% fewer tokens.", {("change", "Kimi K2.5", -40, "%")}),
+    # cues.json price_increase: a price rise before a bare percent, a price word between
+    ("Anthropic raised Claude Sonnet 4.5 prices 20% in January.",
+     {("change", "Claude Sonnet 4.5", 20, "%")}),
+    ("DeepSeek raised $2 billion from investors who took a 20% stake.",  # must NOT
+     {("quantity", "DeepSeek", 2e9, "USD"), ("quantity", "DeepSeek", 20, "%")}),
     # cues.json comparative_by: "A <verb> B by N%" is A's change against B
     ("At $0.28 per million input tokens, DeepSeek undercuts OpenAI's GPT-5 by more than 80%.",
      {("price", "DeepSeek", 0.28, "USD/1M tokens"), ("change", "DeepSeek", -80, "%")}),

@@ -271,7 +271,10 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("was cut by two-thirds", [(-200 / 3, "%", "exact", {"change": "decrease"})]),
     ("fell by half", [(-50, "%", "exact", {"change": "decrease"})]),
     ("fell to a third of its peak", [(1 / 3, "x", "exact", {"change": "to"})]),  # must NOT
-    ("won by half", []),  # must NOT: no change word
+    ("cut its API prices in half", [(-50, "%", "exact", {"change": "decrease"})]),
+    ("slashed prices by half", [(-50, "%", "exact", {"change": "decrease"})]),
+    ("split in half", []),  # must NOT: no change word
+    ("won by half", []),
     ("by half past nine", []),
     # "half a trillion" is half of it
     ("processed half a trillion tokens", [(5e11, "tokens", "exact", {})]),

@@ -970,6 +970,14 @@ def _decrease_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
     return _last_cue(ctx.text[max(lo, fig.start - 45) : fig.start], "decrease") >= 0
 
 
+def _increase_before(fig: Figure, ctx: _Ctx, lo: int) -> bool:
+    """A price rise a few words before a bare percent: 'raised Claude Sonnet 4.5 prices 20%'
+    (only with a price word between: 'raised $2 billion, a 20% stake' is no rise)."""
+    before = ctx.text[max(lo, fig.start - 45) : fig.start]
+    verb = _last_cue(before, "price_increase")
+    return verb >= 0 and _has_cue(before[verb:], "price")
+
+
 # "…, a 25% cut", "（降幅25%）": a change set right after the figure it is about
 _APPOSITION = re.compile(r"\s*[,，(（]\s*(?:a|an|or|i\.e\.,?)?\s*(?:\w+\s+)?", re.IGNORECASE)
 # "17 times as expensive as X", "5 times pricier than X": a comparison of prices
@@ -1663,7 +1671,9 @@ def _figure_claims(
         decrease = named_after == "decrease" or (not named_after and _decrease_before(fig, ctx, lo))
         if not attrs.get("change") and value > 0 and decrease:
             value, attrs["change"] = -value, "decrease"  # "cut prices ... by 50%", "50% off"
-        elif named_after == "increase":
+        elif named_after == "increase" or (
+            not attrs.get("change") and not named_after and _increase_before(fig, ctx, lo)
+        ):
             attrs["change"] = "increase"
         previous = _previous_percent(ctx, state)
         if (

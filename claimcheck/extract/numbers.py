@@ -397,8 +397,10 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             r"(?P<k_onein>(?<![A-Za-z0-9.,])(?P<inum>(?i:one|two|three|four)|[0-9]{1,2})\s+"
             r"(?i:in|out\s+of)\s+(?i:every\s+)?(?P<iden>(?i:two|three|four|five|six|seven|eight|"
             r"nine|ten)|[0-9]{1,3})(?![0-9A-Za-z]|[.,][0-9]))",
-            # "fell by half": a 50 % change (only after a change word; "half" alone is not)
-            r"(?P<k_byhalf>(?<![A-Za-z])(?i:by)\s+(?P<bhalf>(?i:half))(?![A-Za-z]|\s+(?i:an?)\s))",
+            # "fell by half", "cut its prices in half": a 50 % change (only after a change word;
+            # "half" alone is not)
+            r"(?P<k_byhalf>(?<![A-Za-z])(?i:by|in)\s+(?P<bhalf>(?i:half))"
+            r"(?![A-Za-z]|\s+(?i:an?)\s))",
             rf"(?P<k_frac>(?<![A-Za-z])(?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|"
             rf"nine|ten))(?P<fsep>[\s-]+)(?P<fden>{frac_dens}))",
             rf"(?P<k_mult>{mult_words}"
@@ -449,7 +451,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
         "k_topcn": {"前", "最"},
         "k_onein": first(["one", "two", "three", "four"]) | digits,
-        "k_byhalf": {"b", "B"},
+        "k_byhalf": {"b", "B", "i", "I"},
         "k_frac": first(["a", "one", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten"]),
         "k_mult": first(d["multiplier_words"]) | {"a", "A"},
@@ -472,7 +474,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         *d["month_names"], "number", *d["rank_verbs"], *d["rank_move_verbs"], "up", "down",
         *d["english_ordinals"],
         *d["rank_one_before_streak"], *d["rank_top_verbs"], *d["rank_one_before_place"],
-        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", "after", "by",
+        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", "after", "by", "in",
         *d["multiplier_words"],
         *d["currency_prefixes"], *d["rank_one_zh"], *d["rank_prefixes_zh"],
     ]
@@ -1382,7 +1384,10 @@ def _h_frac(text: str, norm: str, m: re.Match[str], st: _State) -> int:
 def _h_byhalf(text: str, norm: str, m: re.Match[str], st: _State) -> int:
     ctx = _read_left(norm, m.start("bhalf"))
     if ctx.change not in ("increase", "decrease"):
-        return m.end()
+        # "cut its API prices in half": the verb a few words back
+        if not _patterns().run_dropped.search(norm, max(0, m.start() - 40), m.start()):
+            return m.end()
+        ctx.change = "decrease"
     r = _Read(start=m.start("bhalf"), end=m.end(), value=50.0, unit="%")
     _read_right(norm, r, ctx)
     _emit(st, _finish(text, r, ctx))
