@@ -466,6 +466,10 @@ CASES = [
       ("token_volume", "Kimi K2.5", 1.1e12, "tokens")}),
     ("Takeaways:\n\n1. DeepSeek cut prices by 50%.\n2. Kimi K2.5 grew 43%.",
      {("change", "DeepSeek", -50, "%"), ("change", "Kimi K2.5", 43, "%")}),
+    # the platform's total, even with a group named in the next clause
+    ("OpenRouter最新数据显示国产模型领先。上周全平台Token总调用量约为13.9万亿，国产模型在全平台调用量中的"
+     "占比约为42%。", {("token_volume", "OpenRouter", 1.39e13, "tokens"),
+                    ("share", "Chinese models", 42, "%")}),
     # a change right after the platform's total is the platform's, not the last subject's
     ("OpenRouter数据显示国产模型表现强劲。上周全平台Token总调用量约为8.7万亿，环比上涨9%。",
      {("token_volume", "OpenRouter", 8.7e12, "tokens"), ("change", "OpenRouter", 9, "%")}),
@@ -765,6 +769,10 @@ CASES = [
      {("change", "Kimi K2.5", -30, "%")}),
     ("Chinese models led U.S. models by 12% last week.", {("change", "Chinese models", 12, "%")}),
     ("Revenue beat estimates by 5%.", set()),  # must NOT: no subject on either side
+    # "it": the other subject the sentence names before the owner
+    ("Claude Sonnet 4.6 costs $3 per million input tokens, and DeepSeek V3.2 undercuts it by "
+     "more than 90%.", {("price", "Claude Sonnet 4.6", 3, "USD/1M tokens"),
+                        ("change", "DeepSeek V3.2", -90, "%")}),
     # a lead given as tokens is a gap, no volume of either side
     ("Chinese models led U.S. models by 1.2 trillion tokens.", set()),
     ("Chinese models, led by DeepSeek, processed 1.2 trillion tokens.",
@@ -840,6 +848,8 @@ RATE_AND_SHARE_ATTRIBUTES = [
      ("change", "compared_to", ["Gemini 3 Flash"])),
     ("Kimi K2.5 handled 40% fewer tokens.", ("change", "compared_to", None)),
     ("DeepSeek outpaced GPT-5 by 20% in token volume.", ("change", "compared_to", ["GPT-5"])),
+    ("Claude Sonnet 4.6 costs $3 per million input tokens, and DeepSeek V3.2 undercuts it by "
+     "more than 90%.", ("change", "compared_to", ["Claude Sonnet 4.6"])),
     # a sentence whose only figure is "tenfold" is read at all; "last March" is a year back
     ("Usage of Chinese models has risen tenfold since last March.",
      ("change", "basis", "since:2025-03-01")),

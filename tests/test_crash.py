@@ -135,7 +135,7 @@ def test_sigkill_mid_batch_then_rerun_completes_without_duplicates(
 
 
 # ingest in a subprocess whose reconciler, once it has saved the findings of a batch's first
-# time group, marks a file and waits to be killed
+# time group that has any, marks a file and waits to be killed
 _SLOW_RECONCILER = """
 import sys, time
 from pathlib import Path
@@ -143,10 +143,11 @@ from claimcheck import batch
 from claimcheck.store import Store
 db, feed, marker = sys.argv[1:]
 save = Store.save_discrepancies
-def save_then_wait(self, *args, **kwargs):
-    saved = save(self, *args, **kwargs)
-    Path(marker).touch()
-    time.sleep(120)
+def save_then_wait(self, found, *args, **kwargs):
+    saved = save(self, found, *args, **kwargs)
+    if found:
+        Path(marker).touch()
+        time.sleep(120)
     return saved
 Store.save_discrepancies = save_then_wait
 batch.ingest(Store(db), [feed], jobs=2, chunk_size=8, reconcile_every=16)

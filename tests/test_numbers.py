@@ -469,6 +469,9 @@ RANKS: list[tuple[str, list[Row]]] = [
      [(3, "rank", "exact", {}), (3, "weeks", "exact", {"ended": True})]),
     ("after four weeks at the top, it still leads", []),  # must NOT: no fall
     ("five weeks in a row", [(5, "weeks", "exact", {"streak": True})]),
+    # an ordinal span after a lead verb is a run; alone it is "again"
+    ("extend lead on OpenRouter for a second week", [(2, "weeks", "exact", {"streak": True})]),
+    ("prices fell for a second week", []),
     ("for a third straight week", [(3, "weeks", "exact", {"streak": True})]),
     ("three weeks running", [(3, "weeks", "exact", {"streak": True})]),
     ("连续五周", [(5, "weeks", "exact", {"streak": True})]),

@@ -460,6 +460,22 @@ def test_same_rough_value_or_same_price_in_two_periods_is_not_a_period_mismatch(
     assert desk.run() == []
 
 
+@pytest.mark.parametrize(("other", "found"), [
+    ("about 13.9 trillion", 0),  # two hedged weekly totals within 5%: two weeks, not one
+    ("about 13.31 trillion", 1),  # must: the same figure as written
+])
+def test_hedged_figures_are_one_figure_only_as_written(other: str, found: int) -> None:
+    desk = Desk()
+    desk.article("a", "A")
+    desk.article("b", "B")
+    desk.claim("a", "token_volume", "OpenRouter", 13.3e12, "tokens", "about 13.3 trillion",
+               when=week(WEEK_FEB_09), qualifier="approx")
+    value = float(other.split()[1]) * 1e12
+    desk.claim("b", "token_volume", "OpenRouter", value, "tokens", other, when=week(WEEK_FEB_16),
+               qualifier="approx")
+    assert len(desk.of_type("period_mismatch")) == found
+
+
 # --- magnitude_anomaly ------------------------------------------------------------------------
 
 

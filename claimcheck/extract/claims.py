@@ -2075,6 +2075,16 @@ def _subjects_for(
         if kind == "change":
             return [_joint_of_last(before, kind, ctx, state)], 0.9, compared
         return group, 0.9, compared
+    near = max(lo, fig.start - 30)
+    if (
+        kind == "token_volume"
+        and _PLATFORM_TOTAL.search(ctx.text, near, fig.start)
+        and not _OWNER_PRONOUN.search(ctx.text, lo, fig.start)
+    ):
+        # "据OpenRouter统计，上周平台总调用量为12.5万亿Token": the platform's, named as the
+        # source only; with no platform known, nobody's (not the last sentence's subject)
+        platform = _platform_for(fig, ctx, state, hi)
+        return ([platform], 0.7, compared) if platform else ([], 0.0, compared)
     following = next((s for s in ctx.subjects if fig.end <= s.start < hi), None)
     if kind == "share" and _OF_WHOLE.match(ctx.text, fig.end):
         following = None  # '85.7% of the total call volume of the Top 5': the whole
@@ -2101,16 +2111,6 @@ def _subjects_for(
         # just stated, not of the last subject named
         mention = SubjectMention(fig.start, fig.start, last.subject_text, last.subject, "platform")
         return [mention], 0.6, compared
-    near = max(lo, fig.start - 30)
-    if (
-        kind == "token_volume"
-        and _PLATFORM_TOTAL.search(ctx.text, near, fig.start)
-        and not _OWNER_PRONOUN.search(ctx.text, lo, fig.start)
-    ):
-        # "据OpenRouter统计，上周平台总调用量为12.5万亿Token": the platform's, named as the
-        # source only; with no platform known, nobody's (not the last sentence's subject)
-        platform = _platform_for(fig, ctx, state, hi)
-        return ([platform], 0.7, compared) if platform else ([], 0.0, compared)
     carried = _carried_subject(ctx, state)
     if carried is not None:
         return [carried], 0.6, compared
@@ -2270,6 +2270,9 @@ def _by_before() -> re.Pattern[str]:
                       r"|just\s+over|less\s+than|at\s+least|close\s+to)\s+)?$", re.IGNORECASE)
 
 
+_PRONOUN_BASE = re.compile(r"\s*(?:it|them|its\s+rivals?|their\s+rivals?)\s*", re.IGNORECASE)
+
+
 def _bi_comparison(
     fig: Figure, ctx: _Ctx
 ) -> tuple[str, SubjectMention | None, SubjectMention | None] | None:
@@ -2278,16 +2281,25 @@ def _bi_comparison(
     lo = max(ctx.sentence.start, fig.start - 60)
     match = _bi_before().search(ctx.text, lo, fig.start)
     words = cues()["comparative_bi"]
+    pronoun = False
     if match is None:
         match = _by_before().search(ctx.text, lo, fig.start)
         words = cues()["comparative_by"]
-        if match is None or not any(match.start("base") <= s.start and s.end <= match.end("base")
-                                    for s in ctx.subjects):
+        if match is None:
+            return None
+        pronoun = _PRONOUN_BASE.fullmatch(match["base"]) is not None
+        if not pronoun and not any(match.start("base") <= s.start and s.end <= match.end("base")
+                                   for s in ctx.subjects):
             return None
     direction = "increase" if match["word"].lower() in words["increase"] else "decrease"
     bi = match.start()
     bases = [s for s in ctx.subjects if bi < s.start and s.end <= match.end("base")]
     owners = [s for s in ctx.subjects if lo <= s.start and s.end <= bi]
+    if pronoun and owners:
+        # "Claude Sonnet 4.6 costs $3 …, and DeepSeek V3.2 undercuts it by 90%": the subject
+        # named before the owner in the sentence
+        bases = [s for s in ctx.subjects if ctx.sentence.start <= s.start
+                 and s.end <= owners[-1].start and s.canonical != owners[-1].canonical][-1:]
     if not bases or not owners:
         return direction, None, None
     return direction, owners[-1], bases[0]

@@ -49,7 +49,7 @@ from .slots import (
     period_label,
     same_period_as_undated,
 )
-from .tolerance import Bounds, gap, overlap
+from .tolerance import Bounds, bounds_of, gap, overlap
 from .values import (
     Side,
     as_written,
@@ -375,12 +375,17 @@ def _misattributed(
 ) -> Misattribution | None:
     near_q = in_q.near(claim)
     # the other period's precise figures that agree, when the claim's own article gives
-    # none of them there (else it reports both periods, and neither is misdated)
-    if not near_q.precise or claim.article_id in near_q.articles:
+    # none of them there (else it reports both periods, and neither is misdated); as written,
+    # not widened by a hedge: "about 13.3 trillion" one week and "about 13.9 trillion" the
+    # next agree within 5 %, and are two weeks' totals, not one figure misdated
+    right = [c for c in near_q.precise if _same_as_written(claim, c, ctx)]
+    if not right or claim.article_id in near_q.articles:
         return None
-    right, conflict_p = near_q.precise, in_p.conflicting(claim)
+    conflict_p = in_p.conflicting(claim)
     conflict_q = len(near_q.claims) < in_q.size
-    score = _direction(claim, in_p.near(claim).everyone, right, near_q.support,
+    support = near_q.support if len(right) == len(near_q.precise) else (
+        ctx.sources.independent(c.article_id for c in right))
+    score = _direction(claim, in_p.near(claim).everyone, right, support,
                        bool(conflict_p), conflict_q)
     if score < 0:
         return None
@@ -391,6 +396,13 @@ def _misattributed(
     ):
         return None  # undirected: report once, from the earlier period
     return Misattribution(claim, right, conflict_p, p, q, directed=score > 0)
+
+
+def _same_as_written(a: Claim, b: Claim, ctx: Context) -> bool:
+    if a.qualifier != "approx" and b.qualifier != "approx":
+        return True  # their bounds are the written figures' already
+    return overlap(bounds_of(a.value, "exact", ctx.halves[a.id]),
+                   bounds_of(b.value, "exact", ctx.halves[b.id]))
 
 
 def _direction(
