@@ -43,6 +43,10 @@ published_option = click.option(
     "--published", callback=_date, metavar="YYYY-MM-DD",
     help="Publication date for articles whose metadata lacks one.",
 )
+source_option = click.option(
+    "--source",
+    help="Outlet name for articles whose metadata and top lines (dateline, byline) name none.",
+)
 lang_option = click.option("--lang", help="Language (en, zh) when the metadata lacks it.")
 def _model(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     from claimcheck.extract.pipeline import model_available
@@ -108,7 +112,7 @@ def _run_ingest(
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @published_option
-@click.option("--source", help="Outlet name for articles whose metadata lacks one.")
+@source_option
 @lang_option
 @jobs_option
 @model_option
@@ -127,7 +131,7 @@ def ingest_command(
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @published_option
-@click.option("--source", help="Outlet name for articles whose metadata lacks one.")
+@source_option
 @lang_option
 @jobs_option
 @model_option

@@ -380,7 +380,8 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             rf"|(?P<su4>{time_units})\s+(?i:in\s+a\s+row|running))"
             rf"|连续\s?(?:第\s?)?(?P<scn>{CN_SMALL}|[0-9]{{1,3}})\s?个?\s?(?P<scnu>{cn_time})"
             # "extend lead for a second week": an ordinal span after a lead verb
-            rf"|(?i:for)\s+(?i:a|the)\s+(?P<sord3>{ords})\s+(?P<su8>{time_units})(?![A-Za-z])"
+            rf"|(?:(?<=(?i:for) (?i:a) )|(?<=(?i:for) (?i:the) ))(?P<sord3>{ords})\s+"
+            rf"(?P<su8>{time_units})(?![A-Za-z])"
             # a run that ended: "ending a six-week run", "lost the top spot after six weeks"
             rf"|(?P<ecount>{eng_words}|{GUARD}[0-9]{{1,3}})[\s-]+(?P<su6>{time_units})[\s-]+"
             rf"(?i:(?:winning\s+)?(?:run|streak|reign))(?![A-Za-z])"
@@ -401,7 +402,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
             r"nine|ten)|[0-9]{1,3})(?![0-9A-Za-z]|[.,][0-9]))",
             # "fell by half", "cut its prices in half": a 50 % change (only after a change word;
             # "half" alone is not)
-            r"(?P<k_byhalf>(?<![A-Za-z])(?i:by|in)\s+(?P<bhalf>(?i:half))"
+            r"(?P<k_byhalf>(?<=(?i:by|in)\s)(?<![A-Za-z]..\s)(?P<bhalf>(?i:half))"
             r"(?![A-Za-z]|\s+(?i:an?)\s))",
             rf"(?P<k_frac>(?<![A-Za-z])(?P<fnum>(?i:a|an|one|two|three|four|five|six|seven|eight|"
             rf"nine|ten))(?P<fsep>[\s-]+)(?P<fden>{frac_dens}))",
@@ -448,12 +449,12 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         "k_led": first(d["rank_one_before_streak"]),
         "k_rankone": first(d["rank_one_zh"]),
         "k_top": set("tT") | digits | first(eng_units),
-        "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连", "a", "A", "f", "F"},
+        "k_streak": first(d["english_ordinals"], eng_units) | digits | {"连", "a", "A"},
         "k_ranklistcn": first(d["rank_list_verbs_zh"]),
         "k_rankcn": first(d["rank_prefixes_zh"]) | {"第"},
         "k_topcn": {"前", "最"},
         "k_onein": first(["one", "two", "three", "four"]) | digits,
-        "k_byhalf": {"b", "B", "i", "I"},
+        "k_byhalf": {"h", "H"},
         "k_frac": first(["a", "one", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten"]),
         "k_mult": first(d["multiplier_words"]) | {"a", "A"},
@@ -476,7 +477,7 @@ def _patterns() -> _Patterns:  # noqa: PLR0915 - one place that turns the data i
         *d["month_names"], "number", *d["rank_verbs"], *d["rank_move_verbs"], "up", "down",
         *d["english_ordinals"],
         *d["rank_one_before_streak"], *d["rank_top_verbs"], *d["rank_one_before_place"],
-        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", "after", "by", "in", "for",
+        *d["rank_second"], *d["rank_one_superlatives"], "a", "an", "after", "half",
         *d["multiplier_words"],
         *d["currency_prefixes"], *d["rank_one_zh"], *d["rank_prefixes_zh"],
     ]
@@ -1306,8 +1307,9 @@ def _h_streak(text: str, norm: str, m: re.Match[str], st: _State) -> int:
         value = _small_number(m["scount"])
         unit = _group_of("time_units", m["su3"] or m["su4"]) or "weeks"
     elif m["sord3"]:
-        if not _streak_lead().search(norm, max(0, m.start() - _STREAK_REACH), m.start() + 4):
-            return m.start("sord3")  # "for a second week" alone: "again", not a run
+        article = norm.rindex(" ", 0, m.start() - 1) + 1  # "a" / "the" before the ordinal
+        if not _streak_lead().search(norm, max(0, article - _STREAK_REACH), article):
+            return m.end()  # "for a second week" alone: "again", not a run
         value = _ordinal_value(m["sord3"])
         unit = _group_of("time_units", m["su8"]) or "weeks"
     else:
