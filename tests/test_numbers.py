@@ -258,6 +258,8 @@ PERCENTS: list[tuple[str, list[Row]]] = [
     ("took up nearly 40 percent", [(40, "%", "approx", {"change": None})]),
     # a change verb then a bound word names a bounded level (units.json level_bounds)
     ("fell below 20%", [(20, "%", "at_most", {"change": "to"})]),
+    ("份额跌破40%", [(40, "%", "at_most", {})]),  # fell below: a bound, not a change
+    ("份额突破60%", [(60, "%", "at_least", {})]),
     ("rose above 50%", [(50, "%", "at_least", {"change": "to"})]),
     ("fell more than 12%", [(-12, "%", "at_least", {"change": "decrease"})]),  # must NOT
     ("增长127%", [(127, "%", "exact", {"change": "increase"})]),

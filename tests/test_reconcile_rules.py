@@ -609,27 +609,24 @@ def _ranked(desk: Desk, article: str, model: str, place: int) -> None:
                when=week(WEEK_FEB_16), **SCOPE)
 
 
-def test_two_models_swapped_make_one_finding_each() -> None:
+@pytest.mark.parametrize(("places", "explanations"), [
+    # two sources that swap two models: each model's place contradicts, and that says it all
+    ([("a", "Claude Sonnet 4.5", 2), ("a", "Kimi K2.5", 3), ("b", "Kimi K2.5", 2),
+      ("b", "Claude Sonnet 4.5", 3)], ["contradict each other"] * 2),
+    # must: two models at one place, with no other place of either, is a finding of the place
+    ([("a", "Claude Sonnet 4.5", 1), ("b", "Kimi K2.5", 1)], ["Different subjects at No. 1"]),
+])
+def test_rank_findings_of_places_and_of_models(
+    places: list[tuple[str, str, int]], explanations: list[str]
+) -> None:
     desk = Desk()
     desk.article("a", "A")
     desk.article("b", "B")
-    _ranked(desk, "a", "Claude Sonnet 4.5", 2)
-    _ranked(desk, "a", "Kimi K2.5", 3)
-    _ranked(desk, "b", "Kimi K2.5", 2)
-    _ranked(desk, "b", "Claude Sonnet 4.5", 3)
+    for article, model, place in places:
+        _ranked(desk, article, model, place)
     found = desk.of_type("rank_mismatch")
-    assert len(found) == 2
-    assert all("contradict each other" in d.explanation for d in found)
-
-
-def test_two_models_at_one_place_without_other_places_is_a_finding() -> None:
-    desk = Desk()
-    desk.article("a", "A")
-    desk.article("b", "B")
-    _ranked(desk, "a", "Claude Sonnet 4.5", 1)
-    _ranked(desk, "b", "Kimi K2.5", 1)
-    (d,) = desk.of_type("rank_mismatch")
-    assert "Different subjects at No. 1" in d.explanation
+    assert len(found) == len(explanations)
+    assert all(e in d.explanation for d, e in zip(found, explanations, strict=True))
 
 
 def test_consistent_rankings_and_matching_top_five_sets() -> None:
