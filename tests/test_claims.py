@@ -757,6 +757,10 @@ CASES = [
     ),
     ("MiniMax M2.5 is 12% cheaper than Gemini 3 Flash.", {("change", "MiniMax M2.5", -12, "%")}),
     ("Kimi K2.5 handled 40% fewer tokens.", {("change", "Kimi K2.5", -40, "%")}),
+    # units.json top_out_before: a model out of a top N ranks below it
+    ("GPT-5 dropped out of the top 10 last week.", {("ranking", "GPT-5", 11, "rank")}),
+    ("GPT-5上周跌出前十。", {("ranking", "GPT-5", 11, "rank")}),
+    ("GPT-5 made the top 10.", {("ranking", "GPT-5", 10, "rank")}),  # must NOT: a member
     # cues.json price_increase: a price rise before a bare percent, a price word between
     ("Anthropic raised Claude Sonnet 4.5 prices 20% in January.",
      {("change", "Claude Sonnet 4.5", 20, "%")}),
@@ -1349,6 +1353,9 @@ PERIOD_ASSEMBLY = [
      dt.date(2026, 3, 17),
      {"10%": (dt.date(2026, 3, 9), dt.date(2026, 3, 15)),
       "4.7 trillion": (dt.date(2026, 3, 9), dt.date(2026, 3, 15))}),
+    # a Chinese period right after a name's letters or digits is read ("K2.5上周")
+    ("Kimi K2.5上周调用量为1.1万亿Token。", dt.date(2026, 3, 11),
+     {"1.1万亿Token": (dt.date(2026, 3, 2), dt.date(2026, 3, 8))}),
     ("3月2日至3月8日，Kimi K2.5调用量为1.1万亿Token，较前一周大增43%。", dt.date(2026, 3, 11),
      {"43%": (dt.date(2026, 3, 2), dt.date(2026, 3, 8))}),
     # "较前一周增长25.2%": the change after a base period is the new period's

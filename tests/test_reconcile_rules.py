@@ -604,26 +604,28 @@ def test_different_positions_for_one_subject() -> None:
     assert len(desk.of_type("rank_mismatch")) == 1
 
 
-def _ranked(desk: Desk, article: str, model: str, place: int) -> None:
+def _ranked(desk: Desk, article: str, model: str, place: int, qualifier: str = "exact") -> None:
     desk.claim(article, "ranking", model, place, "rank", f"No. {place}", f"{model} is No. {place}.",
-               when=week(WEEK_FEB_16), **SCOPE)
+               when=week(WEEK_FEB_16), qualifier=qualifier, **SCOPE)
 
 
 @pytest.mark.parametrize(("places", "explanations"), [
     # two sources that swap two models: each model's place contradicts, and that says it all
     ([("a", "Claude Sonnet 4.5", 2), ("a", "Kimi K2.5", 3), ("b", "Kimi K2.5", 2),
       ("b", "Claude Sonnet 4.5", 3)], ["contradict each other"] * 2),
+    # "dropped out of the top 10" (11 or lower) against No. 7 elsewhere
+    ([("a", "GPT-5", 7), ("b", "GPT-5", 11, "at_least")], ["contradict each other"]),
     # must: two models at one place, with no other place of either, is a finding of the place
     ([("a", "Claude Sonnet 4.5", 1), ("b", "Kimi K2.5", 1)], ["Different subjects at No. 1"]),
 ])
 def test_rank_findings_of_places_and_of_models(
-    places: list[tuple[str, str, int]], explanations: list[str]
+    places: list[tuple[Any, ...]], explanations: list[str]
 ) -> None:
     desk = Desk()
     desk.article("a", "A")
     desk.article("b", "B")
-    for article, model, place in places:
-        _ranked(desk, article, model, place)
+    for place in places:
+        _ranked(desk, *place)
     found = desk.of_type("rank_mismatch")
     assert len(found) == len(explanations)
     assert all(e in d.explanation for d, e in zip(found, explanations, strict=True))

@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -1137,9 +1137,13 @@ def _base_span(p: PeriodMention, text: str) -> tuple[int, int] | None:
     return None
 
 
-def _anchor_of_figure_before(p: PeriodMention, text: str) -> bool:
-    """'5.16 trillion the previous week': the anchor dates the figure in front of it."""
-    return bool(_FIGURE_BEFORE_ANCHOR.search(text, max(0, p.start - 24), p.start))
+def _anchor_of_figure_before(
+    p: PeriodMention, text: str, names: Sequence[SubjectMention] = ()
+) -> bool:
+    """'5.16 trillion the previous week': the anchor dates the figure in front of it (not the
+    digits of a name in front of it: 'GPT-5上周进入前十')."""
+    found = _FIGURE_BEFORE_ANCHOR.search(text, max(0, p.start - 24), p.start)
+    return found is not None and not any(s.start <= found.start() < s.end for s in names)
 
 
 def _spells_out_anchor(p: PeriodMention, periods: list[PeriodMention], text: str) -> bool:
@@ -1252,7 +1256,7 @@ def _period_for(
         for p in usable
         if lo <= p.start
         and p.end <= fig.start
-        and (p.role != "anchor" or not _anchor_of_figure_before(p, ctx.text))
+        and (p.role != "anchor" or not _anchor_of_figure_before(p, ctx.text, ctx.subjects))
     ]
     if after and (not before or after[0].start - fig.end < fig.start - before[-1].end):
         return after[0], False
@@ -2806,7 +2810,9 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
     if len(members) == n and n <= 10 and not group_named:
         period = _period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx)
         return _ordered_rankings(state, members, period, scope, quote, (fig.start, fig.end))
-    member = _top_member(fig, ctx, state)
+    member, outside = _top_member(fig, ctx, state), False
+    if member is None:
+        member, outside = _top_leaver(fig, ctx, state), True
     if member is None:
         return []
     period = _period(_period_for(fig, ctx, state, "ranking")[0], fig, ctx)
@@ -2815,8 +2821,8 @@ def _top_claims(fig: Figure, ctx: _Ctx, state: ArticleState) -> list[Claim]:
             state,
             member.canonical,
             member.text,
-            n,
-            "at_most",
+            n + 1 if outside else n,
+            "at_least" if outside else "at_most",
             period,
             {"scope": scope},
             quote,
@@ -2910,6 +2916,30 @@ def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention |
     ):
         return None
     return _vendor_model(subject, state)
+
+
+@lru_cache(maxsize=1)
+def _top_out_regex() -> re.Pattern[str]:
+    words = sorted(rank_words()["top_out_before"], key=len, reverse=True)
+    alternation = "|".join(
+        re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}" for w in words
+    )
+    return re.compile(
+        rf"(?:{alternation})\s*(?:the\s+)?(?:[\w.-]+'s\s+)?(?:global\s+|全球|全网|榜单)?$", re.I
+    )
+
+
+def _top_leaver(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
+    """'GPT-5 dropped out of the top 10', 'GPT-5跌出前十': the one model placed below a top N."""
+    lo, _hi = _clause_bounds(ctx, fig.start)
+    if _top_out_regex().search(ctx.text, max(lo, fig.start - 30), fig.start) is None:
+        return None
+    before = [
+        s for s in ctx.subjects if lo <= s.start and s.end <= fig.start and s.kind != "platform"
+    ]
+    if not before or before[-1].kind == "group":
+        return None
+    return _vendor_model(before[-1], state)
 
 
 def _named_model(vendor: SubjectMention, ctx: _Ctx, hi: int) -> SubjectMention:

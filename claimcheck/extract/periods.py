@@ -277,8 +277,10 @@ def _config() -> _Config:
         alternatives.append(f"{f'(?={first})' if first else ''}(?P<{kind}>{plain})")
     preps_en = phrase_alternation(data["preps_en"])
     preps_zh = phrase_alternation(data["preps_zh"])
+    # a phrase starts a word; a Chinese one may follow a name's letters or digits with no
+    # space ("GPT-5上周进入前十", "Kimi K2.5上周调用量为…")
     scanner = re.compile(
-        rf"(?<![a-z0-9]){_lead_guard(data)}(?:\b(?P<prep>{preps_en})\s+|(?P<zprep>{preps_zh})\s*)?(?:{'|'.join(alternatives)})"
+        rf"(?:(?<![a-z0-9])|(?=[\u4e00-\u9fff])){_lead_guard(data)}(?:\b(?P<prep>{preps_en})\s+|(?P<zprep>{preps_zh})\s*)?(?:{'|'.join(alternatives)})"
     )
     verbs_en = phrase_alternation(data["event_verbs_en"])
     translation = _translation(data)
