@@ -2879,25 +2879,26 @@ def _set_group(fig: Figure, ctx: _Ctx, count: int) -> str | None:
     return group
 
 
-@lru_cache(maxsize=1)
-def _top_member_regex() -> re.Pattern[str]:
-    words = sorted(rank_words()["top_member_before"], key=len, reverse=True)
+@lru_cache(maxsize=2)
+def _before_top_regex(key: str) -> re.Pattern[str]:
+    """The words right before "top N" (units.json rank_assembly ``key``): "into the top five",
+    "in OpenRouter's top ten", "跻身全球前五" (``top_member_before``), "out of the top 10",
+    "跌出前十" (``top_out_before``)."""
+    words = sorted(rank_words()[key], key=len, reverse=True)
     alternation = "|".join(
         re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}" for w in words
     )
-    # "into the top five", "in OpenRouter's top ten", "跻身全球前五": the word right before "top N"
     return re.compile(
         rf"(?:{alternation})\s*(?:the\s+)?(?:[\w.-]+'s\s+)?(?:global\s+|全球|全网|榜单)?$", re.I
     )
 
 
-_PREPOSITION = re.compile(r"(?:in|within|inside|among|to)\b", re.IGNORECASE)
-
-
-def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
-    """'Claude Opus 4.6 held its place in the top three': the one model placed in a top N."""
+def _model_before_top(
+    fig: Figure, ctx: _Ctx, key: str
+) -> tuple[SubjectMention, re.Match[str]] | None:
+    """The model named before one of the ``key`` words before a top N, and those words."""
     lo, _hi = _clause_bounds(ctx, fig.start)
-    cue = _top_member_regex().search(ctx.text, max(lo, fig.start - 30), fig.start)
+    cue = _before_top_regex(key).search(ctx.text, max(lo, fig.start - 30), fig.start)
     if cue is None:
         return None
     before = [
@@ -2905,7 +2906,18 @@ def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention |
     ]
     if not before or before[-1].kind == "group":
         return None
-    subject = before[-1]
+    return before[-1], cue
+
+
+_PREPOSITION = re.compile(r"(?:in|within|inside|among|to)\b", re.IGNORECASE)
+
+
+def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
+    """'Claude Opus 4.6 held its place in the top three': the one model placed in a top N."""
+    found = _model_before_top(fig, ctx, "top_member_before")
+    if found is None:
+        return None
+    subject, cue = found
     # "X ranked 10th with 0.10 trillion tokens, the most of any model in the top ten": a top N
     # after another figure of the subject qualifies that figure, it does not place the subject
     # (a streak is no such figure: "spent six straight weeks in the top three"; nor is one
@@ -2918,28 +2930,10 @@ def _top_member(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention |
     return _vendor_model(subject, state)
 
 
-@lru_cache(maxsize=1)
-def _top_out_regex() -> re.Pattern[str]:
-    words = sorted(rank_words()["top_out_before"], key=len, reverse=True)
-    alternation = "|".join(
-        re.escape(w) if not w[:1].isascii() else rf"(?<![\w-]){re.escape(w)}" for w in words
-    )
-    return re.compile(
-        rf"(?:{alternation})\s*(?:the\s+)?(?:[\w.-]+'s\s+)?(?:global\s+|全球|全网|榜单)?$", re.I
-    )
-
-
 def _top_leaver(fig: Figure, ctx: _Ctx, state: ArticleState) -> SubjectMention | None:
     """'GPT-5 dropped out of the top 10', 'GPT-5跌出前十': the one model placed below a top N."""
-    lo, _hi = _clause_bounds(ctx, fig.start)
-    if _top_out_regex().search(ctx.text, max(lo, fig.start - 30), fig.start) is None:
-        return None
-    before = [
-        s for s in ctx.subjects if lo <= s.start and s.end <= fig.start and s.kind != "platform"
-    ]
-    if not before or before[-1].kind == "group":
-        return None
-    return _vendor_model(before[-1], state)
+    found = _model_before_top(fig, ctx, "top_out_before")
+    return _vendor_model(found[0], state) if found else None
 
 
 def _named_model(vendor: SubjectMention, ctx: _Ctx, hi: int) -> SubjectMention:
