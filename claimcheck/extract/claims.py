@@ -298,13 +298,9 @@ def _joint_of_last(
     """'11.2T tokens across Chinese and U.S. models (+3.1% w/w)': a change right after the sum
     of the groups listed is the sum's, not the last group's."""
     last = state.claims[-1] if state.claims else None
-    group = _coordinated(subject, ctx)
-    if kind == "change" and last is not None and len(group) > 1 and all(
-        s.kind == "group" for s in group
-    ):
-        joint = _joint(group)
-        if last.subject == joint.canonical and last.span[0] >= ctx.sentence.start:
-            return joint
+    joint = _groups_joint(_coordinated(subject, ctx)) if kind == "change" else None
+    if joint and last and last.subject == joint.canonical and last.span[0] >= ctx.sentence.start:
+        return joint
     return subject
 
 
@@ -325,10 +321,7 @@ def _groups_across(fig: Figure, ctx: _Ctx, hi: int) -> SubjectMention | None:
         if s.start - last.end > 9 or len(_coordinated(s, ctx)) < 2:
             break
         last = s
-    group = _coordinated(last, ctx)
-    if len(group) > 1 and all(s.kind == "group" for s in group):
-        return _joint(group)
-    return None
+    return _groups_joint(_coordinated(last, ctx))
 
 
 def _coordinated(last: SubjectMention, ctx: _Ctx) -> list[SubjectMention]:
@@ -2072,7 +2065,7 @@ def _subjects_for(
         before = _agent(before, ctx)
         before = _contrasted(fig, before, kind, ctx, state) or before
         group = _coordinated(before, ctx) if kind in ("price", "token_volume") else [before]
-        joint = _joint(group) if len(group) > 1 and all(s.kind == "group" for s in group) else None
+        joint = _groups_joint(group)
         if joint is not None and kind == "token_volume":
             # "Chinese and US models processed 11.3 trillion tokens": a sum, not each one's
             return [joint], 0.8, compared
@@ -2169,6 +2162,13 @@ def _joint(members: list[SubjectMention]) -> SubjectMention:
     first, second = members[0], members[-1]
     name = _joint_name([m.canonical for m in members])
     return SubjectMention(first.start, second.end, name, name, "group", confidence=0.8)
+
+
+def _groups_joint(members: list[SubjectMention]) -> SubjectMention | None:
+    """Two or more groups listed together as one subject; None for one, or for models."""
+    if len(members) > 1 and all(s.kind == "group" for s in members):
+        return _joint(members)
+    return None
 
 
 def _joint_name(names: list[str]) -> str:
