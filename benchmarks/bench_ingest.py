@@ -150,6 +150,11 @@ def main() -> None:
     print("  reconcile ms per article, by tenth of the run: "
           + " ".join(f"{m:.0f}" for m in means))
     print(f"  peak RSS: main process {own:,.0f} MB, largest worker {workers:,.0f} MB")
+    mine, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                           resource.RUSAGE_CHILDREN))
+    # the writer is this process; workers and reconcilers are its children
+    print(f"  CPU: writer {mine.ru_utime + mine.ru_stime:,.0f} s, workers and reconcilers "
+          f"{children.ru_utime + children.ru_stime:,.0f} s")
     if memory.available:
         print(f"  peak of all processes together (sampled every {memory.interval:g} s): "
               f"PSS {memory.peak_pss:,.0f} MB, RSS summed {memory.peak_rss:,.0f} MB")

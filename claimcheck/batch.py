@@ -1,7 +1,8 @@
 """The main job: files -> articles -> claims -> store -> discrepancies.
 
 Extraction and fingerprinting are pure functions of an article, so they run in worker processes
-(``jobs``); articles are written in this process. Articles go in chunks: a chunk's articles and
+(``jobs``), which also look for each article's copies (``claimcheck.copies``); articles are
+written in this process. Articles go in chunks: a chunk's articles and
 claims are written in one transaction together with a "pending" marker naming them, and linked
 to their copies; at the end (and every ``reconcile_every`` articles of a longer run), the claims
 of the stored chunks are reconciled together against the stored claims of their slots (with
@@ -24,12 +25,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from claimcheck.copies import RecentArticles, copies_now, copies_of, searched
 from claimcheck.extract import extract_claims
 from claimcheck.ingest import Defaults, LoadedArticle, Problem, load_articles
 from claimcheck.models import Article, Claim
@@ -38,20 +40,12 @@ from claimcheck.reconcile import (
     passage_fingerprints,
     reconcile,
     related_slot_keys,
-    sentence_fingerprints,
-    shared_passages,
     slot_key,
     update,
 )
 from claimcheck.reconcile.config import config
-from claimcheck.store import CopySearch, NewArticle, Store
+from claimcheck.store import NewArticle, Store, process_store
 
-# Articles sharing at least this many passage fingerprints are compared with rapidfuzz.
-MIN_SHARED_FINGERPRINTS = 2
-# A passage found in more articles than this is boilerplate, not copied reporting.
-MAX_ARTICLES_PER_PASSAGE = 20
-# Candidate copies compared in full per new article (rapidfuzz over all sentence pairs).
-MAX_COPY_CANDIDATES = 8
 # Stored claims this many days (or twice the reconciler's comparison window, if longer) around
 # a new claim's period are compared with it: enough for week-over-week changes; streak claims
 # reach back as far as the longest window the reconciler knows.
@@ -157,53 +151,8 @@ def prepare_chunk(
             results.append(Problem(loaded.origin, f"extraction failed: {type(exc).__name__}: "
                                                   f"{str(exc)[:200]}"))
     if copies_in is not None:
-        results = [_searched(copies_in, r) if isinstance(r, NewArticle) else r for r in results]
+        results = [searched(copies_in, r) if isinstance(r, NewArticle) else r for r in results]
     return results
-
-
-def copies_of(store: Store, article: Article, fingerprints: Iterable[int]) -> dict[str, int]:
-    """The stored articles that ``article`` shares copied passages with, and how many:
-    candidates from the fingerprint index, confirmed by their texts."""
-    return _confirmed(store, article, _candidates(store, article, fingerprints))
-
-
-def _candidates(store: Store, article: Article, fingerprints: Iterable[int]) -> list[str]:
-    return store.copy_candidates(article.id, fingerprints, MIN_SHARED_FINGERPRINTS,
-                                 max_sharing=MAX_ARTICLES_PER_PASSAGE,
-                                 limit=MAX_COPY_CANDIDATES)
-
-
-def _confirmed(store: Store, article: Article, candidates: Sequence[str]) -> dict[str, int]:
-    if not candidates:
-        return {}
-    # A candidate holding the hash of one of the article's sentences, and that sentence as
-    # written, holds a near-duplicate (an identical sentence): confirmed without analysing
-    # its text, which about half the candidates are, and analysis was most of a worker's
-    # time. The count is those sentences. Without the sentence as written, the hash may be
-    # another passage's (a crc32 collision, once in 10,000 articles), or a copy edited in
-    # case or spacing: compared in full.
-    minimum = int(config().dependence("min_near_duplicates"))
-    sentences = sentence_fingerprints(article.text)
-    held = store.fingerprints_held(sentences, candidates)
-    shared: dict[str, int] = {}
-    for other, text in store.texts(candidates).items():
-        identical = sum(1 for h in held.get(other, ()) if sentences[h] in text)
-        if identical and identical >= minimum:
-            shared[other] = identical
-        elif pairs := shared_passages(article.text, text):
-            shared[other] = len(pairs)
-    return shared
-
-
-def _searched(url: str, item: NewArticle) -> NewArticle:
-    """The item with its copies among what is stored now (in a worker process)."""
-    try:
-        store = _own_store(url)
-        candidates = _candidates(store, item.article, item.fingerprints)
-        confirmed = _confirmed(store, item.article, candidates)
-    except Exception:  # noqa: BLE001 - the writer looks for them instead
-        return item
-    return replace(item, copies=CopySearch(frozenset(candidates), confirmed))
 
 
 # -- the driver: reads, dispatches, writes ------------------------------------------------
@@ -238,6 +187,7 @@ class _Task:
     future: Future[list[NewArticle | Problem]]
     model: str | None = None
     copies_in: str | None = None  # the worker looks for copies in this store
+    since: int = 0  # the writer's chunks written when it was submitted (``RecentArticles``)
 
 
 def ingest(
@@ -271,18 +221,21 @@ def ingest(
         reconciler = Reconciler(store, summary, jobs=jobs, every=reconcile_every, stage=stage)
         # workers look for copies among what is stored when they extract (``prepare_chunk``)
         copies_in = store.url if jobs > 1 and store.shareable else None
+        recent = RecentArticles(store) if copies_in else None
         in_flight: deque[_Task] = deque()
         limit = max(1, jobs) * CHUNKS_AHEAD_PER_JOB
         try:
             for chunk in _new_article_chunks(store, paths, defaults, chunk_size, summary, progress):
                 future = executor.submit(prepare_chunk, chunk, model, copies_in)
-                in_flight.append(_Task(chunk, future, model, copies_in))
+                in_flight.append(_Task(chunk, future, model, copies_in,
+                                       recent.written if recent else 0))
                 while len(in_flight) >= limit:
                     executor = _finish(store, in_flight, executor, jobs, summary, progress,
-                                       reconciler)
+                                       reconciler, recent)
                     reconciler.start_when_due()
             while in_flight:
-                executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler)
+                executor = _finish(store, in_flight, executor, jobs, summary, progress, reconciler,
+                                   recent)
                 if in_flight:  # what waits at the end is the last batch: ``finish`` splits it
                     reconciler.start_when_due()
             executor.shutdown(wait=True)  # the last batch gets the workers' cores and memory
@@ -338,6 +291,7 @@ def _new_article_chunks(
 def _finish(
     store: Store, in_flight: deque[_Task], executor: Executor, jobs: int,
     summary: IngestSummary, progress: Progress | None, reconciler: Reconciler,
+    recent: RecentArticles | None = None,
 ) -> Executor:
     """Write the oldest chunk in flight; return the executor to go on with."""
     task = in_flight.popleft()
@@ -355,9 +309,11 @@ def _finish(
             other.future = executor.submit(prepare_chunk, other.chunk, other.model,
                                            other.copies_in)
         return executor
-    written = store_chunk(store, results, summary, progress)
+    written = store_chunk(store, results, summary, progress, recent, task.since)
     if written.articles:
         reconciler.add(written)
+    if recent is not None:
+        recent.forget_before(min((t.since for t in in_flight), default=recent.written))
     return executor
 
 
@@ -391,9 +347,11 @@ class Written:
 
 def store_chunk(
     store: Store, results: list[NewArticle | Problem], summary: IngestSummary,
-    progress: Progress | None = None,
+    progress: Progress | None = None, recent: RecentArticles | None = None, since: int = 0,
 ) -> Written:
-    """Write one chunk of prepared articles and link the new ones to their copies.
+    """Write one chunk of prepared articles and link the new ones to their copies (with
+    ``recent``, this writer's recent chunks, and the chunk number its task was submitted at:
+    see ``copies_now``).
 
     Their reconciliation is left to a ``Reconciler``; until then a pending key names them.
     """
@@ -413,36 +371,48 @@ def store_chunk(
     except SQLAlchemyError:
         added = _add_one_by_one(store, items, summary)
         store.mark_pending(written.pending, sorted(added))
+    new: list[NewArticle] = []
     for item in items:
         if item.article.id in added:
             added.discard(item.article.id)  # a second copy in the same chunk is "unchanged"
+            new.append(item)
             written.articles.append(item.article.id)
             published = {item.article.id: item.article.published}
             written.starts.update(_start(claim_window(c, published)) for c in item.claims)
             summary.new += 1
             summary.claims += len(item.claims)
-            try:
-                store.link_articles(item.article.id, _copies(store, item))
-            except Exception as exc:  # noqa: BLE001 - the article is stored; the next run retries
-                summary.add_problem(_settle_problem(item.origin or item.article.id, exc))
-                written.failed.append(item.article.id)
         else:
             summary.unchanged += 1  # stored meanwhile by another process, or twice in the input
-        if progress:
+    if recent is not None:
+        recent.add(store, new)
+    _link(store, new, written, summary, recent, since)
+    if progress:
+        for item in items:
             progress(item.origin or item.article.id)
     return written
 
 
-def _copies(store: Store, item: NewArticle) -> dict[str, int]:
-    """The item's copies among what is stored now, as ``copies_of`` finds them; the texts of
-    candidates already compared at extraction (``NewArticle.copies``) are not compared again."""
-    if item.copies is None:
-        return copies_of(store, item.article, item.fingerprints)
-    candidates = _candidates(store, item.article, item.fingerprints)
-    found = {a: n for a, n in item.copies.confirmed.items() if a in candidates}
-    found.update(_confirmed(store, item.article,
-                            [a for a in candidates if a not in item.copies.candidates]))
-    return found
+def _link(
+    store: Store, items: list[NewArticle], written: Written, summary: IngestSummary,
+    recent: RecentArticles | None, since: int,
+) -> None:
+    """Link newly stored articles to their copies, in one transaction; an article whose links
+    fail stays pending (``written.failed``) for the next run to retry."""
+    links: dict[str, dict[str, int]] = {}
+    where: dict[str, str] = {}
+    for item in items:
+        where[item.article.id] = item.origin or item.article.id
+        try:
+            links[item.article.id] = copies_now(store, item, recent, since)
+        except Exception as exc:  # noqa: BLE001 - the article is stored; the next run retries
+            summary.add_problem(_settle_problem(where[item.article.id], exc))
+            written.failed.append(item.article.id)
+    try:
+        store.link_many(links)
+    except Exception as exc:  # noqa: BLE001 - the articles are stored; the next run retries
+        for article_id in links:
+            summary.add_problem(_settle_problem(where[article_id], exc))
+            written.failed.append(article_id)
 
 
 class Settled(NamedTuple):
@@ -509,21 +479,9 @@ def _settled(store: Store, article_ids: Sequence[str], span: Span) -> Settled:
     return Settled(new, reopened, time.perf_counter() - started)
 
 
-_OWN_STORES: dict[str, Store] = {}
-
-
-def _own_store(url: str) -> Store:
-    """This process's store at ``url``, opened once: a forked process must not use the
-    connections of its parent. The writer that started it has prepared the schema, and
-    processes preparing it at once would race to drop and create the same view."""
-    if url not in _OWN_STORES:
-        _OWN_STORES[url] = Store(url, prepared=True)
-    return _OWN_STORES[url]
-
-
 def _settled_at(url: str, article_ids: Sequence[str], span: Span) -> Settled:
     """``_settled`` in the reconciler process."""
-    return _settled(_own_store(url), article_ids, span)
+    return _settled(process_store(url), article_ids, span)
 
 
 class Reconciler:
@@ -717,7 +675,8 @@ def _resumed(store: Store, pending: dict[str, list[str]], summary: IngestSummary
     for start in range(0, len(ids), RESUME_SLICE):
         for article in store.articles(ids[start : start + RESUME_SLICE]):
             try:
-                _link_copies(store, article, passage_fingerprints(article.text))
+                store.link_articles(article.id, copies_of(store, article,
+                                                       passage_fingerprints(article.text)))
                 linked.append(article.id)
             except Exception as exc:  # noqa: BLE001 - kept pending for the next run
                 summary.add_problem(_settle_problem(article.id, exc))
@@ -736,10 +695,6 @@ def _resumed(store: Store, pending: dict[str, list[str]], summary: IngestSummary
     for key in pending:
         store.clear_pending(key)
     return len(linked)
-
-
-def _link_copies(store: Store, article: Article, fingerprints: Iterable[int]) -> None:
-    store.link_articles(article.id, copies_of(store, article, fingerprints))
 
 
 def reconcile_claims(store: Store, claims: list[Claim]) -> tuple[int, int]:

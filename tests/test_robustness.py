@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synth import articles as synthetic_articles
-from claimcheck import batch
+from claimcheck import batch, copies
 from claimcheck.batch import ingest
 from claimcheck.extract import extract
 from claimcheck.ingest import LoadedArticle, Problem, load_articles
@@ -312,14 +312,14 @@ def test_copies_found_by_workers_and_writer_are_those_one_process_finds(
     still in flight then, or in its chunk) and compares only those the worker did not: the
     links are the ones a single process makes."""
     if worker_store == "fails":  # the writer compares every candidate itself
-        parent, confirmed = os.getpid(), batch._confirmed
+        parent, confirmed = os.getpid(), copies.confirmed
 
         def in_the_writer_only(*args: Any) -> dict[str, int]:
             if os.getpid() != parent:
                 raise RuntimeError("the store cannot be read from a worker")
             return confirmed(*args)
 
-        monkeypatch.setattr(batch, "_confirmed", in_the_writer_only)
+        monkeypatch.setattr(copies, "confirmed", in_the_writer_only)
     records = list(synthetic_articles(16, seed=13, length=1200))
     copied = {1: 0, 3: 2, 9: 8, 12: 4, 15: 0}  # same chunk, next chunks, far apart
     for copy, original in copied.items():
@@ -380,10 +380,10 @@ def test_a_candidate_holding_a_whole_sentence_is_confirmed_without_comparing_tex
         compared.append(next(k for k, t in texts.items() if t == b))
         return shared_passages(a, b)
 
-    monkeypatch.setattr(batch, "shared_passages", comparing)
-    candidates = batch._candidates(store, articles["new"], prints["new"])
+    monkeypatch.setattr(copies, "shared_passages", comparing)
+    candidates = store.copy_candidates("new", prints["new"], copies.MIN_SHARED_FINGERPRINTS)
     assert candidates == ["collision", "copy", "echo", "other"]
-    found = batch._confirmed(store, articles["new"], candidates)
+    found = copies.confirmed(store, articles["new"], candidates)
     assert sorted(compared) == ["collision", "echo", "other"]
     assert found.keys() == {k for k in candidates if shared_passages(texts["new"], texts[k])}
     assert found.keys() == {"copy", "echo"} and found["copy"] == 1

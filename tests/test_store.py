@@ -124,6 +124,72 @@ def test_copy_candidates_ignore_boilerplate_held_by_many(db_path: str, fresh_sto
     assert store.copy_candidates("new", rare | {7}, 2, max_sharing=4, limit=1) == ["a0009"]
 
 
+def test_links_of_several_articles_go_in_together_and_the_last_side_wins(store: Store) -> None:
+    for n in (1, 2, 3):
+        store.add_article(_article(n), [], [])
+    store.link_many({"a0001": {"a0002": 3}, "a0003": {"a0001": 2}, "a0002": {"a0001": 5}})
+    assert {k: sorted(v) for k, v in store.copies().items()} == {
+        "a0001": ["a0002", "a0003"], "a0002": ["a0001"], "a0003": ["a0001"]}
+    with store.engine.connect() as conn:
+        counts: dict[str, int] = dict(conn.execute(text(
+            "SELECT article_id || '-' || other_id, shared_passages FROM article_links")).all())
+    assert counts == {"a0001-a0002": 5, "a0002-a0001": 5, "a0001-a0003": 2, "a0003-a0001": 2}
+
+
+@pytest.mark.parametrize("max_sharing", [4, 5, None])
+def test_holders_with_articles_stored_since_are_those_a_lookup_finds_now(
+    db_path: str, max_sharing: int | None
+) -> None:
+    """A writer adds the articles it stored after a worker's lookup to the holders the worker
+    found; the candidates are those a lookup of the store finds then, a fingerprint that
+    became boilerplate meanwhile included (the footer: four holders, then six)."""
+    store = Store(db_path)
+    footer, rare = {1, 2}, {3, 4}
+    store.add_articles([NewArticle(_article(n), [], [], footer) for n in range(1, 4)]
+                       + [NewArticle(_article(9), [], [], footer | rare | {7})])
+    mine = footer | rare | {7, 8}
+    before = store.fingerprint_holders(mine, max_sharing)
+    later = [NewArticle(_article(10), [], [], rare | {8}), NewArticle(_article(11), [], [], footer),
+             NewArticle(_article(0), [], [], mine)]  # the article itself, in its chunk
+    store.add_articles(later)
+    recent: dict[int, list[str]] = {}
+    for item in later:
+        for h in item.fingerprints:
+            recent.setdefault(h, []).append(item.article.id)
+    merged = before.with_recent(recent)
+    assert merged.candidates("a0000", 2) == store.copy_candidates("a0000", mine, 2, max_sharing)
+    assert merged.candidates("a0000", 2) == (
+        ["a0009", "a0010"] if max_sharing else ["a0001", "a0002", "a0003", "a0009", "a0010",
+                                                "a0011"])
+    assert not before.common
+    assert merged.common == (frozenset(footer) if max_sharing else frozenset())
+
+
+def test_a_writer_that_is_not_alone_looks_its_candidates_up_again(tmp_path: Path) -> None:
+    """Another process stored a copy after the worker's lookup: the writer's recent articles
+    do not hold it, the article count shows it, and the writer asks the store."""
+    from claimcheck.batch import IngestSummary, store_chunk
+    from claimcheck.copies import RecentArticles, searched
+
+    store = Store(str(tmp_path / "shared.db"))
+    text_ = ("Data from OpenRouter, the largest AI model API aggregation platform, shows Chinese "
+             "models used 4.12 trillion tokens in the week of Feb 9-15. US models used 2.94 "
+             "trillion tokens that week, and the price fell to $0.28 per million tokens.")
+    from claimcheck.reconcile import passage_fingerprints
+
+    def item(n: int, prefix: str) -> NewArticle:
+        article = Article(id=f"a{n:04d}", text=f"{prefix} {text_}", lang="en")
+        return NewArticle(article, [], [], passage_fingerprints(article.text))
+
+    recent = RecentArticles(store)
+    mine = searched(store.url, item(1, "Ours."))  # nothing stored yet: no candidates
+    assert mine.copies is not None and not mine.copies.candidates
+    Store(str(tmp_path / "shared.db")).add_articles([item(2, "Theirs.")])  # another process
+    store_chunk(store, [mine], IngestSummary(), recent=recent, since=0)
+    assert not recent.alone
+    assert store.copies() == {"a0001": ["a0002"], "a0002": ["a0001"]}
+
+
 def test_fingerprints_held_are_counted_among_the_given_articles(db_path: str) -> None:
     from claimcheck.store import NewArticle
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Collection, Container, Iterable, Iterator, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
@@ -87,10 +87,53 @@ class ClaimPeriod(NamedTuple):
     published: dt.date | None  # the article's
 
 
-class CopySearch(NamedTuple):
-    """An article's copies among the articles stored when it was looked for: the candidates
-    the fingerprint index gave, and those its text confirms (article id -> shared passages)."""
+@dataclass(frozen=True)
+class PassageHolders:
+    """Which stored articles held an article's passage fingerprints when they were looked up:
+    the holders of each fingerprint (by the article's own hash value) held by at most
+    ``max_sharing`` articles, and the fingerprints held by more (boilerplate, left out)."""
 
+    holders: Mapping[int, frozenset[str]]
+    common: frozenset[int]
+    max_sharing: int | None = None
+
+    def with_recent(self, recent: Mapping[int, Collection[str]]) -> PassageHolders:
+        """These holders together with articles stored since (``recent``: hash -> ids), as a
+        lookup of the store would find them now: a fingerprint that has become boilerplate is
+        left out."""
+        holders = dict(self.holders)
+        common = set(self.common)
+        for h, ids in recent.items():
+            if h in common:
+                continue
+            now = holders.get(h, frozenset()) | frozenset(ids)
+            if self.max_sharing is not None and len(now) > self.max_sharing:
+                common.add(h)
+                holders.pop(h, None)
+            else:
+                holders[h] = now
+        return PassageHolders(holders, frozenset(common), self.max_sharing)
+
+    def candidates(self, article_id: str, minimum: int, limit: int | None = None) -> list[str]:
+        """The other articles holding at least ``minimum`` of the fingerprints; with ``limit``,
+        only that many, those holding the most: a copy shares whole passages, an article that
+        merely reports the same week's figures shares a few."""
+        counts: dict[str, int] = defaultdict(int)
+        for others in self.holders.values():
+            for other in others:
+                if other != article_id:
+                    counts[other] += 1
+        found = sorted((a for a, n in counts.items() if n >= minimum),
+                       key=lambda a: (-counts[a], a))
+        return sorted(found[:limit] if limit is not None else found)
+
+
+class CopySearch(NamedTuple):
+    """An article's copies among the articles stored when it was looked for: who held its
+    fingerprints, the candidates they gave, and those its text confirms (article id ->
+    shared passages)."""
+
+    holders: PassageHolders
     candidates: frozenset[str]
     confirmed: dict[str, int]
 
@@ -399,37 +442,46 @@ class Store:
         self, article_id: str, fingerprints: Iterable[int], minimum: int,
         max_sharing: int | None = None, limit: int | None = None,
     ) -> list[str]:
-        """Other articles sharing at least ``minimum`` passage fingerprints with this one.
+        """Other articles sharing at least ``minimum`` passage fingerprints with this one
+        (``fingerprint_holders``, then ``PassageHolders.candidates``)."""
+        return self.fingerprint_holders(fingerprints, max_sharing).candidates(
+            article_id, minimum, limit)
 
-        With ``max_sharing``, fingerprints already held by more articles than that are
-        ignored: boilerplate (an outlet's footer, a stock phrase) is not copied reporting, and
-        counting it would make every article a candidate of every other. ``limit`` keeps
-        only that many candidates, those sharing the most fingerprints.
+    def fingerprint_holders(
+        self, fingerprints: Iterable[int], max_sharing: int | None = None
+    ) -> PassageHolders:
+        """The stored articles holding each of these passage fingerprints.
+
+        With ``max_sharing``, fingerprints already held by more articles than that are left
+        out: boilerplate (an outlet's footer, a stock phrase) is not copied reporting, and
+        counting it would make every article a candidate of every other.
         """
-        common = self._common_hashes[max_sharing] if max_sharing is not None else set()
-        hashes = sorted({self._hash(h) for h in fingerprints} - common)
+        stored = {self._hash(h): h for h in fingerprints}
+        known = self._common_hashes[max_sharing] if max_sharing is not None else set()
         table = FingerprintRow.__table__  # type: ignore[attr-defined]
         # one query for each hash's holders: how many articles hold it, and which
-        holders: dict[int, list[str]] = defaultdict(list)
+        found: dict[int, list[str]] = defaultdict(list)
         with self.engine.connect() as conn:
-            for chunk in _chunks(hashes):
+            for chunk in _chunks(sorted(set(stored) - known)):
                 stmt = core_select(table.c.hash, table.c.article_id).where(
                     table.c.hash.in_(chunk))
                 for h, other in conn.execute(stmt):
-                    holders[h].append(other)
-        counts: dict[str, int] = defaultdict(int)
-        for h, others in holders.items():
+                    found[h].append(other)
+        holders: dict[int, frozenset[str]] = {}
+        for h, others in found.items():
             if max_sharing is not None and len(others) > max_sharing:
-                common.add(h)  # never looked up again by this store
-                continue
-            for other in others:
-                if other != article_id:
-                    counts[other] += 1
-        found = sorted((a for a, n in counts.items() if n >= minimum),
-                       key=lambda a: (-counts[a], a))
-        # the ``limit`` articles sharing the most: a copy shares whole passages, an article
-        # that merely reports the same week's figures shares a few
-        return sorted(found[:limit] if limit is not None else found)
+                known.add(h)  # never looked up again by this store
+            else:
+                holders[stored[h]] = frozenset(others)
+        common = frozenset(stored[h] for h in known.intersection(stored))
+        return PassageHolders(holders, common, max_sharing)
+
+    def article_count(self) -> int:
+        """How many articles are stored: a writer that knows how many it added learns from it
+        whether another process added any."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(core_select(func.count()).select_from(
+                ArticleRow.__table__)).scalar_one())  # type: ignore[attr-defined]
 
     def fingerprints_held(
         self, fingerprints: Iterable[int], among: Iterable[str]
@@ -449,34 +501,43 @@ class Store:
                     held[other].add(stored[h])
         return dict(held)
 
-    def link_articles(self, article_id: str, others: dict[str, int]) -> None:
+    def link_articles(self, article_id: str, others: Mapping[str, int]) -> None:
         """Record that ``article_id`` shares copied passages with each of ``others``."""
-        if not others:
+        self.link_many({article_id: others})
+
+    def link_many(self, links: Mapping[str, Mapping[str, int]]) -> None:
+        """``link_articles`` for several articles in one transaction (a writer links a chunk's
+        articles at once: a commit each cost it a tenth of its time). A pair seen from both
+        sides keeps the count of the side that comes last."""
+        rows: dict[tuple[str, str], int] = {}
+        for article_id, others in links.items():
+            for other, n in others.items():
+                rows[(article_id, other)] = rows[(other, article_id)] = n
+        if not rows:
             return
-        rows = [
-            {"article_id": a, "other_id": b, "shared_passages": n}
-            for other, n in others.items()
-            for a, b in ((article_id, other), (other, article_id))
-        ]
         with session(self.engine) as s, s.begin():
-            # replace both directions in two statements, not a lookup per pair
+            # replace both directions in two statements per article, not a lookup per pair
             conn = s.connection()
-            for chunk in _chunks(sorted(others)):
-                conn.execute(
-                    delete(ArticleLinkRow).where(
-                        or_(
-                            and_(
-                                col(ArticleLinkRow.article_id) == article_id,
-                                col(ArticleLinkRow.other_id).in_(chunk),
-                            ),
-                            and_(
-                                col(ArticleLinkRow.other_id) == article_id,
-                                col(ArticleLinkRow.article_id).in_(chunk),
-                            ),
+            for article_id, others in links.items():
+                for chunk in _chunks(sorted(others)):
+                    conn.execute(
+                        delete(ArticleLinkRow).where(
+                            or_(
+                                and_(
+                                    col(ArticleLinkRow.article_id) == article_id,
+                                    col(ArticleLinkRow.other_id).in_(chunk),
+                                ),
+                                and_(
+                                    col(ArticleLinkRow.other_id) == article_id,
+                                    col(ArticleLinkRow.article_id).in_(chunk),
+                                ),
+                            )
                         )
                     )
-                )
-            conn.execute(insert(ArticleLinkRow), rows)
+            conn.execute(insert(ArticleLinkRow), [
+                {"article_id": a, "other_id": b, "shared_passages": n}
+                for (a, b), n in rows.items()
+            ])
 
     def copies(self) -> dict[str, list[str]]:
         """Who shares copied text with whom, for every linked article."""
@@ -727,4 +788,18 @@ class Store:
             }
 
 
-__all__ = ["CopySearch", "NewArticle", "Store", "UnknownDiscrepancy"]
+_PROCESS_STORES: dict[str, Store] = {}
+
+
+def process_store(url: str) -> Store:
+    """This process's store at ``url``, opened once: a forked process must not use the
+    connections of its parent. The writer that started it has prepared the schema, and
+    processes preparing it at once would race to drop and create the same view."""
+    if url not in _PROCESS_STORES:
+        _PROCESS_STORES[url] = Store(url, prepared=True)
+    return _PROCESS_STORES[url]
+
+
+__all__ = [
+    "CopySearch", "NewArticle", "PassageHolders", "Store", "UnknownDiscrepancy", "process_store",
+]
