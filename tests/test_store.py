@@ -67,6 +67,26 @@ def test_wal_foreign_keys_and_schema_version(store: Store) -> None:
     assert version == str(SCHEMA_VERSION)
 
 
+def test_a_read_takes_no_write_lock_and_a_write_takes_it_up_front(db_path: str) -> None:
+    """Extraction workers and reconcilers read while the writer writes: in WAL a read need
+    not wait for a writer, nor keep one waiting; a write transaction takes the lock at once."""
+    import sqlite3
+
+    from claimcheck.store.database import reader
+
+    store = Store(db_path)
+    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    with reader(store.engine).connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM articles")).scalar_one() == 0
+        other.execute("BEGIN IMMEDIATE")  # another writer is not kept waiting
+        other.execute("ROLLBACK")
+    with store.engine.begin() as conn:
+        conn.execute(text("SELECT count(*) FROM articles"))
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.close()
+
+
 def test_reopening_keeps_data_and_version(db_path: str) -> None:
     Store(db_path).add_article(_article(1), [_claim("a0001")], ["slot"])
     again = Store(db_path)

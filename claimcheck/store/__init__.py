@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, col, select
 
 from claimcheck.models import Article, Claim, Discrepancy, ExportDocument, Review, Status
-from claimcheck.store.database import database_url, make_engine, prepare, session
+from claimcheck.store.database import database_url, make_engine, prepare, reader, session
 from claimcheck.store.tables import (
     ArticleLinkRow,
     ArticleRow,
@@ -196,6 +196,7 @@ class Store:
         prepared it), so its tables, indexes and views are not created or checked again."""
         self.url = database_url(db)
         self.engine = make_engine(self.url)
+        self._reader = reader(self.engine)  # for the methods that only read
         # passage hashes are unsigned 32-bit; PostgreSQL's INTEGER is signed, SQLite's is not
         # bounded, and SQLite files already hold the unsigned form, so only others are shifted
         self._signed_hashes = self.engine.dialect.name != "sqlite"
@@ -223,7 +224,7 @@ class Store:
     # -- articles and claims -------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             return s.get(ArticleRow, article_id) is not None
 
     def add_article(
@@ -250,7 +251,7 @@ class Store:
     def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored (one query per 900 ids)."""
         found: set[str] = set()
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             for chunk in _chunks(sorted(set(ids))):
                 found.update(s.exec(select(ArticleRow.id).where(col(ArticleRow.id).in_(chunk))))
         return found
@@ -307,7 +308,7 @@ class Store:
 
     def pending_articles(self) -> dict[str, list[str]]:
         """Stored articles not yet reconciled, by pending key (left by an interrupted ingest)."""
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             rows = s.exec(select(SchemaInfo).where(col(SchemaInfo.key).startswith(PENDING_PREFIX)))
             return {r.key[len(PENDING_PREFIX) :]: json.loads(r.value) for r in rows}
 
@@ -323,7 +324,7 @@ class Store:
         # Core rows (see claims): reconciliation loads the articles of every related claim
         # undated first, as SQLite orders NULLs; PostgreSQL would put them last
         query = select(table).order_by(table.c.published.asc().nulls_first(), table.c.id)
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             if ids is not None:
                 wanted = sorted(set(ids))
                 rows = [r for chunk in _chunks(wanted)
@@ -337,7 +338,7 @@ class Store:
         """The texts of these stored articles, by id: comparing candidate copies needs nothing
         else, and building whole articles with their links cost it a tenth of its time."""
         table = ArticleRow.__table__  # type: ignore[attr-defined]
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return {r.id: r.text for chunk in _chunks(sorted(set(ids)))
                     for r in conn.execute(select(table.c.id, table.c.text)
                                           .where(table.c.id.in_(chunk)))}
@@ -408,7 +409,7 @@ class Store:
         elif article_ids is not None:
             keys, column = sorted(set(article_ids)), table.c.article_id
         queries = [query if part is None else query.where(part) for part in parts]
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             if keys is None:
                 rows = [r for q in queries for r in conn.execute(q)]
             else:
@@ -434,7 +435,7 @@ class Store:
             .order_by(claims.c.article_id, claims.c.id)
         )
         for chunk in _chunks(sorted(set(article_ids))):
-            with self.engine.connect() as conn:
+            with self._reader.connect() as conn:
                 rows = list(conn.execute(query.where(claims.c.article_id.in_(chunk))))
             yield from (ClaimPeriod(*row) for row in rows)
 
@@ -461,7 +462,7 @@ class Store:
         table = FingerprintRow.__table__  # type: ignore[attr-defined]
         # one query for each hash's holders: how many articles hold it, and which
         found: dict[int, list[str]] = defaultdict(list)
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             for chunk in _chunks(sorted(set(stored) - known)):
                 stmt = core_select(table.c.hash, table.c.article_id).where(
                     table.c.hash.in_(chunk))
@@ -479,7 +480,7 @@ class Store:
     def article_count(self) -> int:
         """How many articles are stored: a writer that knows how many it added learns from it
         whether another process added any."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return int(conn.execute(core_select(func.count()).select_from(
                 ArticleRow.__table__)).scalar_one())  # type: ignore[attr-defined]
 
@@ -492,7 +493,7 @@ class Store:
         stored = {self._hash(h): h for h in fingerprints}
         table = FingerprintRow.__table__  # type: ignore[attr-defined]
         held: dict[str, set[int]] = defaultdict(set)
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             # both halves of the key: a boilerplate sentence has thousands of holders
             for chunk in _chunks(sorted(stored)):
                 stmt = core_select(table.c.hash, table.c.article_id).where(
@@ -541,7 +542,7 @@ class Store:
 
     def copies(self) -> dict[str, list[str]]:
         """Who shares copied text with whom, for every linked article."""
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             links: dict[str, list[str]] = defaultdict(list)
             for link in s.exec(select(ArticleLinkRow)):
                 links[link.article_id].append(link.other_id)
@@ -672,7 +673,7 @@ class Store:
         if since:
             since_time = dt.datetime.combine(since, dt.time(), dt.timezone.utc)
             query = query.where(table.c.changed_at >= since_time)
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             conn = s.connection()
             wanted = None if ids is None else set(ids)
             if involving is not None:
@@ -736,12 +737,12 @@ class Store:
         query = select(ReviewRow).order_by(ReviewRow.at, ReviewRow.id)  # type: ignore[arg-type]
         if discrepancy_id:
             query = query.where(ReviewRow.discrepancy_id == discrepancy_id)
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             return [review_model(r) for r in s.exec(query)]
 
     def resolve_discrepancy_id(self, prefix: str) -> str:
         """The full id of a discrepancy from a unique prefix (editors type short ids)."""
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             stmt = select(DiscrepancyRow.id).where(col(DiscrepancyRow.id).startswith(prefix))
             matches = list(s.exec(stmt.limit(2)))
         if len(matches) != 1:
@@ -750,7 +751,7 @@ class Store:
 
     def resolve_article_id(self, prefix: str) -> str:
         """The full id of an article from a unique prefix; LookupError otherwise."""
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             stmt = select(ArticleRow.id).where(col(ArticleRow.id).startswith(prefix))
             matches = list(s.exec(stmt.limit(2)))
         if len(matches) != 1:
@@ -775,7 +776,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """How many rows each kind of record has, for summaries."""
-        with session(self.engine) as s:
+        with session(self._reader) as s:
             return {
                 "articles": s.exec(select(func.count()).select_from(ArticleRow)).one(),
                 "claims": s.exec(select(func.count()).select_from(ClaimRow)).one(),

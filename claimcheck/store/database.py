@@ -77,11 +77,24 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        # IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout
-        # instead of deadlocking when both try to upgrade a read lock
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if conn.get_execution_options().get(_READ_ONLY):
+            # no lock: in WAL, readers and the writer never wait for each other (extraction
+            # workers and reconcilers read while the writer writes)
+            conn.exec_driver_sql("BEGIN")
+        else:
+            # IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout
+            # instead of deadlocking when both try to upgrade a read lock
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+_READ_ONLY = "claimcheck_read_only"
+
+
+def reader(engine: Engine) -> Engine:
+    """The engine for transactions that only read: on SQLite they take no write lock."""
+    return engine.execution_options(**{_READ_ONLY: True})
 
 
 def schema_version(conn: Connection) -> int | None:
@@ -184,6 +197,7 @@ __all__ = [
     "database_url",
     "make_engine",
     "prepare",
+    "reader",
     "session",
     "tables",
 ]
