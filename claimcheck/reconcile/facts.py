@@ -38,6 +38,7 @@ class Context:
     base_keys: dict[str, str] = field(default_factory=dict)
     # how strongly each claim attests its figure, by id (``values.evidence``)
     strengths: dict[str, tuple[bool, bool, int, int, float, str]] = field(default_factory=dict)
+    written: dict[str, Bounds] = field(default_factory=dict)  # ``as_written``, once asked
 
     @classmethod
     def build(cls, claims: Iterable[Claim], articles: Mapping[str, Article]) -> Context:
@@ -52,6 +53,14 @@ class Context:
 
     def b(self, claim: Claim) -> Bounds:
         return self.bounds[claim.id]
+
+    def as_written(self, claim: Claim) -> Bounds:
+        """The claim's figure as written, without its hedge ("about 13.3 trillion": 13.25 to
+        13.35 trillion); period findings compare thousands of pairs of figures this way."""
+        found = self.written.get(claim.id)
+        if found is None:
+            found = self.written[claim.id] = bounds_of(claim.value, "exact", self.halves[claim.id])
+        return found
 
     def base_key(self, claim: Claim) -> str:
         """``base_slot_key`` of the claim."""

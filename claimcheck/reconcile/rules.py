@@ -49,7 +49,7 @@ from .slots import (
     period_label,
     same_period_as_undated,
 )
-from .tolerance import Bounds, bounds_of, gap, overlap
+from .tolerance import Bounds, gap, overlap
 from .values import (
     Side,
     as_written,
@@ -282,6 +282,7 @@ class _Agreement:
         self.fact, self.ctx = fact, ctx
         self._near: dict[tuple[float, float], _Near] = {}
         self._apart: dict[tuple[float, float], list[Claim]] = {}
+        self._written: dict[tuple[float, float, float, float, bool], list[Claim]] = {}
         tiers: dict[int, list[tuple[float, int, Claim]]] = defaultdict(list)
         self.open: list[Claim] = []
         for n, claim in enumerate(fact.claims):
@@ -310,6 +311,16 @@ class _Agreement:
                                     sources.independent(c.article_id for c in precise),
                                     sources.independent(articles))
         return self._near[key]
+
+    def precise_as_written(self, claim: Claim) -> list[Claim]:
+        """The precise claims of ``near(claim)`` whose figures agree with the claim's as
+        written, not widened by hedges (``_same_as_written``)."""
+        b, written = self.ctx.b(claim), self.ctx.as_written(claim)
+        key = (b.lo, b.hi, written.lo, written.hi, claim.qualifier == "approx")
+        if key not in self._written:
+            self._written[key] = [c for c in self.near(claim).precise
+                                  if _same_as_written(claim, c, self.ctx)]
+        return self._written[key]
 
     def _agreeing(self, b: Bounds) -> list[Claim]:
         near: list[tuple[float, int, Claim]] = []
@@ -378,8 +389,10 @@ def _misattributed(
     # none of them there (else it reports both periods, and neither is misdated); as written,
     # not widened by a hedge: "about 13.3 trillion" one week and "about 13.9 trillion" the
     # next agree within 5 %, and are two weeks' totals, not one figure misdated
-    right = [c for c in near_q.precise if _same_as_written(claim, c, ctx)]
-    if not right or claim.article_id in near_q.articles:
+    if claim.article_id in near_q.articles:
+        return None
+    right = in_q.precise_as_written(claim)
+    if not right:
         return None
     conflict_p = in_p.conflicting(claim)
     conflict_q = len(near_q.claims) < in_q.size
@@ -401,8 +414,7 @@ def _misattributed(
 def _same_as_written(a: Claim, b: Claim, ctx: Context) -> bool:
     if a.qualifier != "approx" and b.qualifier != "approx":
         return True  # their bounds are the written figures' already
-    return overlap(bounds_of(a.value, "exact", ctx.halves[a.id]),
-                   bounds_of(b.value, "exact", ctx.halves[b.id]))
+    return overlap(ctx.as_written(a), ctx.as_written(b))
 
 
 def _direction(
