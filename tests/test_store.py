@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from claimcheck.models import Article, Claim, Discrepancy, Period
 from claimcheck.store import NewArticle, Store
-from claimcheck.store.database import SCHEMA_VERSION, database_url
+from claimcheck.store.database import SCHEMA_VERSION, WAL_CHECKPOINT_PAGES, database_url
 
 
 def _article(n: int) -> Article:
@@ -61,6 +61,8 @@ def test_wal_foreign_keys_and_schema_version(store: Store) -> None:
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        # a writer's commits rewrite thousands of index pages: checkpoints come seldom
+        assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar() == WAL_CHECKPOINT_PAGES
         version = conn.execute(
             text("SELECT value FROM schema_info WHERE key='schema_version'")
         ).scalar()

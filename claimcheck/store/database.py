@@ -26,6 +26,13 @@ ENV_VAR = "CLAIMCHECK_DB"
 SCHEMA_VERSION = 1
 # A writer waits this long for another process's transaction instead of failing "locked".
 BUSY_TIMEOUT_MS = 60_000
+# SQLite copies the WAL back into the database (and syncs both) once it holds this many pages,
+# instead of its default 1,000. A writer's commit of 32 articles inserts ~5,000 fingerprints at
+# random places of their index and so rewrites ~5,000 pages: at 1,000, every commit waited for
+# a checkpoint and its syncs, and a page rewritten by several commits was copied back each
+# time. At most ~256 MB of WAL (4 KB pages). Writing 3,200 articles into a 100,000-article
+# store took 20 s instead of 27-29, and 16 s of CPU instead of 18-19.5.
+WAL_CHECKPOINT_PAGES = 65_536
 
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     # from_version: function that upgrades a connection to from_version + 1
@@ -73,6 +80,7 @@ def make_engine(url: str) -> Engine:
         _set_wal(cur)
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
         cur.close()
 
     @event.listens_for(engine, "begin")
