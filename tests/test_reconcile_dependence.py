@@ -56,6 +56,12 @@ def test_fingerprints_of_chinese_text_use_characters() -> None:
             "s largest ai model api aggregation platform shows"}),
         # a digit in every window: figures and dates are the echo test's business
         ("the world s largest ai model api 2026 aggregation platform shows", False, set()),
+        # a digit inside a word is not a figure ("M2"); one starting a word is, in any script
+        ("the world s largest ai model m2 aggregation platform shows", False, {
+            "the world s largest ai model m2 aggregation",
+            "world s largest ai model m2 aggregation platform",
+            "s largest ai model m2 aggregation platform shows"}),
+        ("the world s largest ai model ❷ aggregation platform shows", False, set()),
         ("it is a and the of to be or on", False, set()),  # nothing specific
         ("largest model platform", False, set()),  # shorter than a run
         # Chinese: 14-character runs, every character a token
@@ -72,7 +78,7 @@ def test_ngrams_are_long_specific_runs_without_digits(
     from claimcheck.reconcile.dependence import _ngrams, _rules
 
     tokens = list(words) if cjk else words.split()
-    assert _ngrams(tokens, cjk, _rules()) == expected
+    assert _ngrams(tokens, " ".join(tokens), cjk, _rules()) == expected
 
 
 def test_shared_passages_confirm_near_duplicates_only() -> None:

@@ -18,6 +18,7 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*[ \t\u00a0\u202f]+|[。！？]+[”’�
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*[ \t\u00a0\u202f]*$")
 # The next sentence starts with a capital, a digit, a quote or CJK; anything else is mid-sentence
 _STARTER = re.compile(r"[A-Z0-9\"“‘(\[\u4e00-\u9fff]")
+_FIRST_VISIBLE = re.compile(r"\S")  # \s is what str.strip strips
 
 
 # characters; a longer "sentence" is cut into pieces (a figure across a cut is lost)
@@ -53,8 +54,11 @@ def _is_boundary(text: str, end_match: re.Match[str]) -> bool:
     mark = end_match.group()
     if mark[0] in "。！？":
         return True
-    if text[: end_match.start()].strip().isdigit():
-        return False  # "1. MiniMax M2.5 — 2.58T": list numbering, not a sentence
+    # "1. MiniMax M2.5 — 2.58T": list numbering, not a sentence (the first test spares most
+    # lines a copy of everything before the mark)
+    first = _FIRST_VISIBLE.search(text)
+    if first and first.group().isdigit() and text[: end_match.start()].strip().isdigit():
+        return False
     nxt = end_match.end()
     if nxt < len(text) and not _STARTER.match(text, nxt):
         return False

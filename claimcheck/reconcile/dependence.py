@@ -122,26 +122,33 @@ def _rules() -> _Rules:
     )
 
 
-def _ngrams(tokens: list[str], cjk: bool, rules: _Rules) -> frozenset[str]:
-    """Runs of words (characters in Chinese) long and specific enough to be copied wording."""
+def _ngrams(tokens: list[str], normalized: str, cjk: bool, rules: _Rules) -> frozenset[str]:
+    """Runs of words (characters in Chinese) long and specific enough to be copied wording;
+    ``normalized`` is the tokens joined by spaces."""
     size = rules.ngram_tokens_cjk if cjk else rules.ngram_tokens
     if len(tokens) < size:
         return _NOTHING
     content, content_chars, stop = rules.content_tokens, rules.content_chars, rules.stopwords
     # per-token facts once, then running counts over each window: long texts stay linear
-    digits = list(itertools.accumulate([t[:1].isdigit() for t in tokens], initial=0))
-    if cjk:
-        found = [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)
-                 if digits[i + size] == digits[i]]
-        return frozenset(found) if found else _NOTHING
-    specific = list(itertools.accumulate(
-        [len(t) >= content_chars and t.isalpha() and t not in stop for t in tokens], initial=0,
-    ))
-    if specific[-1] < content:
-        return _NOTHING
+    if normalized.isascii() and not _DIGIT.search(normalized):
+        digits = None  # no token starts with a digit (most sentences)
+    else:
+        digits = list(itertools.accumulate([t[:1].isdigit() for t in tokens], initial=0))
+    kept: Sequence[int] = range(len(tokens) - size + 1)
+    if not cjk:
+        specific = list(itertools.accumulate(
+            [len(t) >= content_chars and t.isalpha() and t not in stop for t in tokens],
+            initial=0,
+        ))
+        if specific[-1] < content:
+            return _NOTHING
+        kept = [i for i in kept if specific[i + size] - specific[i] >= content]
     # a window with a digit is left out: dates and figures are the echo test's business
-    found = [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)
-             if digits[i + size] == digits[i] and specific[i + size] - specific[i] >= content]
+    if digits is not None:
+        kept = [i for i in kept if digits[i + size] == digits[i]]
+    # a window's text is a slice of ``normalized``, cheaper than joining its tokens
+    starts = list(itertools.accumulate([len(t) + 1 for t in tokens], initial=0))
+    found = [normalized[starts[i] : starts[i + size] - 1] for i in kept]
     return frozenset(found) if found else _NOTHING
 
 
@@ -151,8 +158,12 @@ def clauses(text: str) -> list[str]:
     sentences shared the fragment), cut again at semicolons, since a long sentence states
     more figures and would echo more often."""
     parts = (part.strip() for span in sentences(text)
-             for part in _CLAUSE_END.split(text[span.start : span.end]))
+             for part in _clauses_of(text[span.start : span.end]))
     return [part for part in parts if part]
+
+
+def _clauses_of(sentence: str) -> list[str]:
+    return _CLAUSE_END.split(sentence) if ";" in sentence or "；" in sentence else [sentence]
 
 
 @lru_cache(maxsize=512)
@@ -169,10 +180,9 @@ def analyzed(text: str) -> tuple[Sentence, ...]:
         if len(normalized) < rules.min_sentence_chars:
             continue
         # a Chinese character is a token of its own, and no other token holds one
-        cjk = 2 * len(cjk_char.findall(normalized)) > len(tokens)
-        result.append(
-            Sentence(sentence, normalized, cjk, _figures(nfkc), _ngrams(tokens, cjk, rules))
-        )
+        cjk = not normalized.isascii() and 2 * len(cjk_char.findall(normalized)) > len(tokens)
+        ngrams = _ngrams(tokens, normalized, cjk, rules)
+        result.append(Sentence(sentence, normalized, cjk, _figures(nfkc), ngrams))
     return tuple(result)
 
 
