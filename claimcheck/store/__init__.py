@@ -24,6 +24,7 @@ from sqlmodel import Session, SQLModel, col, select
 from claimcheck.models import Article, Claim, Discrepancy, ExportDocument, Review, Status
 from claimcheck.store.database import database_url, make_engine, prepare, reader, session
 from claimcheck.store.tables import (
+    CLAIM_COLUMNS,
     ArticleLinkRow,
     ArticleRow,
     ClaimRow,
@@ -34,7 +35,7 @@ from claimcheck.store.tables import (
     SchemaInfo,
     article_model,
     article_row,
-    claim_model,
+    claim_models,
     claim_values,
     discrepancy_model,
     review_model,
@@ -376,7 +377,7 @@ class Store:
         table = ClaimRow.__table__  # type: ignore[attr-defined]
         # Core rows, not ORM objects: loading thousands of related claims per article is the
         # reconciler's hot path, and identity-mapped instances cost several times more
-        query = select(table)
+        query = core_select(*(table.c[name] for name in CLAIM_COLUMNS))
         if kind:
             query = query.where(table.c.kind == kind)
         if subject:
@@ -411,15 +412,14 @@ class Store:
         queries = [query if part is None else query.where(part) for part in parts]
         with self._reader.connect() as conn:
             if keys is None:
-                rows = [r for q in queries for r in conn.execute(q)]
+                rows = [r for q in queries for r in conn.execute(q).all()]
             else:
                 rows = [r for chunk in _chunks(keys) for q in queries
-                        for r in conn.execute(q.where(column.in_(chunk)))]
+                        for r in conn.execute(q.where(column.in_(chunk))).all()]
         if len(queries) > 1:
             rows.sort(key=lambda r: (r.article_id, r.span_start))
-        # a Row has the ClaimRow's column attributes, which is all claim_model reads; building
-        # the model costs twice the fetch, so what the caller holds is skipped before it
-        return [claim_model(cast(ClaimRow, r)) for r in rows if r.id not in leave_out]
+        # building a model costs several times the fetch: what the caller holds is skipped
+        return claim_models(r for r in rows if r.id not in leave_out)
 
     def claim_periods(self, article_ids: Sequence[str]) -> Iterator[ClaimPeriod]:
         """The periods of the claims of these stored articles, a slice of articles at a time:
