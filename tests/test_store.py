@@ -102,6 +102,28 @@ def test_article_is_stored_once_with_its_claims(store: Store) -> None:
     assert store.claims(slots=["slot"])[0] == _claim("a0001")
 
 
+def test_claims_read_back_field_for_field(store: Store) -> None:
+    # every field differs from its default and from the others, so a column read in the
+    # wrong place shows; the two share a period (built once when loaded) and the undated
+    # one has none
+    week = Period(start=dt.date(2026, 2, 9), end=dt.date(2026, 2, 15), granularity="week",
+                  text="the week of Feb 9-15", resolution="explicit")
+    claims = [
+        Claim(id="a0001-c1", article_id="a0001", kind="share", subject="Chinese models",
+              subject_text="China's models", value=-0.0, unit="percent", qualifier="approx",
+              period=week, attributes={"of": "token_volume", "rank": 2}, quote="about 0%",
+              span=(3, 11), confidence=0.55),
+        Claim(id="a0001-c2", article_id="a0001", kind="price", subject="Kimi K2.5",
+              subject_text="Kimi", value=0.6, unit="USD/1M tokens", qualifier="at_most",
+              period=week, quote="$0.60 per million", span=(20, 37), confidence=0.8),
+        Claim(id="a0001-c3", article_id="a0001", kind="ranking", subject="GLM-5",
+              subject_text="GLM-5", value=3, unit="rank", quote="third", span=(40, 45),
+              confidence=0.7),
+    ]
+    store.add_article(_article(1), claims, ["s1", "s2", "s3"])
+    assert store.claims(article_ids=["a0001"]) == claims
+
+
 def test_articles_stored_in_bulk_read_back_whole(store: Store) -> None:
     items = [NewArticle(_article(n), [_claim(f"a{n:04d}")], ["slot"], {n}) for n in (1, 2)]
     assert store.add_articles(items) == ["a0001", "a0002"]
